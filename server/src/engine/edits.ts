@@ -1,0 +1,83 @@
+// Minimal text edits for fixes: replace one scalar's text, or insert one key
+// into a block mapping. Everything else in the file stays byte for byte,
+// and inserted lines use the file's own line break.
+import { isMap, isScalar, type Node, type TdeDocument, type YAMLMap } from './document';
+import { Scalar } from 'yaml';
+import type { Fix, TextEdit } from './types';
+
+const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.\/-]*$/;
+
+/** Replace a scalar's value, keeping its quoting style; undefined when unsafe. */
+export function replaceScalarEdit(node: Node, newValue: string): TextEdit | undefined {
+  if (!isScalar(node) || !node.range || !SAFE_PLAIN.test(newValue)) return undefined;
+  const [start, end] = node.range;
+  switch (node.type) {
+    case Scalar.PLAIN:
+      return { offset: start, length: end - start, newText: newValue };
+    case Scalar.QUOTE_DOUBLE:
+    case Scalar.QUOTE_SINGLE:
+      return { offset: start + 1, length: end - start - 2, newText: newValue };
+    default:
+      return undefined;
+  }
+}
+
+export function replaceScalarFix(node: Node, newValue: string, title: string): Fix | undefined {
+  const edit = replaceScalarEdit(node, newValue);
+  return edit ? { title, edits: [edit] } : undefined;
+}
+
+/** Insert `key: value` into a block mapping, at the top when it can, else at the end. */
+export function insertKeyEdit(doc: TdeDocument, map: YAMLMap, key: string, value: string): TextEdit | undefined {
+  if (!isMap(map) || map.flow || map.items.length === 0) return undefined;
+  const firstKey = map.items[0]!.key as Node | null;
+  if (!firstKey?.range) return undefined;
+  const keyStart = firstKey.range[0];
+  const position = doc.lines.positionAt(keyStart);
+  const lineStart = doc.lines.lineStart(position.line);
+  const before = doc.text.slice(lineStart, keyStart);
+  const indent = ' '.repeat(position.character);
+  const eol = doc.lines.eol;
+  if (/^ *$/.test(before)) {
+    return { offset: lineStart, length: 0, newText: `${indent}${key}: ${value}${eol}` };
+  }
+  // The first key shares its line with a `- ` or a parent key: append after the last entry.
+  const end = map.range?.[1];
+  if (end === undefined) return undefined;
+  const lastLine = doc.lines.positionAt(Math.max(keyStart, end - 1)).line;
+  const lineEnd = doc.lines.lineEnd(lastLine);
+  return { offset: lineEnd, length: 0, newText: `${eol}${indent}${key}: ${value}` };
+}
+
+export function insertKeyFix(doc: TdeDocument, map: YAMLMap, key: string, value: string, title: string): Fix | undefined {
+  const edit = insertKeyEdit(doc, map, key, value);
+  return edit ? { title, edits: [edit] } : undefined;
+}
+
+/** Apply edits that do not overlap; returns the new text and how many were applied. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let result = text;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    if (edit.offset + edit.length > limit) continue;
+    result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
+    limit = edit.offset;
+  }
+  return result;
+}
+
+/** Pick fixes whose edits do not overlap one another, in file order. */
+export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
+  const taken: [number, number][] = [];
+  const chosen: Fix[] = [];
+  const ordered = [...fixes].sort((a, b) => (a.edits[0]?.offset ?? 0) - (b.edits[0]?.offset ?? 0));
+  for (const fix of ordered) {
+    const spans = fix.edits.map((e) => [e.offset, e.offset + e.length] as [number, number]);
+    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === ts && e === te) || (s === e && s >= ts && s <= te)));
+    if (clash) continue;
+    taken.push(...spans);
+    chosen.push(fix);
+  }
+  return chosen;
+}

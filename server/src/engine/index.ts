@@ -1,0 +1,140 @@
+// The engine's front door: text in, problems with offsets out.
+import { parseTde, type Node, type TdeDocument } from './document';
+import { buildModel, type TdeModel } from './model';
+import { buildPitch, type Pitch } from './pitch';
+import type { Report, RuleContext } from './rule';
+import { rules } from './rules';
+import { readDirectives, silencing, type Directive } from './suppressions';
+import type { FileHost, Problem, RuleSeverities, Severity, Suppression } from './types';
+
+export interface CheckOptions {
+  /** Absolute path of the file (for `project.previous` and messages). */
+  fileName?: string;
+  host?: FileHost;
+  /** Severity settings from configuration, already merged. */
+  severities?: RuleSeverities;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface CheckResult {
+  /** Problems in force, in file order. */
+  problems: Problem[];
+  /** Problems silenced by inline comments, with the comment that did it. */
+  suppressions: Suppression[];
+  directives: Directive[];
+  document: TdeDocument;
+  /** The TDE view of the file; undefined when it does not parse as a mapping. */
+  model?: TdeModel;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const document = parseTde(text);
+  return checkDocument(document, options);
+}
+
+export function checkDocument(document: TdeDocument, options: CheckOptions = {}): CheckResult {
+  const severities = options.severities ?? {};
+  const directives = readDirectives(document);
+  const raw: Problem[] = [];
+  const root = document.root;
+  let model: TdeModel | undefined;
+
+  const runRule = (rule: (typeof rules)[number], context: Omit<RuleContext, 'report'>) => {
+    const setting = severities[rule.id];
+    if (setting === 'off') return;
+    const report = (r: Report) => raw.push(toProblem(document, rule.id, setting ?? r.severity ?? rule.defaultSeverity, r));
+    try {
+      rule.check({ ...context, report });
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  };
+
+  if (document.syntaxIssues.length > 0) {
+    // Until the YAML parses, anything else would be noise.
+    runRule(rules[0]!, { model: buildModel(document, undefined), data: undefined, fileName: options.fileName, host: options.host });
+  } else if (!root) {
+    const contents = document.yaml.contents as Node | null;
+    const message = contents
+      ? 'A TDE file is a mapping of keys (`tde`, `project`, `find`, …); this file holds a single value or a list.'
+      : 'This file is empty: a TDE file starts with `tde: 1` and a `project` with its `title` and `place`.';
+    runRule({ ...rules[1]!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message }) },
+      { model: buildModel(document, undefined), data: undefined });
+  } else {
+    model = buildModel(document, root);
+    let data: unknown;
+    try {
+      data = document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      raw.push({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `YAML aliases expand too far to check safely (${error instanceof Error ? error.message : String(error)}).`,
+        offset: 0,
+        length: 0,
+        path: [],
+      });
+    }
+    if (raw.length === 0) {
+      for (const rule of rules.slice(1)) {
+        runRule(rule, { model, data, fileName: options.fileName, host: options.host });
+      }
+    }
+  }
+
+  const problems: Problem[] = [];
+  const suppressions: Suppression[] = [];
+  for (const problem of raw) {
+    const line = document.lines.positionAt(problem.offset).line;
+    const directive = directives.length ? silencing(directives, problem.rule, line) : undefined;
+    if (directive) suppressions.push({ rule: problem.rule, problem, commentOffset: directive.offset });
+    else problems.push(problem);
+  }
+  problems.sort((a, b) => a.offset - b.offset || ruleOrder(a.rule) - ruleOrder(b.rule));
+  return { problems, suppressions, directives, document, model };
+}
+
+function ruleOrder(id: string): number {
+  return rules.findIndex((rule) => rule.id === id);
+}
+
+function toProblem(document: TdeDocument, rule: string, severity: Severity, report: Report): Problem {
+  let offset = 0;
+  let length = 0;
+  let path = report.path ?? report.span?.path ?? [];
+  if (report.span) {
+    offset = report.span.offset;
+    length = report.span.length;
+  } else if (report.node?.range) {
+    const node: Node = report.node;
+    offset = node.range![0];
+    length = Math.max(0, node.range![1] - node.range![0]);
+    if (!report.path) path = document.pathOf(node) ?? [];
+  }
+  const problem: Problem = { rule, severity, message: report.message, offset, length, path };
+  if (report.fix) problem.fix = report.fix;
+  if (report.related?.length) problem.related = report.related;
+  return problem;
+}
+
+/** The pitch of a file's text. */
+export function pitchOf(text: string): Pitch {
+  const document = parseTde(text);
+  return buildPitch(document.root && document.syntaxIssues.length === 0 ? buildModel(document, document.root) : undefined);
+}
+
+export { parseTde, buildModel, buildPitch };
+export { applyEdits, compatibleFixes } from './edits';
+export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FILE_NAMES, EMPTY_CONFIG, type TdeConfig, type ConfigIssue } from './config';
+export { LineIndex, type Position } from './lineIndex';
+export { rules, ruleById, ruleIds } from './rules';
+export { ruleDocsUrl, type Rule } from './rule';
+export type { Pitch, PitchBlank, PitchSegment, PitchBlankKey } from './pitch';
+export type { TdeDocument } from './document';
+export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';
+export type { Directive } from './suppressions';
+export * from './types';
+export * as vocabulary from './vocabulary';

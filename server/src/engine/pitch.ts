@@ -1,0 +1,122 @@
+// The worksheet's pitch: six blanks filled from the file, in a frame of our
+// own words or the team's own `refine.pitch.template`.
+import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
+import type { TdeModel } from './model';
+import type { NodePath } from './types';
+import { pitchBlanks, tacticById } from './vocabulary';
+
+export type PitchBlankKey = 'focus_area' | 'impact' | 'refining_tactic' | 'data_requesters' | 'data_supply' | 'next_steps';
+
+export interface PitchBlank {
+  key: PitchBlankKey;
+  /** The worksheet's label, e.g. FOCUS AREA. */
+  label: string;
+  /** The filled text, or undefined when the blank is empty. */
+  value?: string;
+  empty: boolean;
+  /** Where the blank's text lives (or would live) in the file. */
+  path: NodePath;
+  /** The node holding it, when present. */
+  node?: Node;
+}
+
+export interface PitchSegment {
+  text: string;
+  /** Set when this segment is a blank (filled or not). */
+  blank?: PitchBlankKey;
+  empty?: boolean;
+}
+
+export interface Pitch {
+  /** Plain text; empty blanks appear as [LABEL]. */
+  text: string;
+  segments: PitchSegment[];
+  blanks: PitchBlank[];
+  /** Labels of the blanks still empty, in the pitch's order. */
+  emptyBlanks: string[];
+  /** Whether the team's own frame was used. */
+  customTemplate: boolean;
+}
+
+export const DEFAULT_PITCH_TEMPLATE =
+  'Residents could put information the city holds to work on {focus_area}, which matters because {impact}. ' +
+  'Using {refining_tactic}, we will listen to {data_requesters} and find concrete ways for them to use {data_supply}. ' +
+  'Next, we will {next_steps}, and adjust the plan to what we hear along the way.';
+
+const BLANK_PATHS: Record<PitchBlankKey, NodePath> = {
+  focus_area: ['find', 'result', 'focus_area'],
+  impact: ['refine', 'pitch', 'impact'],
+  refining_tactic: ['refine', 'tactics'],
+  data_requesters: ['refine', 'worksheet', 'data_requesters'],
+  data_supply: ['refine', 'worksheet', 'data_supply'],
+  next_steps: ['refine', 'worksheet', 'next_steps'],
+};
+
+function joinWords(words: string[]): string {
+  if (words.length <= 2) return words.join(' and ');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Text of a scalar, or of a list of scalars joined in prose. */
+function prose(node: Node | undefined): string | undefined {
+  if (isScalar(node)) return scalarText(node)?.trim() || undefined;
+  if (isSeq(node)) {
+    const words = seqItems(node).map((item) => scalarText(item)?.trim() ?? '').filter(Boolean);
+    return words.length ? joinWords(words) : undefined;
+  }
+  return undefined;
+}
+
+function tacticNames(node: Node | undefined): string | undefined {
+  const names: string[] = [];
+  for (const item of seqItems(node)) {
+    if (isScalar(item)) {
+      const id = scalarText(item);
+      if (id) names.push(tacticById(id)?.name ?? id);
+    } else if (isMap(item)) {
+      const custom = scalarText(valueOf(item, 'custom'));
+      const id = scalarText(valueOf(item, 'id'));
+      const name = custom ?? (id ? tacticById(id)?.name ?? id : undefined);
+      if (name?.trim()) names.push(name.trim());
+    }
+  }
+  return names.length ? joinWords(names) : undefined;
+}
+
+function nodeAt(model: TdeModel, path: NodePath): Node | undefined {
+  const [step, group, key] = path as string[];
+  const stepMap = model.step(step as 'find').map;
+  return key === undefined ? valueOf(stepMap, group!) : valueOf(mapAt(stepMap, group!), key);
+}
+
+export function buildPitch(model: TdeModel | undefined): Pitch {
+  const blanks: PitchBlank[] = pitchBlanks.map((info) => {
+    const key = info.key as PitchBlankKey;
+    const path = BLANK_PATHS[key];
+    const node = model ? nodeAt(model, path) : undefined;
+    const value = key === 'refining_tactic' ? tacticNames(node) : prose(node);
+    return { key, label: info.label, value, empty: value === undefined, path, node };
+  });
+  const templateNode = model ? valueOf(mapAt(model.step('refine').map, 'pitch'), 'template') : undefined;
+  const custom = scalarText(templateNode)?.trim();
+  const template = custom || DEFAULT_PITCH_TEMPLATE;
+  const segments: PitchSegment[] = [];
+  const byKey = new Map(blanks.map((b) => [b.key, b]));
+  let last = 0;
+  for (const match of template.matchAll(/\{([a-z_]+)\}/g)) {
+    const blank = byKey.get(match[1] as PitchBlankKey);
+    if (!blank) continue; // an unknown placeholder is the schema's to report; keep it as text
+    if (match.index! > last) segments.push({ text: template.slice(last, match.index) });
+    segments.push({ text: blank.value ?? `[${blank.label}]`, blank: blank.key, empty: blank.empty });
+    last = match.index! + match[0].length;
+  }
+  if (last < template.length) segments.push({ text: template.slice(last) });
+  const used = new Set(segments.flatMap((s) => (s.blank ? [s.blank] : [])));
+  return {
+    text: segments.map((s) => s.text).join(''),
+    segments,
+    blanks,
+    emptyBlanks: blanks.filter((b) => b.empty && (used.has(b.key) || !custom)).map((b) => b.label),
+    customTemplate: Boolean(custom),
+  };
+}

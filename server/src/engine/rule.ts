@@ -1,0 +1,49 @@
+// The rule interface: a rule reads the parsed file through a RuleContext and
+// reports problems on YAML nodes; the engine turns reports into Problems.
+import type { Node } from './document';
+import type { TdeModel } from './model';
+import type { FileHost, Fix, RelatedLocation, Severity, NodePath } from './types';
+
+export const DOCS_BASE_URL = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
+
+/** The one place a rule's documentation address is built. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export interface Report {
+  /** The node the problem is about: a key scalar or a value. */
+  node?: Node;
+  /** Or an explicit span, with the path it belongs to. */
+  span?: { offset: number; length: number; path?: NodePath };
+  message: string;
+  /** For rules with two defaults: which one applies here. */
+  severity?: Severity;
+  /** Overrides the node's own path (e.g. an unknown key's path). */
+  path?: NodePath;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext {
+  readonly model: TdeModel;
+  /** The plain-data view of the file, as the JSON Schema sees it. */
+  readonly data: unknown;
+  /** Absolute path of the file, when it has one. */
+  readonly fileName?: string;
+  readonly host?: FileHost;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  /** The default severity; rules with two defaults report the other one explicitly. */
+  defaultSeverity: Severity;
+  /** Human wording of the default, where there are two ("error when done, warning when in-progress"). */
+  defaultSeverityText?: string;
+  /** One line: what the rule flags. */
+  description: string;
+  /** Whether the rule offers machine-applicable fixes. */
+  fixable: boolean;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,53 @@
+// Every rule, in the order of the format brief's table.
+import type { Rule } from '../rule';
+import { duplicateUseCase } from './duplicate-use-case';
+import { missingCollaborators } from './missing-collaborators';
+import { missingPrevious } from './missing-previous';
+import { missingResult } from './missing-result';
+import { narrowCollaborators } from './narrow-collaborators';
+import { noFeedbackChannel } from './no-feedback-channel';
+import { noIntendedUsers } from './no-intended-users';
+import { noSteward } from './no-steward';
+import { personalContact } from './personal-contact';
+import { pitchIncomplete } from './pitch-incomplete';
+import { schema } from './schema';
+import { singleUseCase } from './single-use-case';
+import { skippedStage } from './skipped-stage';
+import { stepOrder } from './step-order';
+import { tacticWrongStep } from './tactic-wrong-step';
+import { unknownCollaborator } from './unknown-collaborator';
+import { unknownCriterion } from './unknown-criterion';
+import { unknownTactic } from './unknown-tactic';
+import { unknownUseCase } from './unknown-use-case';
+import { unreviewedPlan } from './unreviewed-plan';
+import { yamlSyntax } from './yaml-syntax';
+
+export const rules: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  unknownTactic,
+  tacticWrongStep,
+  unknownCriterion,
+  missingCollaborators,
+  skippedStage,
+  stepOrder,
+  missingResult,
+  singleUseCase,
+  unknownUseCase,
+  duplicateUseCase,
+  unreviewedPlan,
+  unknownCollaborator,
+  noIntendedUsers,
+  noFeedbackChannel,
+  noSteward,
+  narrowCollaborators,
+  pitchIncomplete,
+  personalContact,
+  missingPrevious,
+];
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

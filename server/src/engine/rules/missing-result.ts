@@ -1,0 +1,35 @@
+import { isEmptyValue, mapAt, seqItems, valueOf } from '../document';
+import type { Step } from '../model';
+import type { Rule } from '../rule';
+import { listWords, stepName } from './common';
+
+/** The key results a done step must show, as the names of what is missing. */
+function missingResults(step: Step): string[] {
+  const map = step.map;
+  switch (step.id) {
+    case 'find':
+      return isEmptyValue(valueOf(mapAt(map, 'result'), 'focus_area')) ? ['`result.focus_area`'] : [];
+    case 'refine':
+      return seqItems(valueOf(map, 'use_cases')).length === 0 ? ['at least one entry in `use_cases`'] : [];
+    case 'design':
+      // A missing `selected_use_case` is single-use-case's to report (one problem, one diagnostic).
+      return isEmptyValue(valueOf(map, 'plan')) ? ['`plan`'] : [];
+    case 'implement':
+      return isEmptyValue(valueOf(map, 'intervention')) ? ['`intervention`'] : [];
+  }
+}
+
+export const missingResult: Rule = {
+  id: 'missing-result',
+  defaultSeverity: 'warning',
+  description: 'A step marked done without its key result.',
+  fixable: false,
+  check({ model, report }) {
+    for (const step of model.steps) {
+      if (step.status !== 'done' || !step.key) continue;
+      const missing = missingResults(step);
+      if (missing.length === 0) continue;
+      report({ node: step.key, message: `${stepName(step)} is done but has no ${listWords(missing)}: record the step's key result.` });
+    }
+  },
+};

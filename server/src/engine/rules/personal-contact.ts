@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+// Seven or more digits, allowing the usual separators and a leading +.
+const PHONE = /(?:\+?\d[\s().-]*){7,}/;
+// Shared mailboxes of an organisation are not a person's address.
+const ROLE_MAILBOX = /^(info|contact|hello|office|admin|team|help|support|press|media|general)@/i;
+
+export const personalContact: Rule = {
+  id: 'personal-contact',
+  defaultSeverity: 'warning',
+  description: "A resident collaborator's `contact` that looks like a personal e-mail address or phone number.",
+  fixable: false,
+  check({ model, report }) {
+    for (const step of model.steps) {
+      for (const collaborator of model.collaborators(step)) {
+        if (collaborator.role !== 'resident' || !collaborator.contact || !collaborator.contactNode) continue;
+        const email = EMAIL.exec(collaborator.contact)?.[0];
+        const isEmail = email !== undefined && !ROLE_MAILBOX.test(email);
+        const isPhone = PHONE.test(collaborator.contact);
+        if (!isEmail && !isPhone) continue;
+        report({
+          node: collaborator.contactNode,
+          message: `This looks like a resident's personal ${isEmail ? 'e-mail address' : 'phone number'}. Project files live in public git history: keep personal contact details elsewhere and write how to reach them instead (e.g. "via the Ward 5 block club").`,
+        });
+      }
+    }
+  },
+};

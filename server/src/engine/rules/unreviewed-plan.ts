@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { collaboratorNamed, designNameRefs } from './design-feedback';
+
+export const unreviewedPlan: Rule = {
+  id: 'unreviewed-plan',
+  defaultSeverity: 'warning',
+  description: 'Design done with no `feedback` entry from a collaborator marked `intended_user`.',
+  fixable: false,
+  check({ model, report }) {
+    const design = model.step('design');
+    if (design.status !== 'done' || !design.key) return;
+    const collaborators = model.collaborators(design);
+    const reviewed = designNameRefs(model).some(
+      (ref) => ref.where === 'feedback.from' && collaboratorNamed(collaborators, ref.name)?.intendedUser,
+    );
+    if (reviewed) return;
+    report({
+      node: design.key,
+      message: 'Design is done, but no `feedback` entry comes from an intended user: review the plan with the people who will use the data (a collaborator with `intended_user: true`) and record what they said.',
+    });
+  },
+};

@@ -1,0 +1,14 @@
+import type { Rule } from '../rule';
+
+// Runs alone: when the YAML does not parse, no other rule runs (see engine).
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'YAML that does not parse, duplicate keys, custom tags or more than one document.',
+  fixable: false,
+  check({ model, report }) {
+    for (const issue of model.doc.syntaxIssues) {
+      report({ span: { offset: issue.offset, length: issue.length, path: [] }, message: issue.message });
+    }
+  },
+};

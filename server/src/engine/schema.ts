@@ -1,0 +1,289 @@
+// JSON Schema validation with ajv, compiled once per process, and the
+// translation of ajv's errors into problems a city staffer can act on,
+// placed on the YAML node they concern.
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import tdeSchema from '../../../schemas/tde.schema.json';
+import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
+import { insertKeyFix, replaceScalarFix } from './edits';
+import { nearest } from './suggest';
+import type { Fix, NodePath } from './types';
+
+let validator: ValidateFunction | undefined;
+
+export function schemaValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false, verbose: true });
+    ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
+    ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+    validator = ajv.compile(tdeSchema as object);
+  }
+  return validator;
+}
+
+export interface SchemaFinding {
+  node: Node;
+  path: NodePath;
+  message: string;
+  fix?: Fix;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a text',
+  array: 'a list',
+  object: 'a mapping of keys',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+const PATTERN_MEANINGS: [RegExp, (got: string) => string][] = [
+  [/^\^\[0-9\]\{4\}/, () => 'a date written YYYY-MM-DD (for example 2024-03-18)'],
+  [/^\^\[a-z0-9\]\+/, () => 'kebab-case: lowercase letters and digits joined by hyphens (for example `tenant-rights-map`)'],
+  [/https\?/, () => 'a web address starting with http:// or https://'],
+  [/focus_area/, (got) => {
+    const unknown = [...got.matchAll(/\{([^{}]*)\}?/g)]
+      .map((m) => m[1]!)
+      .filter((name) => !KNOWN_PLACEHOLDERS.includes(name));
+    const named = unknown.length ? ` (unknown: ${unknown.map((u) => `{${u}}`).join(', ')})` : '';
+    return `a frame whose placeholders are only ${KNOWN_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}${named}`;
+  }],
+];
+
+const KNOWN_PLACEHOLDERS = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'];
+
+/** Validate the document's data and describe every failure on its node. */
+export function validateSchema(doc: TdeDocument, data: unknown): SchemaFinding[] {
+  const validate = schemaValidator();
+  if (validate(data)) return [];
+  const errors = (validate.errors ?? []).filter(isActionable);
+  const typeFailures = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const findings: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // A value of the wrong type explains every other complaint about it.
+    if (error.keyword !== 'type' && typeFailures.has(error.instancePath)) continue;
+    const finding = describe(doc, error);
+    if (!finding) continue;
+    const span = finding.node.range;
+    const key = `${span?.[0]}:${span?.[1]}:${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function isActionable(error: ErrorObject): boolean {
+  // `if` only reports that a `then` failed, and the `then`'s own error says what.
+  return error.keyword !== 'if' && error.keyword !== 'anyOf' && error.keyword !== 'oneOf';
+}
+
+function segments(instancePath: string): string[] {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+interface Located {
+  node: Node | null;
+  /** The pair holding the node, when it is a mapping value. */
+  pair?: Pair;
+  path: NodePath;
+}
+
+function locate(doc: TdeDocument, instancePath: string): Located {
+  let node: Node | null = (doc.yaml.contents as Node | null) ?? null;
+  let pair: Pair | undefined;
+  const path: NodePath = [];
+  for (const segment of segments(instancePath)) {
+    if (isMap(node)) {
+      const found = (node as YAMLMap).items.find((p) => keyString(p.key) === segment);
+      if (!found) break;
+      pair = found as Pair;
+      node = (found.value as Node | null) ?? null;
+      path.push(segment);
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      node = (node.items[index] as Node | null) ?? null;
+      pair = undefined;
+      path.push(index);
+    } else {
+      break;
+    }
+  }
+  return { node, pair, path };
+}
+
+/** The word a message uses for the node at a path: its key, or "an item of `list`". */
+function subject(path: NodePath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'The file';
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return parent === undefined ? `Item ${last + 1}` : `Item ${last + 1} of \`${parent}\``;
+  }
+  return `\`${last}\``;
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+function typeOfValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${shown(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `\`${value}\``;
+  return typeof value;
+}
+
+/** Where a problem about a mapping as a whole goes: its key, or its first key. */
+function headOf(doc: TdeDocument, located: Located): Node | undefined {
+  if (located.pair?.key) return located.pair.key as Node;
+  if (isMap(located.node)) {
+    const first = (located.node as YAMLMap).items[0]?.key as Node | undefined;
+    if (first) return first;
+  }
+  return (located.node ?? (doc.yaml.contents as Node | null)) ?? undefined;
+}
+
+/** A value node, or its key when the value is empty (so the range is visible). */
+function valueNode(located: Located): Node | undefined {
+  const node = located.node;
+  if (node && node.range && node.range[1] > node.range[0]) return node;
+  return (located.pair?.key as Node | undefined) ?? node ?? undefined;
+}
+
+function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefined {
+  const located = locate(doc, error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const head = headOf(doc, located);
+      if (!head) return undefined;
+      const owner = located.path.length ? subject(located.path) : 'The file';
+      let fix: Fix | undefined;
+      if (isMap(located.node)) {
+        if (missing === 'status') fix = insertKeyFix(doc, located.node as YAMLMap, 'status', 'not-started', 'Add `status: not-started`');
+        if (missing === 'tde' && located.path.length === 0) fix = insertKeyFix(doc, located.node as YAMLMap, 'tde', '1', 'Add `tde: 1`');
+      }
+      return { node: head, path: located.path, message: `${owner} is missing the required key \`${missing}\`${requiredHint(missing)}.`, fix };
+    }
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const map = located.node;
+      if (!isMap(map)) return undefined;
+      const pair = (map as YAMLMap).items.find((p) => keyString(p.key) === unknown);
+      const keyNode = pair?.key as Node | undefined;
+      if (!keyNode) return undefined;
+      const allowed = allowedKeys(error.parentSchema);
+      const present = new Set((map as YAMLMap).items.map((p) => keyString(p.key)));
+      const suggestion = nearest(unknown, allowed.filter((k) => !present.has(k)));
+      const where = located.path.length ? ` in ${subject(located.path)}` : ' at the top level';
+      const home = located.path.length === 0 ? homeOf(error.parentSchema, unknown) : undefined;
+      const hint = suggestion
+        ? ` Did you mean \`${suggestion}\`?`
+        : home ? ` It belongs under \`${home}\`.`
+        : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
+      const fix = suggestion && isScalar(keyNode) ? replaceScalarFix(keyNode, suggestion, `Rename to \`${suggestion}\``) : undefined;
+      return {
+        node: keyNode,
+        path: [...located.path, unknown],
+        message: `Unknown key \`${unknown}\`${where}.${hint} (Keys starting with \`x-\` are free for your own data.)`,
+        fix,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const node = valueNode(located);
+      if (!node) return undefined;
+      const got = error.data;
+      const suggestion = typeof got === 'string' ? nearest(got, allowed) : undefined;
+      const fix = suggestion ? replaceScalarFix(node, suggestion, `Change to \`${suggestion}\``) : undefined;
+      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+      return { node, path: located.path, message: `${subject(located.path)} must be one of ${allowed.join(', ')}; got ${shown(got)}.${hint}`, fix };
+    }
+    case 'const': {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      const expected = params.allowedValue;
+      const extra = located.path.join('.') === 'tde' ? ' (the version of the TDE format this file is written in)' : '';
+      return { node, path: located.path, message: `${subject(located.path)} must be ${shown(expected)}${extra}; got ${shown(error.data)}.` };
+    }
+    case 'type': {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      const types = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t);
+      return { node, path: located.path, message: `${subject(located.path)} must be ${types.join(' or ')}; got ${typeOfValue(error.data)}.` };
+    }
+    case 'pattern': {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      const pattern = String(params.pattern);
+      const got = typeof error.data === 'string' ? error.data : '';
+      const meaning = PATTERN_MEANINGS.find(([test]) => test.test(pattern))?.[1](got) ?? `text matching ${pattern}`;
+      return { node, path: located.path, message: `${subject(located.path)} must be ${meaning}; got ${shown(error.data)}.` };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      return { node, path: located.path, message: `${subject(located.path)} must be ${params.limit} or more; got ${shown(error.data)}.` };
+    }
+    case 'minItems':
+    case 'minLength': {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      return { node, path: located.path, message: `${subject(located.path)} must not be empty.` };
+    }
+    default: {
+      const node = valueNode(located);
+      if (!node) return undefined;
+      return { node, path: located.path, message: `${subject(located.path)} ${error.message ?? 'is not valid'}.` };
+    }
+  }
+}
+
+function requiredHint(key: string): string {
+  switch (key) {
+    case 'status':
+      return ' (one of not-started, in-progress, done, skipped)';
+    case 'skip_reason':
+      return ': say why the step was skipped';
+    case 'tde':
+      return ' (the format version: `tde: 1`)';
+    default:
+      return '';
+  }
+}
+
+/** For an unknown top-level key: the top-level section that has such a key (e.g. `team` → project). */
+function homeOf(rootSchema: unknown, key: string): string | undefined {
+  const properties = (rootSchema as { properties?: Record<string, unknown> })?.properties ?? {};
+  const defs = (rootSchema as { $defs?: Record<string, unknown> })?.$defs ?? {};
+  for (const [section, schema] of Object.entries(properties)) {
+    let target = schema as { $ref?: string; properties?: Record<string, unknown> };
+    if (target.$ref?.startsWith('#/$defs/')) target = defs[target.$ref.slice(8)] as typeof target;
+    if (target?.properties && key in target.properties) return section;
+  }
+  return undefined;
+}
+
+function allowedKeys(schema: unknown): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const properties = (schema as { properties?: Record<string, unknown> }).properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+/** The JSON view of a scalar for messages; exported for rules that quote values. */
+export function quoted(node: Node | undefined): string {
+  return shown(scalarText(node));
+}

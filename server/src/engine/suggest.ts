@@ -1,0 +1,48 @@
+// "Did you mean …?": the nearest candidate by edit distance, when it is near
+// enough to be a plausible slip of the keyboard rather than another word.
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  for (let i = 0; i < rows; i++) d[i]![0] = i;
+  for (let j = 0; j < cols; j++) d[0]![j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      }
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function normalise(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/**
+ * The candidate nearest to `word`, or undefined when none is close: within a
+ * third of the word's length (at least 2 edits), ignoring case, spaces and
+ * underscores (so "Interview Stakeholders" finds interview-stakeholders).
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const target = normalise(word);
+  if (target.length > 200) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(target, normalise(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(2, Math.floor(target.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}

@@ -1,0 +1,71 @@
+// The method's vocabulary (steps, tactics, criteria, enum values, pitch
+// blanks), read from the same file the JSON Schemas are generated from.
+import vocabularyJson from '../../../schemas/src/vocabulary.json';
+
+export const STEP_IDS = ['find', 'refine', 'design', 'implement'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export interface StepInfo {
+  id: StepId;
+  title: string;
+  summary: string;
+  keyResult: string;
+}
+
+export interface Criterion {
+  id: string;
+  description: string;
+}
+
+export interface Tactic {
+  id: string;
+  step: StepId;
+  name: string;
+  summary: string;
+  description: string;
+  worksWellWhen: string;
+  criteria?: Criterion[];
+}
+
+export interface EnumValue {
+  value: string;
+  description: string;
+}
+
+export interface PitchBlankInfo {
+  key: string;
+  label: string;
+  description: string;
+}
+
+interface Vocabulary {
+  steps: StepInfo[];
+  tactics: Tactic[];
+  enums: Record<string, EnumValue[]>;
+  pitchBlanks: PitchBlankInfo[];
+}
+
+const vocabulary = vocabularyJson as unknown as Vocabulary;
+
+export const steps: readonly StepInfo[] = vocabulary.steps;
+export const tactics: readonly Tactic[] = vocabulary.tactics;
+export const enums: Readonly<Record<string, EnumValue[]>> = vocabulary.enums;
+export const pitchBlanks: readonly PitchBlankInfo[] = vocabulary.pitchBlanks;
+
+const tacticsById = new Map(tactics.map((tactic) => [tactic.id, tactic]));
+
+export function tacticById(id: string): Tactic | undefined {
+  return tacticsById.get(id);
+}
+
+export function tacticsOfStep(step: StepId): Tactic[] {
+  return tactics.filter((tactic) => tactic.step === step);
+}
+
+export function stepInfo(step: StepId): StepInfo {
+  return steps.find((info) => info.id === step)!;
+}
+
+export function stepTitle(step: StepId): string {
+  return stepInfo(step)?.title ?? step;
+}

@@ -1,0 +1,102 @@
+// Custom messages between the VS Code client and the tde language server,
+// declared once here and imported by both sides. Plain JSON shapes only: no
+// imports from vscode or vscode-languageserver, so either side can use it.
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** `tde/documentInfo`: everything the pitch preview and the status bar show. */
+export const DocumentInfoRequest = 'tde/documentInfo';
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+export interface StepSummary {
+  id: 'find' | 'refine' | 'design' | 'implement';
+  title: string;
+  /** not-started | in-progress | done | skipped, or 'absent' when the step is not in the file. */
+  status: string;
+  range?: LspRange;
+}
+
+export interface PitchBlankView {
+  key: string;
+  label: string;
+  value?: string;
+  empty: boolean;
+  /** Dotted path of the field that fills it, e.g. find.result.focus_area. */
+  path: string;
+}
+
+export interface PitchSegmentView {
+  text: string;
+  blank?: string;
+  empty?: boolean;
+}
+
+export interface ProblemView {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  range: LspRange;
+  docsUrl: string;
+}
+
+export interface DocumentInfo {
+  uri: string;
+  /** Document version the info was computed for. */
+  version: number;
+  title?: string;
+  place?: string;
+  iteration?: number;
+  /** The step the project is at: the last started step, else the first not done. */
+  currentStep?: StepSummary;
+  steps: StepSummary[];
+  pitch: {
+    segments: PitchSegmentView[];
+    blanks: PitchBlankView[];
+    emptyBlanks: string[];
+    customTemplate: boolean;
+    /** The pitch as Markdown (for "Copy Pitch as Markdown"). */
+    markdown: string;
+    text: string;
+  };
+  problems: ProblemView[];
+  /** False when the YAML does not parse (the pitch is then empty). */
+  parsed: boolean;
+}
+
+/**
+ * `tde/revealBlank`: where to put the cursor to fill a pitch blank. When the
+ * field is absent the server returns the minimal edit that creates it (with
+ * the document's line endings) and the range to select after applying it.
+ */
+export const RevealBlankRequest = 'tde/revealBlank';
+
+export interface RevealBlankParams {
+  uri: string;
+  key: string;
+}
+
+export interface RevealBlankResult {
+  /** Edit to apply first (inserting the missing keys), if any. */
+  edit?: { range: LspRange; newText: string };
+  /** Range to select, in the document after the edit. */
+  selection: LspRange;
+}
+
+/** Notification server → client when the configuration in force for a document changed. */
+export const ConfigurationIssuesNotification = 'tde/configurationIssues';
+
+export interface ConfigurationIssues {
+  file: string;
+  issues: { message: string; line?: number }[];
+}
