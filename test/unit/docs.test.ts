@@ -1,0 +1,44 @@
+// Every rule is documented where users look: its own page, the docs index,
+// and the README's generated table (which must be current).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleDocsUrl, rules } from '../../server/src/engine';
+import { withRulesTable } from '../../scripts/rules-table';
+
+const repo = path.resolve(__dirname, '..', '..');
+const read = (file: string) => fs.readFileSync(path.join(repo, file), 'utf8');
+
+describe('rule documentation', () => {
+  for (const rule of rules) {
+    it(`${rule.id} has a page with what, why, how to fix and an example`, () => {
+      const file = `docs/rules/${rule.id}.md`;
+      assert.ok(fs.existsSync(path.join(repo, file)), `${file} is missing`);
+      const page = read(file);
+      assert.match(page, new RegExp(`^# \`${rule.id}\`\\s*$`, 'm'));
+      for (const heading of ['## Why it matters', '## How to fix', '## Example']) {
+        assert.ok(page.includes(heading), `${file} lacks "${heading}"`);
+      }
+      assert.match(page, /```yaml/, `${file} has no YAML example`);
+      assert.match(page, new RegExp(`\\*\\*Default severity:\\*\\* ${rule.defaultSeverity}`), `${file} states another default severity`);
+      assert.ok(ruleDocsUrl(rule.id).endsWith(`/docs/rules/${rule.id}.md`));
+    });
+  }
+
+  it('the docs index links every rule', () => {
+    const index = read('docs/rules/README.md');
+    for (const rule of rules) assert.ok(index.includes(`(${rule.id}.md)`), `docs/rules/README.md lacks ${rule.id}`);
+  });
+
+  it("the README's rules table is current (run npm run docs:rules)", () => {
+    const readme = read('README.md');
+    assert.equal(readme, withRulesTable(readme));
+    for (const rule of rules) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`));
+  });
+
+  it('no documentation page exists for a rule that is gone', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    const pages = fs.readdirSync(path.join(repo, 'docs/rules')).filter((f) => f !== 'README.md');
+    assert.deepEqual(pages.filter((f) => !ids.has(f.replace(/\.md$/, ''))), []);
+  });
+});
