@@ -42,3 +42,12 @@ describe('rule documentation', () => {
     assert.deepEqual(pages.filter((f) => !ids.has(f.replace(/\.md$/, ''))), []);
   });
 });
+
+describe('rule pages state whether the rule is fixable', () => {
+  for (const rule of rules) {
+    it(rule.id, () => {
+      const page = read(`docs/rules/${rule.id}.md`);
+      assert.match(page, rule.fixable ? /\*\*Fixable:\*\* yes/ : /\*\*Fixable:\*\* no/);
+    });
+  }
+});
