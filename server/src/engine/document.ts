@@ -101,6 +101,7 @@ export function keyString(key: unknown): string {
 
 function describeYamlError(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) return 'The YAML is nested too deeply to read; TDE files need only a few levels.';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'This key appears twice in the same mapping; YAML keeps only one of them, so merge the two.';

@@ -2,6 +2,7 @@
 import { parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { buildPitch, type Pitch } from './pitch';
+import { DataLimitError, toPlainData } from './plainData';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
@@ -28,7 +29,7 @@ export interface CheckResult {
   model?: TdeModel;
 }
 
-const MAX_ALIAS_COUNT = 100;
+const MAX_DEPTH = 100;
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const document = parseTde(text);
@@ -67,14 +68,16 @@ export function checkDocument(document: TdeDocument, options: CheckOptions = {})
     model = buildModel(document, root);
     let data: unknown;
     try {
-      data = document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      data = toPlainData(document.yaml.contents as Node | null, { maxValues: Math.max(100_000, document.text.length), maxDepth: MAX_DEPTH });
     } catch (error) {
+      if (!(error instanceof DataLimitError)) throw error;
+      const range = error.node?.range;
       raw.push({
         rule: 'yaml-syntax',
         severity: 'error',
-        message: `YAML aliases expand too far to check safely (${error instanceof Error ? error.message : String(error)}).`,
-        offset: 0,
-        length: 0,
+        message: `This file cannot be checked safely: ${error.message}. TDE files need no such structures; write the values out.`,
+        offset: range?.[0] ?? 0,
+        length: range ? range[1] - range[0] : 0,
         path: [],
       });
     }

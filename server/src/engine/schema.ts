@@ -272,7 +272,7 @@ function homeOf(rootSchema: unknown, key: string): string | undefined {
   for (const [section, schema] of Object.entries(properties)) {
     let target = schema as { $ref?: string; properties?: Record<string, unknown> };
     if (target.$ref?.startsWith('#/$defs/')) target = defs[target.$ref.slice(8)] as typeof target;
-    if (target?.properties && key in target.properties) return section;
+    if (target?.properties && Object.hasOwn(target.properties, key)) return section;
   }
   return undefined;
 }

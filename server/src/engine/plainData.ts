@@ -1,0 +1,59 @@
+// The plain-data view of a parsed file, as the JSON Schema sees it. Written
+// here rather than using yaml's toJS because hostile input must stay cheap
+// and safe: aliases resolve in linear time with a budget on what they expand
+// to, an alias inside its own anchor is refused instead of building a cyclic
+// object, and `__proto__` or `constructor` are only ever data.
+import { isAlias, isMap, isScalar, isSeq, keyString, type Node } from './document';
+
+export class DataLimitError extends Error {
+  constructor(message: string, readonly node?: Node) {
+    super(message);
+  }
+}
+
+export interface DataLimits {
+  /** Most values (scalars, lists, mappings) the data may hold once aliases are expanded. */
+  maxValues: number;
+  maxDepth: number;
+}
+
+export function toPlainData(root: Node | null | undefined, limits: DataLimits): unknown {
+  const anchors = new Map<string, Node>();
+  const open = new Set<Node>();
+  let values = 0;
+
+  const convert = (node: Node | null | undefined, depth: number): unknown => {
+    if (node == null) return null;
+    if (++values > limits.maxValues) {
+      throw new DataLimitError(`the data grows past ${limits.maxValues.toLocaleString('en')} values once aliases are expanded`, node);
+    }
+    if (depth > limits.maxDepth) throw new DataLimitError(`values are nested more than ${limits.maxDepth} levels deep`, node);
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (!target) return null; // the parser reports an unknown alias
+      if (open.has(target)) throw new DataLimitError(`the alias *${node.source} refers to a value that contains it`, node);
+      return convert(target, depth);
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isScalar(node)) return node.value ?? null;
+    open.add(node);
+    try {
+      if (isSeq(node)) return node.items.map((item) => convert(item as Node | null, depth + 1));
+      if (isMap(node)) {
+        const result: Record<string, unknown> = {};
+        for (const pair of node.items) {
+          const key = keyString(pair.key);
+          const value = convert(pair.value as Node | null, depth + 1);
+          Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        }
+        return result;
+      }
+      return null;
+    } finally {
+      open.delete(node);
+    }
+  };
+
+  return convert(root, 0);
+}
