@@ -1,5 +1,20 @@
 // Bundles the three entry points; `vscode` stays external (the editor provides it).
 import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { buildValidator } from './scripts/build-validator.mjs';
+
+// Swap the engine's schema compiler for the precompiled validator.
+const validatorFile = buildValidator();
+const precompiledSchema = {
+  name: 'precompiled-schema',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]engine[\\/]compileValidator\.ts$/ }, () => ({
+      contents: `const validate = require(${JSON.stringify(validatorFile)});\n` +
+        `exports.loadValidator = () => validate.default || validate;\n`,
+      loader: 'js',
+    }));
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +28,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [precompiledSchema],
 };
 
 const builds = [
@@ -21,7 +37,6 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 
-import { existsSync } from 'node:fs';
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 if (watch) {

@@ -1,9 +1,8 @@
 // JSON Schema validation with ajv, compiled once per process, and the
 // translation of ajv's errors into problems a city staffer can act on,
 // placed on the YAML node they concern.
-import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import tdeSchema from '../../../schemas/tde.schema.json';
+import { loadValidator } from './compileValidator';
 import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { insertKeyFix, replaceScalarFix } from './edits';
 import { nearest } from './suggest';
@@ -12,12 +11,7 @@ import type { Fix, NodePath } from './types';
 let validator: ValidateFunction | undefined;
 
 export function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false, verbose: true });
-    ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
-    ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
-    validator = ajv.compile(tdeSchema as object);
-  }
+  validator ??= loadValidator();
   return validator;
 }
 
