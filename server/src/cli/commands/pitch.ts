@@ -1,0 +1,95 @@
+// `tde pitch FILE`: the worksheet's pitch as the file fills it, and which
+// blanks are still empty, as text, Markdown or an HTML snippet.
+import * as path from 'node:path';
+import { parseTde, buildModel, buildPitch, type Pitch, type PitchBlank } from '../../engine';
+import { parseArgs, printable } from '../args';
+import { PITCH_HELP } from '../help';
+import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
+import { escapeMarkdown } from '../formatters/markdown';
+import { terminalSafe } from '../terminal';
+
+const FORMATS = ['text', 'markdown', 'html'] as const;
+type PitchFormat = (typeof FORMATS)[number];
+
+/** "find.result.focus_area" */
+function where(blank: PitchBlank): string {
+  return blank.path.join('.');
+}
+
+function emptyBlanks(pitch: Pitch): PitchBlank[] {
+  return pitch.emptyBlanks.map((label) => pitch.blanks.find((b) => b.label === label)!).filter(Boolean);
+}
+
+export function pitchText(pitch: Pitch): string {
+  const empty = emptyBlanks(pitch);
+  const status = empty.length
+    ? `Still blank: ${empty.map((b) => `${b.label} (${where(b)})`).join(', ')}`
+    : 'Every blank is filled.';
+  return `${terminalSafe(pitch.text)}\n\n${status}\n`;
+}
+
+export function pitchMarkdown(pitch: Pitch): string {
+  const body = pitch.segments
+    // Filled blanks in bold; empty ones as code, so they stand out as gaps.
+    .map((s) => (s.blank ? (s.empty ? `\`${s.text}\`` : `**${escapeMarkdown(s.text)}**`) : escapeMarkdown(s.text)))
+    .join('');
+  const empty = emptyBlanks(pitch);
+  const status = empty.length
+    ? `Still blank: ${empty.map((b) => `${b.label} (\`${where(b)}\`)`).join(', ')}`
+    : 'Every blank is filled.';
+  return `## Pitch\n\n${body}\n\n${status}\n`;
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+}
+
+export function pitchHtml(pitch: Pitch): string {
+  const body = pitch.segments
+    .map((s) => {
+      if (!s.blank) return escapeHtml(s.text);
+      const state = s.empty ? 'tde-blank tde-blank-empty' : 'tde-blank tde-blank-filled';
+      return `<span class="${state}" data-blank="${escapeHtml(s.blank)}">${escapeHtml(s.text)}</span>`;
+    })
+    .join('');
+  const empty = emptyBlanks(pitch);
+  const status = empty.length
+    ? `Still blank: ${empty.map((b) => `<span class="tde-blank-name">${escapeHtml(b.label)}</span> (<code>${escapeHtml(where(b))}</code>)`).join(', ')}`
+    : 'Every blank is filled.';
+  return [
+    '<section class="tde-pitch">',
+    '<style>.tde-pitch .tde-blank-filled{font-weight:600}.tde-pitch .tde-blank-empty{background:#fff3cd;color:#664d03;padding:0 .2em;border-radius:.2em}</style>',
+    `<p class="tde-pitch-text">${body}</p>`,
+    `<p class="tde-pitch-status">${status}</p>`,
+    '</section>',
+    '',
+  ].join('\n');
+}
+
+export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { options, positionals } = parseArgs(argv, [{ name: 'format', short: 'f', value: true }, { name: 'help', short: 'h' }], 'pitch');
+  if (options.has('help')) {
+    io.stdout(PITCH_HELP);
+    return ExitCode.Clean;
+  }
+  const format = (options.get('format') as string | undefined) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown pitch format ${printable(format)}; formats: ${FORMATS.join(', ')}`);
+  if (positionals.length !== 1) throw new CliError(`tde pitch takes one file (see tde pitch --help)`);
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = io.fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason = describeFsError(error);
+    throw new CliError(reason === 'no such file or folder' ? `no such file: ${printable(file)}` : `cannot read ${printable(file)}: ${reason}`);
+  }
+  const document = parseTde(text);
+  const parses = document.root !== undefined && document.syntaxIssues.length === 0;
+  if (!parses) io.stderr(`tde: ${printable(file)} is not a TDE file that parses; run 'tde check ${printable(file)}' to see why\n`);
+  const pitch = buildPitch(parses ? buildModel(document, document.root) : undefined);
+  const render = { text: pitchText, markdown: pitchMarkdown, html: pitchHtml }[format as PitchFormat];
+  io.stdout(render(pitch));
+  return ExitCode.Clean;
+}

@@ -1,0 +1,38 @@
+// `tde rules`: every rule, its default severity and what it flags.
+import { ruleDocsUrl, rules } from '../../engine';
+import { parseArgs, printable } from '../args';
+import { RULES_HELP } from '../help';
+import { CliError, ExitCode, type CliIO } from '../io';
+
+export async function rulesCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { options, positionals } = parseArgs(argv, [{ name: 'format', short: 'f', value: true }, { name: 'help', short: 'h' }], 'rules');
+  if (options.has('help')) {
+    io.stdout(RULES_HELP);
+    return ExitCode.Clean;
+  }
+  if (positionals.length) throw new CliError(`tde rules takes no arguments, got ${printable(positionals[0]!)}`);
+  const format = (options.get('format') as string | undefined) ?? 'text';
+  if (format === 'json') {
+    const list = rules.map((r) => ({
+      id: r.id,
+      defaultSeverity: r.defaultSeverity,
+      ...(r.defaultSeverityText ? { defaultSeverityText: r.defaultSeverityText } : {}),
+      description: r.description,
+      fixable: r.fixable,
+      docsUrl: ruleDocsUrl(r.id),
+    }));
+    io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    return ExitCode.Clean;
+  }
+  if (format !== 'text') throw new CliError(`unknown rules format ${printable(format)}; formats: text, json`);
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const severityWidth = Math.max(...rules.map((r) => r.defaultSeverity.length));
+  const lines = rules.map((r) => {
+    const notes = [r.defaultSeverityText ? `(default: ${r.defaultSeverityText.replace(/`/g, '')})` : '', r.fixable ? '(fixable)' : '']
+      .filter(Boolean)
+      .join(' ');
+    return `${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(severityWidth)}  ${r.description}${notes ? ` ${notes}` : ''}`;
+  });
+  io.stdout(`${lines.join('\n')}\n`);
+  return ExitCode.Clean;
+}

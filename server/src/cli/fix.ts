@@ -1,0 +1,55 @@
+// `--fix`: apply the engine's fixes until none is left (at most ten passes),
+// then write the file atomically — or, for `--fix-dry-run`, only show it.
+import * as path from 'node:path';
+import { applyEdits, check, compatibleFixes, type CheckOptions, type CheckResult, type Fix } from '../engine';
+import { CliError, describeFsError, type CliIO } from './io';
+import { printable } from './args';
+
+const MAX_PASSES = 10;
+
+export interface FixOutcome {
+  text: string;
+  /** The check of the final text. */
+  result: CheckResult;
+  fixesApplied: number;
+}
+
+export function fixText(text: string, options: CheckOptions): FixOutcome {
+  let result = check(text, options);
+  let fixesApplied = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixes = compatibleFixes(result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
+    if (fixes.length === 0) break;
+    const next = applyEdits(text, fixes.flatMap((fix: Fix) => fix.edits));
+    if (next === text) break;
+    text = next;
+    fixesApplied += fixes.length;
+    result = check(text, options);
+  }
+  return { text, result, fixesApplied };
+}
+
+/**
+ * Replace a file's content through a temporary file in the same folder and a
+ * rename, so a reader never sees half a file; the file's mode is kept. A
+ * symbolic link is never written through (nor replaced by a plain file), and
+ * a file that changed since it was read is left alone.
+ */
+export function writeFixed(file: string, shown: string, original: string, fixed: string, io: CliIO): void {
+  const stat = io.fs.lstatSync(file);
+  if (stat.isSymbolicLink()) throw new CliError(`not fixing ${printable(shown)}: it is a symbolic link (fix the file it points to)`);
+  if (io.fs.readFileSync(file, 'utf8') !== original) throw new CliError(`not fixing ${printable(shown)}: it changed while tde was checking it`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tde-fix-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  try {
+    io.fs.writeFileSync(temporary, fixed, { encoding: 'utf8', flag: 'wx', mode: stat.mode & 0o777 });
+    io.fs.chmodSync(temporary, stat.mode & 0o7777);
+    io.fs.renameSync(temporary, file);
+  } catch (error) {
+    try {
+      io.fs.unlinkSync(temporary);
+    } catch {
+      // it was never created, or is gone already
+    }
+    throw new CliError(`cannot write ${printable(shown)}: ${describeFsError(error)}`);
+  }
+}

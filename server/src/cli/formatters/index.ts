@@ -1,0 +1,35 @@
+// One module per output format; each turns a CheckReport into text.
+import type { Rule } from '../../engine';
+import type { CheckReport } from '../report';
+import type { Palette } from '../terminal';
+
+export interface FormatOptions {
+  palette: Palette;
+  rules: readonly Rule[];
+}
+
+export type Formatter = (report: CheckReport, options: FormatOptions) => string;
+
+export const FORMAT_NAMES = ['stylish', 'compact', 'json', 'sarif', 'github', 'markdown'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+/** Whether a format is read by people (diffs and notes may share its stream). */
+export function isHumanFormat(name: FormatName): boolean {
+  return name === 'stylish' || name === 'compact';
+}
+
+/** Only the chosen format's module is loaded. */
+export function loadFormatter(name: FormatName): Formatter {
+  switch (name) {
+    case 'stylish': return (require('./stylish') as typeof import('./stylish')).formatStylish;
+    case 'compact': return (require('./compact') as typeof import('./compact')).formatCompact;
+    case 'json': return (require('./json') as typeof import('./json')).formatJson;
+    case 'sarif': return (require('./sarif') as typeof import('./sarif')).formatSarif;
+    case 'github': return (require('./github') as typeof import('./github')).formatGithub;
+    case 'markdown': return (require('./markdown') as typeof import('./markdown')).formatMarkdown;
+  }
+}

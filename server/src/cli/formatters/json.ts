@@ -1,0 +1,36 @@
+// Machine-readable, for scripts: every file checked, with 1-based positions
+// (end column exclusive) and the problems inline comments silenced.
+import type { CheckReport, ReportedProblem } from '../report';
+import type { FormatOptions } from './index';
+
+function problemJson(problem: ReportedProblem) {
+  return {
+    rule: problem.rule,
+    severity: problem.severity,
+    message: problem.message,
+    line: problem.line,
+    column: problem.column,
+    endLine: problem.endLine,
+    endColumn: problem.endColumn,
+    yamlPath: problem.yamlPath,
+    docsUrl: problem.docsUrl,
+    ...(problem.fix ? { fix: problem.fix } : {}),
+    ...(problem.related ? { related: problem.related } : {}),
+  };
+}
+
+export function formatJson(report: CheckReport, _options: FormatOptions): string {
+  const json = {
+    version: report.version,
+    files: report.files.map((file) => ({
+      path: file.path,
+      problems: file.problems.map(problemJson),
+      suppressed: file.suppressed.map((s) => ({ ...problemJson(s), suppressedBy: s.suppressedBy })),
+    })),
+    summary: {
+      ...report.summary,
+      ...(report.fixesApplied !== undefined ? { fixesApplied: report.fixesApplied } : {}),
+    },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,86 @@
+// Shared by the CLI tests: an in-process run with a fake terminal, a real
+// process run of the bundled binary, and temporary folders.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run, type CliIO } from '../../server/src/cli/run';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
+export const BIN = path.join(ROOT, 'bin/tde.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FakeOptions {
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+  fs?: CliIO['fs'];
+}
+
+/** Run the CLI in this process, as a user would from `cwd`. */
+export async function tde(cwd: string, args: string[], options: FakeOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd,
+    env: options.env ?? {},
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    isTTY: options.isTTY ?? false,
+    fs: options.fs ?? fs,
+  });
+  return { code, stdout, stderr };
+}
+
+let built = false;
+
+/** Bundle dist/cli.js once per test run. */
+export function buildOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  built = true;
+}
+
+/** Run the real binary, with a clean color environment unless `env` says otherwise. */
+export function tdeProcess(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
+  const base = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS']) delete base[name];
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporaryFolders: string[] = [];
+
+/** A fresh folder holding the given files (paths with `/`), removed after the tests. */
+export function tempTree(files: Record<string, string> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tde-cli-')));
+  temporaryFolders.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, ...name.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return dir;
+}
+
+export function removeTempTrees(): void {
+  for (const dir of temporaryFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** The paths a JSON report lists. */
+export function reportedPaths(stdout: string): string[] {
+  return (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+}
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001b\[[0-9;]*m/;
