@@ -38,10 +38,21 @@ const PARSE_OPTIONS = {
 
 export function parseTde(text: string): TdeDocument {
   const lines = new LineIndex(text);
-  const yaml = parseDocument(text, PARSE_OPTIONS) as TdeYaml;
+  // YAML 1.2 counts a lone CR as a line break; the parser does not. Same length, same offsets.
+  const source = /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const yaml = parseDocument(source, PARSE_OPTIONS) as TdeYaml;
   const syntaxIssues: SyntaxIssue[] = [];
+  const starts = new Set<number>();
   for (const error of [...yaml.errors, ...yaml.warnings]) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    const opener = unclosedOpener(source, error.code, error.message, start);
+    if (opener !== undefined) {
+      start = opener;
+      end = lines.lineEnd(lines.positionAt(opener).line);
+    }
+    // One mistake often trips several parser errors at one place: say it once.
+    if (starts.has(start)) continue;
+    starts.add(start);
     syntaxIssues.push({
       message: describeYamlError(error.code, error.message),
       offset: start,
@@ -97,6 +108,33 @@ export function keyString(key: unknown): string {
   if (isScalar(key)) return String(key.value);
   if (key == null) return '';
   return String((key as Node).toString());
+}
+
+/**
+ * The parser reports an unclosed quote or bracket where it gave up, often the
+ * end of the file; the mistake is at the opening character, so point there.
+ */
+function unclosedOpener(text: string, code: string, message: string, at: number): number | undefined {
+  if (code === 'MISSING_CHAR' && /closing "quote/.test(message)) return lastBefore(text, '"', at);
+  if (code === 'MISSING_CHAR' && /closing 'quote/.test(message)) return lastBefore(text, "'", at);
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1];
+  if (!bracket) return undefined;
+  const open = bracket === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(at, text.length) - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === bracket) depth++;
+    else if (ch === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function lastBefore(text: string, quote: string, at: number): number | undefined {
+  const index = text.lastIndexOf(quote, Math.max(0, at - 1));
+  return index >= 0 ? index : undefined;
 }
 
 function describeYamlError(code: string, message: string): string {

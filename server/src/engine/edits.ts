@@ -2,7 +2,7 @@
 // into a block mapping. Everything else in the file stays byte for byte,
 // and inserted lines use the file's own line break.
 import { isMap, isScalar, type Node, type TdeDocument, type YAMLMap } from './document';
-import { Scalar } from 'yaml';
+import { Scalar, parse } from 'yaml';
 import type { Fix, TextEdit } from './types';
 
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.\/-]*$/;
@@ -10,6 +10,8 @@ const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.\/-]*$/;
 /** Replace a scalar's value, keeping its quoting style; undefined when unsafe. */
 export function replaceScalarEdit(node: Node, newValue: string): TextEdit | undefined {
   if (!isScalar(node) || !node.range || !SAFE_PLAIN.test(newValue)) return undefined;
+  // A fix never turns a text into a number, a boolean or null.
+  if (node.type === Scalar.PLAIN && typeof parse(newValue, { version: '1.2', schema: 'core' }) !== 'string') return undefined;
   const [start, end] = node.range;
   switch (node.type) {
     case Scalar.PLAIN:

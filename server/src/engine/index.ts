@@ -115,6 +115,8 @@ function toProblem(document: TdeDocument, rule: string, severity: Severity, repo
     const node: Node = report.node;
     offset = node.range![0];
     length = Math.max(0, node.range![1] - node.range![0]);
+    // A block collection's range runs on to the next line: stop at its last character.
+    while (length > 0 && /\s/.test(document.text[offset + length - 1]!)) length--;
     if (!report.path) path = document.pathOf(node) ?? [];
   }
   const problem: Problem = { rule, severity, message: report.message, offset, length, path };

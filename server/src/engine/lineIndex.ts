@@ -10,8 +10,11 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[];
+  /** A leading byte-order mark takes no column: editors do not show it. */
+  private readonly bom: number;
 
   constructor(readonly text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
@@ -38,13 +41,14 @@ export class LineIndex {
       if (this.starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    const character = clamped - this.starts[low]!;
+    return { line: low, character: low === 0 ? Math.max(0, character - this.bom) : character };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line]!;
+    const start = this.starts[position.line]! + (position.line === 0 ? this.bom : 0);
     const end = this.lineEnd(position.line);
     return Math.min(start + Math.max(0, position.character), end);
   }

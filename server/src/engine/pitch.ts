@@ -116,7 +116,7 @@ export function buildPitch(model: TdeModel | undefined): Pitch {
     text: segments.map((s) => s.text).join(''),
     segments,
     blanks,
-    emptyBlanks: blanks.filter((b) => b.empty && (used.has(b.key) || !custom)).map((b) => b.label),
+    emptyBlanks: blanks.filter((b) => b.empty && used.has(b.key)).map((b) => b.label),
     customTemplate: Boolean(custom),
   };
 }

@@ -181,7 +181,7 @@ function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefin
       const allowed = allowedKeys(error.parentSchema);
       const present = new Set((map as YAMLMap).items.map((p) => keyString(p.key)));
       const suggestion = nearest(unknown, allowed.filter((k) => !present.has(k)));
-      const where = located.path.length ? ` in ${subject(located.path)}` : ' at the top level';
+      const where = located.path.length ? ` in ${lowerFirst(subject(located.path))}` : ' at the top level';
       const home = located.path.length === 0 ? homeOf(error.parentSchema, unknown) : undefined;
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
@@ -210,7 +210,7 @@ function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefin
       if (!node) return undefined;
       const expected = params.allowedValue;
       const extra = located.path.join('.') === 'tde' ? ' (the version of the TDE format this file is written in)' : '';
-      return { node, path: located.path, message: `${subject(located.path)} must be ${shown(expected)}${extra}; got ${shown(error.data)}.` };
+      return { node, path: located.path, message: `${subject(located.path)} must be ${shown(expected)}${extra}; got ${typeOfValue(error.data)}.` };
     }
     case 'type': {
       const node = valueNode(located);
@@ -244,6 +244,10 @@ function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefin
       return { node, path: located.path, message: `${subject(located.path)} ${error.message ?? 'is not valid'}.` };
     }
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function requiredHint(key: string): string {

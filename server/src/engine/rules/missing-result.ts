@@ -8,14 +8,14 @@ function missingResults(step: Step): string[] {
   const map = step.map;
   switch (step.id) {
     case 'find':
-      return isEmptyValue(valueOf(mapAt(map, 'result'), 'focus_area')) ? ['`result.focus_area`'] : [];
+      return isEmptyValue(valueOf(mapAt(map, 'result'), 'focus_area')) ? ['no `result.focus_area`'] : [];
     case 'refine':
-      return seqItems(valueOf(map, 'use_cases')).length === 0 ? ['at least one entry in `use_cases`'] : [];
+      return seqItems(valueOf(map, 'use_cases')).length === 0 ? ['no use case in `use_cases`'] : [];
     case 'design':
       // A missing `selected_use_case` is single-use-case's to report (one problem, one diagnostic).
-      return isEmptyValue(valueOf(map, 'plan')) ? ['`plan`'] : [];
+      return isEmptyValue(valueOf(map, 'plan')) ? ['no `plan`'] : [];
     case 'implement':
-      return isEmptyValue(valueOf(map, 'intervention')) ? ['`intervention`'] : [];
+      return isEmptyValue(valueOf(map, 'intervention')) ? ['no `intervention`'] : [];
   }
 }
 
@@ -29,7 +29,7 @@ export const missingResult: Rule = {
       if (step.status !== 'done' || !step.key) continue;
       const missing = missingResults(step);
       if (missing.length === 0) continue;
-      report({ node: step.key, message: `${stepName(step)} is done but has no ${listWords(missing)}: record the step's key result.` });
+      report({ node: step.key, message: `${stepName(step)} is done but has ${listWords(missing)}: record the step's key result.` });
     }
   },
 };

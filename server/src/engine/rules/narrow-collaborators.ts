@@ -1,4 +1,7 @@
 import type { Rule } from '../rule';
+import { enums } from '../vocabulary';
+
+const ROLES = new Set(enums.role!.map((r) => r.value));
 
 export const narrowCollaborators: Rule = {
   id: 'narrow-collaborators',
@@ -11,7 +14,8 @@ export const narrowCollaborators: Rule = {
     const collaborators = model.collaborators(find);
     // With no collaborators at all, missing-collaborators already says so.
     if (collaborators.length === 0) return;
-    const roles = new Set(collaborators.flatMap((c) => (c.role ? [c.role] : [])));
+    // A role outside the list is the schema's to report; it adds no breadth here.
+    const roles = new Set(collaborators.flatMap((c) => (c.role && ROLES.has(c.role) ? [c.role] : [])));
     if (roles.size >= 3) return;
     const had = roles.size === 0 ? 'no roles' : `only ${[...roles].join(' and ')}`;
     report({

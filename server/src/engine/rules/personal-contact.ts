@@ -1,8 +1,15 @@
 import type { Rule } from '../rule';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-// Seven or more digits, allowing the usual separators and a leading +.
-const PHONE = /(?:\+?\d[\s().-]*){7,}/;
+// Groups of digits the way phone numbers are written: (217) 555-0142,
+// 555 0142, +1 217.555.0142 — with seven digits or more. Dates are not phones.
+const PHONE = /(?:\+\d{1,3}[\s.-]*)?(?:\(\d{2,4}\)[\s.-]*)?\d{2,4}(?:[\s.-]\d{2,4}){1,3}/g;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+function hasPhoneNumber(text: string): boolean {
+  const withoutDates = text.replace(ISO_DATE, ' ');
+  return [...withoutDates.matchAll(PHONE)].some((m) => m[0].replace(/\D/g, '').length >= 7);
+}
 // Shared mailboxes of an organisation are not a person's address.
 const ROLE_MAILBOX = /^(info|contact|hello|office|admin|team|help|support|press|media|general)@/i;
 
@@ -17,7 +24,7 @@ export const personalContact: Rule = {
         if (collaborator.role !== 'resident' || !collaborator.contact || !collaborator.contactNode) continue;
         const email = EMAIL.exec(collaborator.contact)?.[0];
         const isEmail = email !== undefined && !ROLE_MAILBOX.test(email);
-        const isPhone = PHONE.test(collaborator.contact);
+        const isPhone = hasPhoneNumber(collaborator.contact);
         if (!isEmail && !isPhone) continue;
         report({
           node: collaborator.contactNode,

@@ -10,7 +10,9 @@ export const pitchIncomplete: Rule = {
   check({ model, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done' || !refine.key) return;
-    const empty = buildPitch(model).blanks.filter((b) => b.empty);
+    const pitch = buildPitch(model);
+    // A team's own frame may leave a blank out; only the blanks it uses count.
+    const empty = pitch.blanks.filter((b) => pitch.emptyBlanks.includes(b.label));
     if (empty.length === 0) return;
     report({
       node: refine.key,

@@ -1,4 +1,4 @@
-import { isEmptyValue, isSeq, pairOf, scalarText, seqItems } from '../document';
+import { isEmptyValue, isSeq, pairOf, scalarText, seqItems, type YAMLSeq } from '../document';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 
@@ -22,7 +22,7 @@ export const singleUseCase: Rule = {
     if (!isSeq(value)) return;
     const items = seqItems(value);
     const only = items.length === 1 ? scalarText(items[0]) : undefined;
-    const fix = only ? unwrapFix(model.doc.text, pair.key?.range?.[1], value.range?.[1], only) : undefined;
+    const fix = only ? unwrapFix(model.doc.text, pair.key?.range?.[1], (value as YAMLSeq).flow ? value.range?.[1] : items[0]?.range?.[1], only) : undefined;
     report({
       node: value,
       message: items.length === 1

@@ -1,0 +1,153 @@
+// The worksheet's pitch: six blanks filled from the file, in the default
+// frame or the team's own, with empty blanks shown and listed.
+import * as assert from 'node:assert/strict';
+import { pitchOf } from '../../server/src/engine';
+import { DEFAULT_PITCH_TEMPLATE } from '../../server/src/engine/pitch';
+
+const ORDER = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'];
+const LABELS = ['FOCUS AREA', 'IMPACT', 'REFINING TACTIC', 'DATA REQUESTERS', 'MY DATA SUPPLY', 'NEXT STEPS'];
+
+function file(refine: string, focusArea = '    focus_area: vacant lots on the South Side'): string {
+  return [
+    'tde: 1',
+    'project:',
+    '  title: Vacant lots',
+    '  place: City of Millford',
+    'find:',
+    '  status: done',
+    '  result:',
+    focusArea,
+    'refine:',
+    '  status: in-progress',
+    refine,
+    '',
+  ].join('\n');
+}
+
+const FULL = file([
+  '  tactics:',
+  '    - interview-stakeholders',
+  '  worksheet:',
+  '    data_supply: [311 requests]',
+  '    data_requesters: [block clubs]',
+  '    next_steps: [draft a lot map]',
+  '  pitch:',
+  '    impact: blocks get cleaner',
+].join('\n'));
+
+describe('engine: pitch', () => {
+  it('fills all six blanks of the default frame, in the guide\'s order', () => {
+    const pitch = pitchOf(FULL);
+    assert.equal(pitch.customTemplate, false);
+    assert.deepEqual(pitch.emptyBlanks, []);
+    assert.deepEqual(pitch.blanks.map((b) => b.key), ORDER);
+    assert.deepEqual(pitch.blanks.map((b) => b.label), LABELS);
+    assert.deepEqual(pitch.segments.filter((s) => s.blank).map((s) => s.blank), ORDER, 'each blank once, in order');
+    const values: Record<string, string> = {
+      focus_area: 'vacant lots on the South Side',
+      impact: 'blocks get cleaner',
+      refining_tactic: 'Interview stakeholders individually',
+      data_requesters: 'block clubs',
+      data_supply: '311 requests',
+      next_steps: 'draft a lot map',
+    };
+    assert.equal(pitch.text, DEFAULT_PITCH_TEMPLATE.replace(/\{([a-z_]+)\}/g, (_, key: string) => values[key]!));
+    for (const blank of pitch.blanks) assert.equal(blank.value, values[blank.key]);
+    assert.doesNotMatch(pitch.text, /[{}[\]]/);
+  });
+
+  it('the default frame has each of the six placeholders once, in order', () => {
+    const placeholders = [...DEFAULT_PITCH_TEMPLATE.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+    assert.deepEqual(placeholders, ORDER);
+  });
+
+  it('shows empty blanks as [LABEL] and lists them in order', () => {
+    const pitch = pitchOf(file('  pitch:\n    impact: blocks get cleaner'));
+    assert.deepEqual(pitch.emptyBlanks, ['REFINING TACTIC', 'DATA REQUESTERS', 'MY DATA SUPPLY', 'NEXT STEPS']);
+    for (const label of pitch.emptyBlanks) assert.ok(pitch.text.includes(`[${label}]`), label);
+    assert.ok(pitch.text.includes('vacant lots on the South Side'));
+    assert.ok(!pitch.text.includes('[FOCUS AREA]'));
+    const empty = pitch.segments.filter((s) => s.empty).map((s) => s.text);
+    assert.deepEqual(empty, ['[REFINING TACTIC]', '[DATA REQUESTERS]', '[MY DATA SUPPLY]', '[NEXT STEPS]']);
+  });
+
+  it('counts an empty string, blank text and an empty list as empty', () => {
+    const pitch = pitchOf(file([
+      '  tactics: []',
+      '  worksheet:',
+      '    data_supply: []',
+      '    data_requesters: ["", "  "]',
+      '    next_steps: ""',
+      '  pitch:',
+      '    impact: "   "',
+    ].join('\n'), '    focus_area: ""'));
+    assert.deepEqual(pitch.emptyBlanks, LABELS);
+    assert.ok(pitch.blanks.every((b) => b.empty && b.value === undefined));
+  });
+
+  it('shows every blank empty for a file with nothing in it, or one that does not parse', () => {
+    assert.deepEqual(pitchOf('tde: 1\n').emptyBlanks, LABELS);
+    assert.deepEqual(pitchOf('tde: 1\nrefine: [\n').emptyBlanks, LABELS);
+    assert.deepEqual(pitchOf('').emptyBlanks, LABELS);
+  });
+
+  it('names tactics by the guide\'s names, and custom tactics by their own', () => {
+    const pitch = pitchOf(file([
+      '  tactics:',
+      '    - consult-the-public',
+      '    - id: host-a-scope-a-thon',
+      '    - custom: Lot walks with block captains',
+      '      description: Walking every lot on the list.',
+    ].join('\n')));
+    const tactic = pitch.blanks.find((b) => b.key === 'refining_tactic')!;
+    assert.equal(tactic.value, 'Consult the public, Host a “scope-a-thon” and Lot walks with block captains');
+  });
+
+  it('joins lists in prose: one, two, and three or more', () => {
+    const one = pitchOf(file('  worksheet:\n    data_requesters: [block clubs]'));
+    const two = pitchOf(file('  worksheet:\n    data_requesters: [block clubs, the association]'));
+    const three = pitchOf(file('  worksheet:\n    data_requesters: [block clubs, the association, council offices]'));
+    const value = (p: ReturnType<typeof pitchOf>) => p.blanks.find((b) => b.key === 'data_requesters')!.value;
+    assert.equal(value(one), 'block clubs');
+    assert.equal(value(two), 'block clubs and the association');
+    assert.equal(value(three), 'block clubs, the association and council offices');
+  });
+
+  it('uses the team\'s own frame from refine.pitch.template', () => {
+    const pitch = pitchOf(file([
+      '  tactics: [interview-stakeholders]',
+      '  worksheet:',
+      '    data_supply: [datos del 311]',
+      '    data_requesters: [los clubes de cuadra]',
+      '    next_steps: [diseñar un mapa]',
+      '  pitch:',
+      '    impact: cuadras más limpias',
+      '    template: >',
+      '      Queremos trabajar en {focus_area} para {impact}. Con {refining_tactic}',
+      '      escucharemos a {data_requesters} sobre {data_supply}; luego, {next_steps}.',
+    ].join('\n')));
+    assert.equal(pitch.customTemplate, true);
+    assert.equal(
+      pitch.text,
+      'Queremos trabajar en vacant lots on the South Side para cuadras más limpias. Con Interview stakeholders individually ' +
+        'escucharemos a los clubes de cuadra sobre datos del 311; luego, diseñar un mapa.',
+    );
+    assert.deepEqual(pitch.emptyBlanks, []);
+  });
+
+  it('shows and lists the empty blanks of the team\'s frame too', () => {
+    const pitch = pitchOf(file([
+      '  pitch:',
+      '    template: "{impact} first: {focus_area}."',
+    ].join('\n')));
+    assert.equal(pitch.text, '[IMPACT] first: vacant lots on the South Side.');
+    assert.ok(pitch.emptyBlanks.includes('IMPACT'));
+    assert.ok(!pitch.emptyBlanks.includes('FOCUS AREA'));
+  });
+
+  it('falls back to the default frame when the template is empty', () => {
+    const pitch = pitchOf(file('  pitch:\n    template: ""'));
+    assert.equal(pitch.customTemplate, false);
+    assert.deepEqual(pitch.segments.filter((s) => s.blank).map((s) => s.blank), ORDER);
+  });
+});
