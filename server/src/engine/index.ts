@@ -143,3 +143,4 @@ export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';
 export type { Directive } from './suppressions';
 export * from './types';
 export * as vocabulary from './vocabulary';
+export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES, type DecodeResult } from './bytes';
