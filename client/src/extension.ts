@@ -1,0 +1,94 @@
+// The VS Code side of TDE: starts the language server, and adds the pitch
+// preview, the current-step status bar item and the TDE commands.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { listenForConfigurationIssues } from './configurationIssues';
+import { DocumentInfoFeed } from './documentInfoFeed';
+import { createLanguageClient } from './languageClient';
+import { newProject } from './newProject/newProject';
+import { copyPitchAsMarkdown, pickTdeFile, targetTdeFile } from './pitchCommands';
+import { PitchPreview } from './preview/pitchPreview';
+import { CurrentStepStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to other extensions and to its own tests. */
+export interface TdeExtensionApi {
+  /** Resolves once the language server has started (or failed to). */
+  readonly ready: Promise<void>;
+  /** The file the pitch preview shows, when it is open. */
+  previewedFile(): vscode.Uri | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
+  const log = vscode.window.createOutputChannel('TDE', { log: true });
+  context.subscriptions.push(log);
+
+  client = createLanguageClient(context, log);
+  const languageClient = client;
+  const feed = new DocumentInfoFeed(languageClient, log);
+  const preview = new PitchPreview(context.extensionUri, languageClient, feed, log);
+  const statusBar = new CurrentStepStatusBar(feed);
+  context.subscriptions.push(feed, preview, statusBar, listenForConfigurationIssues(languageClient, log));
+
+  const openToSide = () => vscode.workspace.getConfiguration('tde').get<boolean>('preview.openToSide', true);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tde.openPitchPreview', async (resource?: unknown) => {
+      const uri = targetTdeFile(resource, preview.shownFile) ?? (await pickTdeFile());
+      if (!uri) {
+        void vscode.window.showInformationMessage('There is no TDE project file (*.tde.yaml) here yet. Run "TDE: New Project" to start one.');
+        return;
+      }
+      await preview.show(uri, { toSide: openToSide() });
+    }),
+    vscode.commands.registerCommand('tde.copyPitchAsMarkdown', async (resource?: unknown) =>
+      copyPitchAsMarkdown(feed, targetTdeFile(resource, preview.shownFile) ?? (await pickTdeFile())),
+    ),
+    vscode.commands.registerCommand('tde.showPitchSource', () => preview.showSource()),
+    vscode.commands.registerCommand('tde.newProject', (argument?: unknown) => newProject(argument)),
+    vscode.commands.registerCommand('tde.restartServer', async () => {
+      log.info('Restarting the TDE language server.');
+      try {
+        if (languageClient.state === State.Stopped) await languageClient.start();
+        else await languageClient.restart();
+      } catch (error) {
+        reportStartFailure(log, error);
+      }
+    }),
+    vscode.commands.registerCommand('tde.showOutput', () => log.show(true)),
+  );
+
+  const ready = startServer(context, languageClient, log);
+  return { ready, previewedFile: () => preview.shownFile };
+}
+
+async function startServer(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.LogOutputChannel): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  if (!fs.existsSync(serverModule)) {
+    const message = `The TDE language server is missing (${serverModule}). Build it with "npm run build".`;
+    log.error(message);
+    void vscode.window.showErrorMessage(`TDE: ${message}`);
+    return;
+  }
+  try {
+    await languageClient.start();
+  } catch (error) {
+    reportStartFailure(log, error);
+  }
+}
+
+function reportStartFailure(log: vscode.LogOutputChannel, error: unknown): void {
+  const text = error instanceof Error ? error.message : String(error);
+  log.error(`The TDE language server could not start: ${text}`);
+  void vscode.window.showErrorMessage(`TDE: the language server could not start (${text}).`, 'Show Output').then((choice) => {
+    if (choice) log.show(true);
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running && running.needsStop()) await running.stop();
+}

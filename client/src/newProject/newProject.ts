@@ -1,0 +1,136 @@
+// "TDE: New Project": asks for the title and the place, writes a starter file
+// next to the active TDE file (or at the workspace folder's root) under a
+// kebab-case name from the title, never over an existing file, and opens it.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { isTdeDocument, isTdeFileName } from '../tdeFiles';
+import { projectFileNames, starterProject } from './starter';
+
+/** Arguments a walkthrough link or a test may pass; each is checked. */
+export interface NewProjectArguments {
+  title?: string;
+  place?: string;
+  folder?: vscode.Uri;
+}
+
+const MAX_INPUT = 200;
+
+function validText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_INPUT && !/[\r\n]/.test(value);
+}
+
+function parseArguments(argument: unknown): NewProjectArguments {
+  if (typeof argument !== 'object' || argument === null || argument instanceof vscode.Uri) {
+    return argument instanceof vscode.Uri ? { folder: argument } : {};
+  }
+  const raw = argument as Record<string, unknown>;
+  return {
+    title: validText(raw.title) ? raw.title : undefined,
+    place: validText(raw.place) ? raw.place : undefined,
+    folder: raw.folder instanceof vscode.Uri ? raw.folder : undefined,
+  };
+}
+
+function validateInput(what: string) {
+  return (value: string) => {
+    if (!value.trim()) return `The ${what} is required.`;
+    if (value.length > MAX_INPUT) return `Keep the ${what} under ${MAX_INPUT} characters.`;
+    return undefined;
+  };
+}
+
+export async function newProject(argument?: unknown): Promise<vscode.Uri | undefined> {
+  const args = parseArguments(argument);
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: 'New TDE Project (1/2)',
+      prompt: 'Project title: what the project is about, in a few words',
+      placeHolder: 'e.g. Eviction filings data for tenants and the people who help them',
+      ignoreFocusOut: true,
+      validateInput: validateInput('title'),
+    }));
+  if (!title?.trim()) return undefined;
+  const place =
+    args.place ??
+    (await vscode.window.showInputBox({
+      title: 'New TDE Project (2/2)',
+      prompt: 'Place: the city, county or agency running the project',
+      placeHolder: 'e.g. City of Riverton',
+      ignoreFocusOut: true,
+      validateInput: validateInput('place'),
+    }));
+  if (!place?.trim()) return undefined;
+
+  const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+  const content = starterProject({ title: title.trim(), place: place.trim(), started: new Date(), eol });
+
+  const target = await chooseTarget(title, args.folder);
+  if (!target) return undefined;
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`TDE: could not write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const editor = await vscode.window.showTextDocument(target, { preview: false });
+  // Put the cursor on Find's status: the first thing to change.
+  const statusLine = editor.document.getText().split(/\r?\n/).findIndex((line) => line.startsWith('  status:'));
+  if (statusLine >= 0) {
+    const end = editor.document.lineAt(statusLine).range.end;
+    const start = end.translate(0, -'not-started'.length);
+    editor.selection = new vscode.Selection(start, end);
+    editor.revealRange(new vscode.Range(start, end));
+  }
+  return target;
+}
+
+async function chooseTarget(title: string, folder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const directory = folder ?? (await defaultDirectory());
+  if (directory === 'cancelled') return undefined;
+  if (!directory) {
+    // No folder open: let the user choose where, still never over a file.
+    const first = projectFileNames(title).next().value as string;
+    let picked = await vscode.window.showSaveDialog({
+      title: 'Save the new TDE project',
+      defaultUri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), first),
+      filters: { 'TDE project': ['yaml', 'yml'] },
+      saveLabel: 'Create',
+    });
+    if (!picked) return undefined;
+    // The server and the language only know *.tde.yaml files.
+    if (!isTdeFileName(picked.path)) picked = picked.with({ path: picked.path.replace(/(\.ya?ml)?$/i, '.tde.yaml') });
+    if (await exists(picked)) {
+      void vscode.window.showErrorMessage(`TDE: ${picked.toString(true)} already exists; New Project never overwrites a file. Choose another name.`);
+      return undefined;
+    }
+    return picked;
+  }
+  for (const name of projectFileNames(title)) {
+    const candidate = vscode.Uri.joinPath(directory, name);
+    if (!(await exists(candidate))) return candidate;
+  }
+  void vscode.window.showErrorMessage('TDE: too many projects with this title in the folder; choose another title.');
+  return undefined;
+}
+
+async function defaultDirectory(): Promise<vscode.Uri | 'cancelled' | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (isTdeDocument(active) && !active.isUntitled && vscode.workspace.getWorkspaceFolder(active.uri)) {
+    return vscode.Uri.joinPath(active.uri, '..');
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return undefined;
+  if (folders.length === 1) return folders[0]!.uri;
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new TDE project' });
+  return picked?.uri ?? 'cancelled';
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+// "TDE: Copy Pitch as Markdown" and the choice of which TDE file a command is about.
+import * as vscode from 'vscode';
+import type { DocumentInfoFeed } from './documentInfoFeed';
+import { isTdeDocument, isTdeFileName, TDE_FILE_GLOB } from './tdeFiles';
+
+/**
+ * The TDE file a command applies to: an explicit resource (explorer or editor
+ * title menus pass one), else the active editor's file, else `fallback`.
+ */
+export function targetTdeFile(argument: unknown, fallback?: vscode.Uri): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri && isTdeFileName(argument.path)) return argument;
+  const active = vscode.window.activeTextEditor?.document;
+  if (isTdeDocument(active)) return active.uri;
+  return fallback;
+}
+
+/**
+ * When no TDE file is at hand (say, from the walkthrough), one from the
+ * workspace: a visible one, the only one, or the one the user picks.
+ */
+export async function pickTdeFile(): Promise<vscode.Uri | undefined> {
+  const visible = vscode.window.visibleTextEditors.find((editor) => isTdeDocument(editor.document));
+  if (visible) return visible.document.uri;
+  const files = await vscode.workspace.findFiles(TDE_FILE_GLOB, '**/node_modules/**', 200);
+  if (files.length <= 1) return files[0];
+  const items = files
+    .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which TDE project?' });
+  return picked?.uri;
+}
+
+export async function copyPitchAsMarkdown(feed: DocumentInfoFeed, uri: vscode.Uri | undefined): Promise<void> {
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a TDE project file (*.tde.yaml) to copy its pitch.');
+    return;
+  }
+  // Make sure the server has the file, even when it was picked in the explorer.
+  await vscode.workspace.openTextDocument(uri);
+  const info = await feed.fetchNow(uri);
+  if (!info) {
+    void vscode.window.showWarningMessage('The TDE language server has no pitch for this file yet. Try again in a moment.');
+    return;
+  }
+  if (!info.parsed) {
+    void vscode.window.showWarningMessage('This file does not parse as YAML yet: fix the syntax problems first, then copy the pitch.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(info.pitch.markdown);
+  const empty = info.pitch.emptyBlanks ?? [];
+  const note = empty.length === 0 ? 'every blank is filled' : `still blank: ${empty.join(', ')}`;
+  void vscode.window.showInformationMessage(`Pitch copied as Markdown (${note}).`);
+}

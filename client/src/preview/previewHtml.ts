@@ -1,0 +1,68 @@
+// The pitch preview's HTML: a static shell. The only values put into it are
+// the webview's own resource addresses and a fresh nonce; everything from the
+// user's file arrives later as data (postMessage) and is set with textContent.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(18).toString('base64');
+  const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${webview.cspSource}`,
+  ].join('; ');
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${media('preview.css')}">
+  <title>Pitch Preview</title>
+</head>
+<body>
+  <main id="app" class="loading">
+    <header class="project">
+      <div class="project-text">
+        <h1 id="project-title">Pitch Preview</h1>
+        <p id="project-meta" class="meta"></p>
+      </div>
+      <div class="toolbar" role="toolbar" aria-label="Pitch actions">
+        <button type="button" id="copy-markdown" class="action" title="Copy the pitch as Markdown">Copy as Markdown</button>
+        <button type="button" id="open-source" class="action secondary" title="Show the YAML file">Open YAML</button>
+      </div>
+    </header>
+
+    <p id="notice" class="notice" role="status" hidden></p>
+
+    <div id="content" hidden>
+      <nav aria-label="The four steps">
+        <ol id="steps" class="steps"></ol>
+      </nav>
+
+      <section aria-labelledby="pitch-heading">
+        <h2 id="pitch-heading">Pitch</h2>
+        <p id="pitch-origin" class="meta"></p>
+        <blockquote id="pitch" class="pitch"></blockquote>
+      </section>
+
+      <section aria-labelledby="blanks-heading">
+        <h2 id="blanks-heading">Still blank</h2>
+        <p id="blanks-none" class="meta" hidden>Every blank of the pitch is filled.</p>
+        <ul id="blanks" class="blanks"></ul>
+      </section>
+
+      <section aria-labelledby="problems-heading">
+        <h2 id="problems-heading">Problems</h2>
+        <p id="problems-none" class="meta" hidden></p>
+        <ul id="problems" class="problems"></ul>
+      </section>
+    </div>
+  </main>
+  <script nonce="${nonce}" src="${media('preview.js')}"></script>
+</body>
+</html>`;
+}

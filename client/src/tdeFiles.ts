@@ -1,0 +1,18 @@
+// Which documents are TDE project files. The file name decides, whatever
+// language the editor gave the document (users may map *.yaml to `yaml`).
+import type * as vscode from 'vscode';
+
+export const TDE_LANGUAGE_ID = 'tde-yaml';
+export const TDE_FILE_GLOB = '**/*.tde.{yaml,yml}';
+export const TDERC_GLOB = '**/.tderc.{yaml,yml}';
+
+const TDE_FILE_NAME = /\.tde\.ya?ml$/i;
+
+export function isTdeFileName(path: string): boolean {
+  return TDE_FILE_NAME.test(path);
+}
+
+export function isTdeDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  if (!document) return false;
+  return document.languageId === TDE_LANGUAGE_ID || isTdeFileName(document.uri.path);
+}
