@@ -86,6 +86,7 @@ export interface RevealBlankParams {
   key: string;
 }
 
+/** The response is null when the blank is unknown or the file is not open. */
 export interface RevealBlankResult {
   /** Edit to apply first (inserting the missing keys), if any. */
   edit?: { range: LspRange; newText: string };
@@ -93,10 +94,43 @@ export interface RevealBlankResult {
   selection: LspRange;
 }
 
-/** Notification server → client when the configuration in force for a document changed. */
+/**
+ * Notification server → client about a `.tderc.yaml` the server read: its
+ * problems, or an empty list once they are fixed (so the client can clear them).
+ */
 export const ConfigurationIssuesNotification = 'tde/configurationIssues';
 
 export interface ConfigurationIssues {
+  /** Absolute path of the configuration file. */
   file: string;
+  /** 1-based line, when known. */
   issues: { message: string; line?: number }[];
+}
+
+/**
+ * Notification server → client: the documentInfo of these open documents
+ * changed for a reason other than an edit (a `.tderc.yaml` or a setting
+ * changed, a file that `project.previous` names appeared or vanished); a
+ * preview showing one of them should ask again.
+ */
+export const DocumentInfoChangedNotification = 'tde/documentInfoChanged';
+
+export interface DocumentInfoChanged {
+  uris: string[];
+}
+
+/** `initializationOptions` the server understands; every field is optional. */
+export interface TdeInitializationOptions {
+  /**
+   * `auto` (default): serve pull diagnostics to a client that supports them
+   * and push to the others; `push`: always push.
+   */
+  diagnosticMode?: 'auto' | 'push';
+  /** Milliseconds to wait after an edit before checking (default 50); a burst of edits is checked once. */
+  validationDelay?: number;
+  /**
+   * True when the client shows `tde/configurationIssues` itself; otherwise
+   * the server also reports them with `window/showMessage`.
+   */
+  handlesConfigurationIssues?: boolean;
 }

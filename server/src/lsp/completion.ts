@@ -1,0 +1,358 @@
+// Completion from the schema and the method's vocabulary: the keys that fit
+// at the cursor and are not there yet, enum values, the tactics of the step
+// being edited, a tactic's checklist, use-case ids and Design's collaborators.
+// The cursor's place comes from indentation (cursorPath), so half-typed
+// lines complete as well as finished ones.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type MarkupContent,
+  type Range,
+} from 'vscode-languageserver';
+import { vocabulary, type NodePath, type TdeModel } from '../engine';
+import type { Analyses } from './analysis';
+import { cursorContext, type CursorContext } from './cursorPath';
+import { childItems, childKeys, type Entry, type Structure } from './yamlOutline';
+import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './markdown';
+import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from './schemaNav';
+import { placeAt } from './places';
+import type { Session } from './session';
+import { indentUnit, yamlScalar } from './text';
+
+const STEP_IDS: readonly string[] = vocabulary.STEP_IDS;
+
+interface Candidate {
+  label: string;
+  /** Text inserted (plain or snippet). */
+  text: string;
+  snippet?: boolean;
+  kind: CompletionItemKind;
+  detail?: string;
+  documentation?: string;
+  filterText?: string;
+}
+
+export function provideCompletion(session: Session, analyses: Analyses, params: CompletionParams): CompletionList | null {
+  const document = session.tdeDocument(params.textDocument.uri);
+  if (!document) return null;
+  const parsed = analyses.parsed(document);
+  const structure = parsed.structure();
+  const context = cursorContext(structure, params.position.line, params.position.character);
+  if (!context) return null;
+  // A space typed to indent a blank line is not a request for keys (the space trigger is for `- ` and `key: `).
+  if (params.context?.triggerCharacter === ' ' && context.kind === 'key' && context.prefix === '' && !context.hasColon) return null;
+  const model = analyses.bestModel(document);
+  const lineText = structure.lines[context.line] ?? '';
+  const lineIndent = /^[ \t]*/.exec(lineText)![0].length;
+  const asIs = session.support.insertTextModeAsIs;
+  const unit = indentUnit(document.getText());
+  const snippets = session.support.snippets;
+  const ctx: Ctx = { context, structure, model, unit, snippets, lineIndent, asIs };
+
+  const candidates: Candidate[] = [];
+  if (context.kind === 'key') {
+    // The mapping's own keys pick its shape in keyCandidates (a tactic by id, or a custom one).
+    const container = schemaAt(context.path);
+    const containerTypes = types(container);
+    if (containerTypes.has('object')) candidates.push(...keyCandidates(ctx, container));
+    else if (containerTypes.has('array') && !context.hasColon) candidates.push(...newItemCandidates(ctx, container));
+  } else if (context.kind === 'item') {
+    candidates.push(...valueCandidates(ctx, context.path));
+    const item = schemaAt(context.path);
+    if (types(item).has('object')) candidates.push(...keyCandidates(ctx, item));
+  } else {
+    candidates.push(...valueCandidates(ctx, context.path));
+  }
+  if (candidates.length === 0) return null;
+
+  const range: Range = {
+    start: { line: context.line, character: context.tokenStart },
+    end: { line: context.line, character: Math.max(context.tokenEnd, params.position.character) },
+  };
+  const insertRange: Range = { start: range.start, end: params.position };
+  const items = candidates.map((candidate, index): CompletionItem => {
+    let text = candidate.text;
+    // `role:|` — put the space YAML needs between the colon and the value.
+    if (context.kind === 'value' && !context.spaceAfterColon && !context.inFlowList && context.tokenStart === params.position.character && lineText[context.tokenStart - 1] === ':') {
+      text = ` ${text}`;
+    }
+    const item: CompletionItem = {
+      label: candidate.label,
+      kind: candidate.kind,
+      sortText: String(index).padStart(4, '0'),
+      filterText: candidate.filterText ?? candidate.label,
+      textEdit: session.support.insertReplace ? { newText: text, insert: insertRange, replace: range } : { newText: text, range },
+      insertTextFormat: candidate.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (candidate.snippet && text.includes('\n')) item.insertTextMode = asIs ? InsertTextMode.asIs : InsertTextMode.adjustIndentation;
+    if (candidate.detail) item.detail = candidate.detail;
+    if (candidate.documentation) item.documentation = documentation(session, candidate.documentation);
+    return item;
+  });
+  return { isIncomplete: false, items };
+}
+
+interface Ctx {
+  context: CursorContext;
+  structure: Structure;
+  model: TdeModel | undefined;
+  unit: number;
+  snippets: boolean;
+  lineIndent: number;
+  asIs: boolean;
+}
+
+function documentation(session: Session, markdown: string): MarkupContent | string {
+  return session.support.completionMarkdown ? { kind: MarkupKind.Markdown, value: markdown } : plainText(markdown);
+}
+
+/** Keys of the mapping owned by `owner` (top level when undefined), except those on the cursor's line. */
+function presentKeys(structure: Structure, owner: Entry | undefined, line: number): string[] {
+  return childKeys(structure, owner).filter((e) => e.line !== line).map((e) => e.key!);
+}
+
+/** Indentation for the lines after the first of an inserted snippet, whose first line starts at `col`. */
+function nested(ctx: Ctx, col: number, extra: number): string {
+  const absolute = col + extra;
+  return ' '.repeat(ctx.asIs ? absolute : Math.max(0, absolute - ctx.lineIndent));
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, (ch) => `\\${ch}`);
+}
+
+function keyDocumentation(info: KeyInfo, path: NodePath): string {
+  const about = description(info.schema);
+  const parts = [about ? escapeMarkdown(about) : ''];
+  const values = schemaEnum(info.schema);
+  if (values?.length) parts.push(`Values: ${values.map((v) => code(String(v))).join(', ')}`);
+  const anchor = typeof path[0] === 'string' ? path[0] : info.key;
+  parts.push(`[Format reference](${formatDocsLink(anchor)})`);
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** A real `enum` (not the open `anyOf` of tactic ids, which completion fills from the vocabulary). */
+function schemaEnum(schema: Schema | undefined): string[] | undefined {
+  const values = enumValues(schema);
+  if (!values.length || values.some((v) => v.title !== undefined)) return undefined;
+  return values.map((v) => v.value);
+}
+
+function typesSummary(schema: Schema): string {
+  const words: Record<string, string> = { string: 'text', array: 'list', object: 'mapping', integer: 'whole number', number: 'number', boolean: 'true/false' };
+  return [...types(schema)].map((t) => words[t] ?? t).join(' or ');
+}
+
+function keyCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
+  const { context, structure } = ctx;
+  const owner = context.owner;
+  const present = new Set(presentKeys(structure, owner, context.line));
+  const keys = keysOf(container, [...present]).filter((k) => !present.has(k.key));
+  return keys.map((info): Candidate => {
+    const detail = [title(info.schema), typesSummary(info.schema)].filter(Boolean).join(' — ') + (info.required ? ' (required)' : '');
+    const candidate: Candidate = {
+      label: info.key,
+      text: info.key,
+      kind: STEP_IDS.includes(info.key) && context.path.length === 0 ? CompletionItemKind.Module : CompletionItemKind.Property,
+      detail,
+      documentation: keyDocumentation(info, context.path),
+    };
+    if (!context.hasColon) Object.assign(candidate, keyInsertion(ctx, info));
+    return candidate;
+  });
+}
+
+/** `key: ` with a snippet shaped by the value: a choice of enum values, a nested mapping, a list. */
+function keyInsertion(ctx: Ctx, info: KeyInfo): Pick<Candidate, 'text' | 'snippet'> {
+  const key = info.key;
+  const valueTypes = types(info.schema);
+  const enumList = schemaEnum(info.schema);
+  const scalar = valueTypes.has('string') || valueTypes.has('integer') || valueTypes.has('number') || valueTypes.has('boolean');
+  if (key === 'tde' && ctx.context.path.length === 0) return { text: 'tde: 1' };
+  if (!ctx.snippets) return { text: scalar || valueTypes.size === 0 ? `${key}: ` : `${key}:` };
+  if (enumList?.length && scalar) return { text: `${key}: \${1|${enumList.map((v) => escapeChoice(String(v))).join(',')}|}`, snippet: true };
+  if (valueTypes.size === 1 && valueTypes.has('boolean')) return { text: `${key}: \${1|true,false|}`, snippet: true };
+  if (isDate(info.schema)) return { text: `${key}: \${1:${today()}}`, snippet: true };
+  if (!scalar && valueTypes.has('object')) return { text: `${key}:\n${nested(ctx, ctx.context.col, ctx.unit)}$0`, snippet: true };
+  if (!scalar && valueTypes.has('array')) return { text: `${key}:\n${nested(ctx, ctx.context.col, ctx.unit)}- $0`, snippet: true };
+  return { text: `${key}: $0`, snippet: true };
+}
+
+/** On a new line in a list: `- value`, or a new mapping item with its required keys. */
+function newItemCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
+  const { context } = ctx;
+  const itemPath: NodePath = [...context.path, childItems(context.owner, ctx.structure).length];
+  const values = valueCandidates(ctx, itemPath).map((c) => ({ ...c, text: `- ${c.text}`, filterText: c.filterText ?? c.label }));
+  const item = itemSchema(container);
+  if (!types(item).has('object')) return values;
+  const keys = keysOf(item);
+  const required = keys.filter((k) => k.required);
+  const first = required[0] ?? keys[0];
+  if (!first) return values;
+  const name = title(item) ?? 'item';
+  let text: string;
+  let snippet = false;
+  if (ctx.snippets) {
+    const lines = (required.length ? required : [first]).map((k, i) => {
+      const enumList = schemaEnum(k.schema);
+      const placeholder = enumList?.length ? `\${${i + 1}|${enumList.map((v) => escapeChoice(String(v))).join(',')}|}` : `$${i + 1}`;
+      return `${i === 0 ? '- ' : nested(ctx, context.col, 2)}${k.key}: ${placeholder}`;
+    });
+    text = lines.join('\n');
+    snippet = true;
+  } else {
+    text = `- ${first.key}: `;
+  }
+  return [
+    ...values,
+    {
+      label: `- ${first.key}: …`,
+      text,
+      snippet,
+      filterText: first.key,
+      kind: CompletionItemKind.Struct,
+      detail: `New ${name.toLowerCase()}`,
+      documentation: escapeMarkdown(description(item) ?? ''),
+    },
+  ];
+}
+
+function valueCandidates(ctx: Ctx, path: NodePath): Candidate[] {
+  const place = placeAt(path);
+  switch (place?.kind) {
+    case 'tactic':
+      return tacticCandidates(place.step, path[1] === 'tactics' ? usedTactics(ctx) : new Set());
+    case 'criterion':
+      return criterionCandidates(ctx);
+    case 'use-case-ref':
+      return useCaseCandidates(ctx, listedHere(ctx));
+    case 'collaborator-ref':
+      return collaboratorCandidates(ctx, place.list ? listedHere(ctx) : new Set());
+    default:
+      break;
+  }
+  const p = path;
+  const schema = schemaAt(p);
+  const out: Candidate[] = [];
+  const enumList = schemaEnum(schema);
+  if (enumList?.length) {
+    for (const value of enumValues(schema)) {
+      out.push({ label: value.value, text: value.value, kind: CompletionItemKind.EnumMember, documentation: value.description ? escapeMarkdown(value.description) : undefined });
+    }
+  }
+  const valueTypes = types(schema);
+  if (valueTypes.size === 1 && valueTypes.has('boolean')) {
+    out.push({ label: 'true', text: 'true', kind: CompletionItemKind.Value }, { label: 'false', text: 'false', kind: CompletionItemKind.Value });
+  }
+  if (isDate(schema)) out.push({ label: today(), text: today(), kind: CompletionItemKind.Value, detail: 'Today' });
+  return out;
+}
+
+/** Values already listed next to the one being typed (block or flow list), to offer the others. */
+function listedHere(ctx: Ctx): Set<string> {
+  const { context } = ctx;
+  if (context.inFlowList) return new Set(context.flowItems ?? []);
+  const owner = context.owner;
+  if (owner?.kind !== 'item') return new Set();
+  const siblings = childItems(owner.parent, ctx.structure).filter((e) => e.line !== context.line);
+  return new Set(siblings.map((e) => unquote(e.value)).filter((v): v is string => !!v));
+}
+
+function usedTactics(ctx: Ctx): Set<string> {
+  const { context } = ctx;
+  let entry: Entry | undefined = context.owner;
+  while (entry && entry.kind !== 'item') entry = entry.parent;
+  const list = entry?.parent;
+  if (!list) return new Set();
+  const used = new Set<string>();
+  for (const sibling of childItems(list, ctx.structure)) {
+    if (sibling === entry) continue;
+    const id = sibling.value !== undefined ? unquote(sibling.value) : unquote(childKeys(ctx.structure, sibling).find((k) => k.key === 'id')?.value);
+    if (id) used.add(id);
+  }
+  return used;
+}
+
+function unquote(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^"(.*)"$/.test(trimmed) || /^'(.*)'$/.test(trimmed)) return trimmed.slice(1, -1);
+  return trimmed;
+}
+
+function tacticCandidates(step: vocabulary.StepId, used: Set<string>): Candidate[] {
+  return vocabulary.tacticsOfStep(step)
+    .filter((tactic) => !used.has(tactic.id))
+    .map((tactic) => ({
+      label: tactic.id,
+      text: tactic.id,
+      kind: CompletionItemKind.Function,
+      detail: `${tactic.name} — ${vocabulary.stepTitle(step)} tactic`,
+      documentation: tacticMarkdown(tactic),
+    }));
+}
+
+function criterionCandidates(ctx: Ctx): Candidate[] {
+  const { context, structure } = ctx;
+  // The tactic item holding this `criteria` list, and its `id`.
+  let entry: Entry | undefined = context.owner;
+  while (entry && !(entry.kind === 'key' && entry.key === 'criteria')) entry = entry.parent;
+  const tacticItem = entry?.parent;
+  const id = unquote(childKeys(structure, tacticItem).find((k) => k.key === 'id')?.value);
+  const listed = listedHere(ctx);
+  const tactic = id ? vocabulary.tacticById(id) : undefined;
+  const tactics = tactic?.criteria ? [tactic] : vocabulary.tacticsOfStep('find');
+  return tactics.flatMap((t) =>
+    (t.criteria ?? [])
+      .filter((c) => !listed.has(c.id))
+      .map((c) => ({
+        label: c.id,
+        text: c.id,
+        kind: CompletionItemKind.EnumMember,
+        detail: `Checklist of ${t.name}`,
+        documentation: criterionMarkdown(c, t),
+      })),
+  );
+}
+
+function useCaseCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
+  const useCases = ctx.model?.useCases() ?? [];
+  return useCases
+    .filter((u) => u.id && !listed.has(u.id))
+    .map((u) => ({
+      label: u.id!,
+      text: u.id!,
+      kind: CompletionItemKind.Reference,
+      detail: u.title ? `Use case: ${u.title}` : 'Use case',
+      documentation: useCaseMarkdown(u),
+    }));
+}
+
+function collaboratorCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
+  const model = ctx.model;
+  if (!model) return [];
+  const design = model.step('design');
+  const quotedAlready = /["']/.test(ctx.structure.lines[ctx.context.line]?.[ctx.context.tokenStart - 1] ?? '');
+  return model
+    .collaborators(design)
+    .filter((c) => c.name && !listed.has(c.name))
+    .map((c) => ({
+      label: c.name!,
+      text: quotedAlready ? c.name! : yamlScalar(c.name!),
+      filterText: c.name!,
+      kind: CompletionItemKind.Reference,
+      detail: `Design collaborator${c.role ? ` (${c.role})` : ''}${c.intendedUser ? ', intended user' : ''}`,
+      documentation: collaboratorMarkdown(c, design),
+    }));
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

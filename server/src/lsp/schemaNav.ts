@@ -1,0 +1,165 @@
+// Walking the published JSON Schema by a YAML path: which keys fit in a
+// mapping, what a value may be, and what the schema says about each (our
+// own words, shared with every other editor through the schema).
+import tdeSchema from '../../../schemas/tde.schema.json';
+import type { NodePath } from '../engine';
+
+export interface Schema {
+  $ref?: string;
+  title?: string;
+  description?: string;
+  markdownDescription?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  patternProperties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  if?: Schema;
+  then?: Schema;
+  else?: Schema;
+  pattern?: string;
+  default?: unknown;
+  examples?: unknown[];
+}
+
+const root = tdeSchema as unknown as Schema & { $defs: Record<string, Schema> };
+
+/** Follows `$ref`s; what is written beside a `$ref` (its description) wins. */
+export function deref(schema: Schema | undefined, depth = 0): Schema | undefined {
+  if (!schema || depth > 20) return schema;
+  if (!schema.$ref) return schema;
+  const name = /^#\/\$defs\/(.+)$/.exec(schema.$ref)?.[1];
+  const target = name ? root.$defs[decodeURIComponent(name)] : undefined;
+  const { $ref: _ref, ...rest } = schema;
+  return { ...deref(target, depth + 1), ...rest };
+}
+
+/** The schema and every subschema it may turn into (`then`/`else`, `anyOf`, `allOf`, …). */
+export function branches(schema: Schema | undefined, depth = 0): Schema[] {
+  const s = deref(schema);
+  if (!s || depth > 10) return [];
+  const out: Schema[] = [s];
+  for (const next of [s.then, s.else, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) {
+    if (next) out.push(...branches(next, depth + 1));
+  }
+  return out;
+}
+
+function typesOfBranch(s: Schema): string[] {
+  if (s.type) return Array.isArray(s.type) ? s.type : [s.type];
+  if (s.properties) return ['object'];
+  if (s.items) return ['array'];
+  return [];
+}
+
+export function types(schema: Schema | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const b of branches(schema)) for (const t of typesOfBranch(b)) out.add(t);
+  return out;
+}
+
+/**
+ * The closed object shapes (`additionalProperties: false`) a value may take
+ * that can hold all of the `present` keys — all of them when none can. Open
+ * branches (a `then` that only adds `required`) are not shapes of their own.
+ */
+function objectBranches(schema: Schema | undefined, present: readonly string[]): Schema[] {
+  const objects = branches(schema).filter((b) => b.properties);
+  const closed = objects.filter((b) => b.additionalProperties === false);
+  if (!closed.length) return objects;
+  const fitting = closed.filter((b) => present.every((k) => k in b.properties! || k.startsWith('x-')));
+  return fitting.length ? fitting : closed;
+}
+
+export function propertySchema(schema: Schema | undefined, key: string, present: readonly string[] = []): Schema | undefined {
+  for (const b of objectBranches(schema, present)) {
+    if (b.properties && key in b.properties) return b.properties[key];
+  }
+  for (const b of branches(schema)) {
+    if (b.properties && key in b.properties) return b.properties[key];
+  }
+  if (key.startsWith('x-')) return {};
+  return undefined;
+}
+
+export function itemSchema(schema: Schema | undefined): Schema | undefined {
+  for (const b of branches(schema)) if (b.items) return b.items;
+  return undefined;
+}
+
+/** The schema at a path; `present` gives the keys next to each mapping step, to pick the right branch. */
+export function schemaAt(path: NodePath, present: (depth: number) => readonly string[] = () => []): Schema | undefined {
+  let current: Schema | undefined = root;
+  for (let i = 0; i < path.length && current; i++) {
+    const segment = path[i]!;
+    current = typeof segment === 'number' ? itemSchema(current) : propertySchema(current, segment, present(i));
+  }
+  return current;
+}
+
+export interface KeyInfo {
+  key: string;
+  schema: Schema;
+  required: boolean;
+}
+
+/** The keys a mapping may have (schema order), without `x-` extension keys. */
+export function keysOf(schema: Schema | undefined, present: readonly string[] = []): KeyInfo[] {
+  const seen = new Map<string, KeyInfo>();
+  for (const b of objectBranches(schema, present)) {
+    for (const [key, sub] of Object.entries(b.properties ?? {})) {
+      if (key.startsWith('x-') || seen.has(key)) continue;
+      seen.set(key, { key, schema: sub, required: (b.required ?? []).includes(key) });
+    }
+  }
+  // Required keys first (each shape's own), then the others, each in schema order.
+  const all = [...seen.values()];
+  return [...all.filter((k) => k.required), ...all.filter((k) => !k.required)];
+}
+
+export interface ValueInfo {
+  value: string;
+  description?: string;
+  title?: string;
+}
+
+/** The values a schema lists: `enum` (with `enumDescriptions`), `const`s in `anyOf`, a lone `const`. */
+export function enumValues(schema: Schema | undefined): ValueInfo[] {
+  const out: ValueInfo[] = [];
+  const seen = new Set<string>();
+  const add = (value: unknown, description?: string, title?: string) => {
+    const text = String(value);
+    if (seen.has(text)) return;
+    seen.add(text);
+    out.push({ value: text, description, title });
+  };
+  for (const b of branches(schema)) {
+    if (b.enum) b.enum.forEach((v, i) => add(v, b.enumDescriptions?.[i]));
+    if (b.const !== undefined) add(b.const, b.description, b.title);
+  }
+  return out;
+}
+
+export function description(schema: Schema | undefined): string | undefined {
+  const s = deref(schema);
+  return s?.markdownDescription ?? s?.description;
+}
+
+export function title(schema: Schema | undefined): string | undefined {
+  return deref(schema)?.title;
+}
+
+export function isDate(schema: Schema | undefined): boolean {
+  return branches(schema).some((b) => b.pattern?.startsWith('^[0-9]{4}-'));
+}
+
+export function isWebAddress(schema: Schema | undefined): boolean {
+  return branches(schema).some((b) => b.pattern === '^https?://');
+}

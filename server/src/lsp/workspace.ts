@@ -1,0 +1,84 @@
+// Facts from outside the open file: `.tderc.yaml` files and the other TDE
+// files that `project.previous` names. Watched files are registered when the
+// client lets the server do so, and change events are honoured whoever set
+// the watcher up. Workspace folders are tracked for multi-root workspaces.
+import * as path from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type DidChangeWatchedFilesParams,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import { mapAt, scalarText, valueOf } from '../engine/document';
+import type { Analyses } from './analysis';
+import { isConfigFile, type Configuration } from './configuration';
+import type { Diagnostics } from './diagnostics';
+import { fsPathOf, type Session } from './session';
+
+export const WATCHED_GLOBS = ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}'];
+
+export class Workspace {
+  constructor(
+    private readonly session: Session,
+    private readonly analyses: Analyses,
+    private readonly configuration: Configuration,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  register(): void {
+    const { connection } = this.session;
+    connection.onDidChangeWatchedFiles(this.session.guardNotification('didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => this.filesChanged(params)));
+  }
+
+  async registerDynamically(): Promise<void> {
+    const { connection, support } = this.session;
+    if (support.watchedFilesDynamic) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+      });
+    }
+    if (support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        this.session.guardNotification('didChangeWorkspaceFolders', (event: WorkspaceFoldersChangeEvent) => {
+          const removed = new Set(event.removed.map((f) => f.uri));
+          this.session.workspaceFolders = [...this.session.workspaceFolders.filter((f) => !removed.has(f.uri)), ...event.added];
+          this.configuration.foldersChanged();
+        }),
+      );
+    }
+  }
+
+  filesChanged(params: DidChangeWatchedFilesParams): void {
+    const configFiles: string[] = [];
+    const appearedOrVanished: string[] = [];
+    for (const change of params.changes) {
+      const file = fsPathOf(change.uri);
+      if (!file) continue;
+      if (isConfigFile(file)) configFiles.push(file);
+      else if (change.type !== FileChangeType.Changed) appearedOrVanished.push(file);
+    }
+    if (configFiles.length) this.configuration.configFilesChanged(configFiles);
+    if (appearedOrVanished.length) this.diagnostics.revalidate(this.documentsReferringTo(appearedOrVanished));
+  }
+
+  /** Open documents whose `project.previous` resolves to one of these paths (or into one of these folders). */
+  private documentsReferringTo(files: string[]): string[] {
+    // macOS and Windows file systems usually ignore case.
+    const fold = (p: string) => (process.platform === 'linux' ? p : p.toLowerCase());
+    const normalized = files.map((f) => fold(path.resolve(f)));
+    const uris: string[] = [];
+    for (const document of this.session.openTdeDocuments()) {
+      const own = fsPathOf(document.uri);
+      if (!own) continue;
+      const model = this.analyses.parsed(document).model;
+      const previous = scalarText(valueOf(mapAt(model?.root, 'project'), 'previous'))?.trim();
+      if (!previous) continue;
+      const target = fold(path.resolve(path.dirname(own), previous));
+      if (normalized.some((f) => target === f || target.startsWith(f + path.sep))) {
+        uris.push(document.uri);
+      }
+    }
+    return uris;
+  }
+}

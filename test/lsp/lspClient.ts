@@ -1,0 +1,298 @@
+// A scripted editor for the language server tests: spawns the bundled
+// `dist/server.js --stdio`, answers the server's requests the way an editor
+// does, and records every notification so tests can await the one they
+// expect. Waiting is always on an event, never on a timer.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type InitializeResult,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lsp');
+
+let built = false;
+
+/**
+ * Build the bundle once per test run (`node esbuild.mjs`). If another entry
+ * point (the client, the CLI) is broken mid-change, build the server alone
+ * with the same options rather than fail the server's tests for it.
+ */
+export function buildServerOnce(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    const alone = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require('esbuild').buildSync({ entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', legalComments: 'none', logLevel: 'error' })`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (alone.status !== 0) throw new Error(`building dist/server.js failed:\n${alone.stderr}\n(node esbuild.mjs: ${result.stderr})`);
+    process.emitWarning(`node esbuild.mjs failed; built dist/server.js alone:\n${result.stderr.split('\n').slice(0, 6).join('\n')}`);
+  }
+  built = true;
+}
+
+/** Capabilities much like VS Code's. */
+export function editorCapabilities(extra: { pull?: boolean } = {}): ClientCapabilities {
+  const caps: ClientCapabilities = {
+    general: { positionEncodings: ['utf-16'] },
+    textDocument: {
+      synchronization: { dynamicRegistration: false },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      completion: {
+        completionItem: {
+          snippetSupport: true,
+          documentationFormat: ['markdown', 'plaintext'],
+          insertReplaceSupport: false,
+          insertTextModeSupport: { valueSet: [1, 2] },
+        },
+      },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } },
+        isPreferredSupport: true,
+        dataSupport: true,
+      },
+      rename: { prepareSupport: true },
+      definition: {},
+      references: {},
+    },
+    workspace: {
+      configuration: true,
+      workspaceFolders: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceEdit: { documentChanges: true },
+    },
+  };
+  if (extra.pull) {
+    caps.textDocument!.diagnostic = { dynamicRegistration: false, relatedDocumentSupport: false };
+    caps.workspace!.diagnostics = { refreshSupport: true };
+  }
+  return caps;
+}
+
+export interface StartOptions {
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  rootDir?: string;
+  /** The `tde` settings section the editor answers `workspace/configuration` with. */
+  settings?: Record<string, unknown>;
+}
+
+interface Received {
+  method: string;
+  params: unknown;
+  seq: number;
+}
+
+export class LspClient {
+  readonly received: Received[] = [];
+  readonly registrations: Registration[] = [];
+  readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  readonly stderr: string[] = [];
+  settings: Record<string, unknown>;
+  refreshRequests = 0;
+  initializeResult!: InitializeResult;
+  private seq = 0;
+  private readonly waiters: { test: (r: Received) => boolean; resolve: (r: Received) => void }[] = [];
+  private readonly versions = new Map<string, TextDocument>();
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    buildServerOnce();
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspClient(child, connection, options);
+    child.stderr.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
+    connection.onNotification((method, params) => client.record(method, params));
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      client.configurationRequests.push(...params.items);
+      return params.items.map((item) => (item.section === 'tde' ? client.settings : null));
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      client.registrations.push(...params.registrations);
+      client.record('client/registerCapability', params);
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshRequests++;
+      client.record('workspace/diagnostic/refresh', {});
+      return null;
+    });
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/applyEdit', (params: unknown) => {
+      client.record('workspace/applyEdit', params);
+      return { applied: true };
+    });
+    connection.listen();
+    const rootDir = options.rootDir ?? FIXTURES;
+    const rootUri = pathToFileURL(rootDir).href;
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(rootDir) }],
+      capabilities: options.capabilities ?? editorCapabilities(),
+      initializationOptions: options.initializationOptions ?? { handlesConfigurationIssues: true },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private record(method: string, params: unknown): void {
+    const received = { method, params, seq: this.seq++ };
+    this.received.push(received);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(received)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(received);
+      }
+    }
+  }
+
+  /** A mark in the stream of notifications: `waitFor(…, after)` only looks at what comes later. */
+  mark(): number {
+    return this.seq;
+  }
+
+  waitFor<T>(method: string, test: (params: T) => boolean = () => true, after = 0): Promise<T> {
+    const matches = (r: Received) => r.method === method && r.seq >= after && test(r.params as T);
+    const seen = this.received.find(matches);
+    if (seen) return Promise.resolve(seen.params as T);
+    return new Promise((resolve) => this.waiters.push({ test: matches, resolve: (r) => resolve(r.params as T) }));
+  }
+
+  /** The diagnostics published for this version of a document. */
+  diagnostics(uri: string, version: number, after = 0): Promise<PublishDiagnosticsParams> {
+    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, after);
+  }
+
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri).map((r) => r.params as PublishDiagnosticsParams);
+  }
+
+  async open(uri: string, text: string, languageId = 'tde-yaml', version = 1): Promise<void> {
+    this.versions.set(uri, TextDocument.create(uri, languageId, version, text));
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Send incremental changes; returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const document = this.versions.get(uri)!;
+    const version = document.version + 1;
+    const updated = TextDocument.update(document, changes, version);
+    this.versions.set(uri, updated);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  text(uri: string): string {
+    return this.versions.get(uri)!.getText();
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Errors the server logged (`window/logMessage` of type Error): a handler that failed. */
+  loggedErrors(): string[] {
+    return this.received
+      .filter((r) => r.method === 'window/logMessage' && (r.params as { type: number }).type === 1)
+      .map((r) => (r.params as { message: string }).message);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may be gone already
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        this.process.once('exit', () => resolve());
+        setImmediate(() => this.process.exitCode === null || resolve());
+      });
+    }
+  }
+}
+
+export function fixtureUri(name: string): string {
+  return pathToFileURL(path.join(FIXTURES, name)).href;
+}
+
+export function readFixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** Apply LSP edits to a text, as an editor would. */
+export function applyLspEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x', 'x', 0, text), edits);
+}
+
+/** The edits of a workspace edit for one document (`documentChanges` or `changes`). */
+export function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.documentChanges) {
+    return edit.documentChanges.flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? (change.edits as TextEdit[]) : []));
+  }
+  return edit.changes?.[uri] ?? [];
+}
+
+/** Position of the `|` marker in a text, and the text without it. */
+export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const at = marked.indexOf('|');
+  const text = marked.slice(0, at) + marked.slice(at + 1);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { text, position: { line, character: at - (before.lastIndexOf('\n') + 1) } };
+}
+
+/** Position of the first occurrence of `needle` (plus an offset into it). */
+export function positionOf(text: string, needle: string, into = 0, occurrence = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} not found`);
+  const offset = at + into;
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\r|\n/).length - 1;
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line, character: offset - lineStart };
+}

@@ -1,0 +1,145 @@
+// The custom requests behind the pitch preview: tde/documentInfo and
+// tde/revealBlank (the edit that creates a missing field, then where to type).
+import * as assert from 'node:assert/strict';
+import type { DocumentInfo, RevealBlankResult } from '../../server/src/shared/protocol';
+import { LspClient, applyLspEdits, fixtureUri, readFixture } from './lspClient';
+
+let counter = 0;
+
+describe('language server: pitch preview requests', function () {
+  let client: LspClient;
+
+  before(async function () {
+    this.timeout(120_000);
+    client = await LspClient.start();
+  });
+
+  after(async () => {
+    const errors = client?.loggedErrors() ?? [];
+    await client?.stop();
+    assert.deepEqual(errors, [], 'no handler failed');
+  });
+
+  async function openNew(text: string): Promise<string> {
+    const uri = fixtureUri(`preview-${counter++}.tde.yaml`);
+    await client.open(uri, text);
+    return uri;
+  }
+
+  it('describes a file: project, steps with status, the current step, the filled pitch and the problems', async () => {
+    const uri = fixtureUri('project.tde.yaml');
+    await client.open(uri, readFixture('project.tde.yaml'));
+    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    assert.equal(info.uri, uri);
+    assert.equal(info.version, 1);
+    assert.equal(info.title, 'Eviction filings data');
+    assert.equal(info.place, 'City of Riverton');
+    assert.equal(info.iteration, 1);
+    assert.equal(info.parsed, true);
+    assert.deepEqual(info.steps.map((s) => [s.id, s.title, s.status]), [
+      ['find', 'Find', 'done'],
+      ['refine', 'Refine', 'done'],
+      ['design', 'Design', 'in-progress'],
+      ['implement', 'Implement', 'absent'],
+    ]);
+    assert.deepEqual(info.steps[0]!.range, { start: { line: 7, character: 0 }, end: { line: 7, character: 4 } });
+    assert.equal(info.currentStep?.id, 'design');
+    assert.deepEqual(info.pitch.emptyBlanks, []);
+    assert.equal(info.pitch.customTemplate, false);
+    assert.deepEqual(info.pitch.blanks.map((b) => [b.key, b.path, b.value]), [
+      ['focus_area', 'find.result.focus_area', 'Eviction filings and housing instability'],
+      ['impact', 'refine.pitch.impact', 'fewer evictions without a lawyer'],
+      ['refining_tactic', 'refine.tactics', 'Workshop with partners'],
+      ['data_requesters', 'refine.worksheet.data_requesters', 'Riverton Legal Aid Society'],
+      ['data_supply', 'refine.worksheet.data_supply', 'Weekly filings extract'],
+      ['next_steps', 'refine.worksheet.next_steps', 'Draft a plan with legal aid'],
+    ]);
+    assert.equal(info.pitch.text, info.pitch.segments.map((s) => s.text).join(''));
+    assert.ok(info.pitch.markdown.includes('**Eviction filings and housing instability**'));
+    assert.deepEqual(info.problems, []);
+  });
+
+  it('lists the problems with ranges and docs links, and shows empty blanks', async () => {
+    const uri = await openNew('tde: 1\nproject:\n  title: "*Lots* <b>"\n  place: Millford\nfind:\n  status: in-progress\n');
+    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    assert.deepEqual(info.steps.map((s) => s.status), ['in-progress', 'absent', 'absent', 'absent']);
+    assert.equal(info.currentStep?.id, 'find');
+    assert.equal(info.pitch.emptyBlanks.length, 6);
+    assert.ok(info.pitch.markdown.includes('*\\[FOCUS AREA\\]*'), info.pitch.markdown);
+    const problem = info.problems.find((p) => p.rule === 'missing-collaborators')!;
+    assert.deepEqual(problem, {
+      rule: 'missing-collaborators',
+      severity: 'warning',
+      message: problem.message,
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 4 } },
+      docsUrl: 'https://github.com/tde-tools/tde/blob/main/docs/rules/missing-collaborators.md',
+    });
+    assert.equal(info.title, '*Lots* <b>', 'user text is data; the client renders it as text');
+  });
+
+  it('escapes user text in the pitch Markdown', async () => {
+    const uri = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: done\n  result:\n    focus_area: "*bold* [link](http://x) <img>"\n');
+    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    assert.ok(info.pitch.markdown.includes('**\\*bold\\* \\[link\\](http://x) \\<img\\>**'), info.pitch.markdown);
+  });
+
+  it('says the YAML did not parse', async () => {
+    const uri = await openNew('tde: 1\nproject: [\n');
+    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    assert.equal(info.parsed, false);
+    assert.deepEqual(info.problems.map((p) => p.rule), ['yaml-syntax']);
+  });
+
+  async function reveal(text: string, key: string): Promise<{ result: RevealBlankResult; after: string; selected: string }> {
+    const uri = await openNew(text);
+    const result = await client.request<RevealBlankResult>('tde/revealBlank', { uri, key });
+    const after = result.edit ? applyLspEdits(text, [result.edit]) : text;
+    const lines = after.split(/\r?\n/);
+    const { start, end } = result.selection;
+    const selected = start.line === end.line ? lines[start.line]!.slice(start.character, end.character) : '(multi-line)';
+    return { result, after, selected };
+  }
+
+  const base = 'tde: 1\nproject:\n  title: t\n  place: p\n\nfind:\n  status: done\n  result:\n    focus_area: Lots\n';
+
+  it('selects the value of a blank that is filled', async () => {
+    const { result, selected } = await reveal(base, 'focus_area');
+    assert.equal(result.edit, undefined);
+    assert.equal(selected, 'Lots');
+  });
+
+  it('creates a missing step with the path to the blank, after the step before it', async () => {
+    const text = `${base}\ndesign:\n  status: not-started\n`;
+    const { result, after } = await reveal(text, 'impact');
+    assert.equal(after, `${base}\nrefine:\n  pitch:\n    impact: \n\ndesign:\n  status: not-started\n`);
+    assert.deepEqual(result.selection, { start: { line: 12, character: 12 }, end: { line: 12, character: 12 } });
+  });
+
+  it('creates a missing key inside an existing mapping, indented like it', async () => {
+    const text = `${base}refine:\n    status: in-progress\n    worksheet:\n        data_supply:\n            - Filings\n`;
+    const { after, result } = await reveal(text, 'data_requesters');
+    assert.equal(after, `${text.trimEnd()}\n        data_requesters:\n            - \n`);
+    assert.deepEqual(result.selection.start, { line: 15, character: 14 });
+  });
+
+  it('fills an empty key in place: a space after the colon, or a first list item', async () => {
+    const empty = await reveal(`${base}refine:\n  status: done\n  pitch:\n    impact:\n`, 'impact');
+    assert.equal(empty.after, `${base}refine:\n  status: done\n  pitch:\n    impact: \n`);
+    assert.deepEqual(empty.result.selection.start, { line: 12, character: 12 });
+    const list = await reveal(`${base}refine:\n  status: done\n  tactics:\n`, 'refining_tactic');
+    assert.equal(list.after, `${base}refine:\n  status: done\n  tactics:\n    - \n`);
+    const parent = await reveal(`${base}refine:\n  status: done\n  pitch:\n`, 'impact');
+    assert.equal(parent.after, `${base}refine:\n  status: done\n  pitch:\n    impact: \n`);
+  });
+
+  it("keeps the file's CRLF line endings", async () => {
+    const crlf = base.replace(/\n/g, '\r\n');
+    const { after } = await reveal(crlf, 'next_steps');
+    assert.equal(after, `${crlf.trimEnd()}\r\n\r\nrefine:\r\n  worksheet:\r\n    next_steps:\r\n      - \r\n`);
+  });
+
+  it('answers null for an unknown blank', async () => {
+    const uri = await openNew(base);
+    assert.equal(await client.request('tde/revealBlank', { uri, key: 'nope' }), null);
+  });
+});
