@@ -107,7 +107,9 @@ function indexPaths(
 export function keyString(key: unknown): string {
   if (isScalar(key)) return String(key.value);
   if (key == null) return '';
-  return String((key as Node).toString());
+  // A mapping or list used as a key is never valid TDE; a placeholder keeps
+  // this cheap (stringifying deeply nested keys is exponential).
+  return isSeq(key) ? '[list as key]' : isMap(key) ? '{mapping as key}' : '[key]';
 }
 
 /**

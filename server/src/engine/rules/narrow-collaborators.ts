@@ -14,8 +14,9 @@ export const narrowCollaborators: Rule = {
     const collaborators = model.collaborators(find);
     // With no collaborators at all, missing-collaborators already says so.
     if (collaborators.length === 0) return;
-    // A role outside the list is the schema's to report; it adds no breadth here.
-    const roles = new Set(collaborators.flatMap((c) => (c.role && ROLES.has(c.role) ? [c.role] : [])));
+    // Breadth cannot be judged until every role is one of the list (the schema reports the others).
+    if (collaborators.some((c) => c.role !== undefined && !ROLES.has(c.role))) return;
+    const roles = new Set(collaborators.flatMap((c) => (c.role ? [c.role] : [])));
     if (roles.size >= 3) return;
     const had = roles.size === 0 ? 'no roles' : `only ${[...roles].join(' and ')}`;
     report({
