@@ -51,3 +51,10 @@ describe('rule pages state whether the rule is fixable', () => {
     });
   }
 });
+
+describe('format reference', () => {
+  it('docs/format.md is current with the schema (run npm run docs:format)', async () => {
+    const { formatDoc } = await import('../../scripts/format-doc');
+    assert.equal(read('docs/format.md'), formatDoc());
+  });
+});
