@@ -46,3 +46,28 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(2, Math.floor(target.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && w !== 'a' && w !== 'the'));
+}
+
+/**
+ * For a name written in words ("analyze data requests"): the id whose own
+ * name shares most of its words (at least two thirds of the larger set).
+ */
+export function nearestByWords(text: string, named: readonly { id: string; name: string }[]): string | undefined {
+  const mine = words(text);
+  if (mine.size < 2) return undefined;
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const { id, name } of named) {
+    const theirs = new Set([...words(name), ...words(id)]);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const score = shared / Math.max(mine.size, words(name).size);
+    if (score > bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 2 / 3 ? best : undefined;
+}

@@ -1,6 +1,6 @@
 import { replaceScalarFix } from '../edits';
 import type { Rule } from '../rule';
-import { nearest } from '../suggest';
+import { nearest, nearestByWords } from '../suggest';
 import { stepTitle, tacticById, tactics, tacticsOfStep } from '../vocabulary';
 import { tacticRefs } from './tactic-refs';
 
@@ -13,7 +13,8 @@ export const unknownTactic: Rule = {
     for (const ref of tacticRefs(model)) {
       if (tacticById(ref.id)) continue;
       const own = tacticsOfStep(ref.expected).map((t) => t.id);
-      const suggestion = nearest(ref.id, own) ?? nearest(ref.id, tactics.map((t) => t.id));
+      const suggestion = nearest(ref.id, own) ?? nearest(ref.id, tactics.map((t) => t.id))
+        ?? nearestByWords(ref.id, tacticsOfStep(ref.expected)) ?? nearestByWords(ref.id, tactics);
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
         : ` ${stepTitle(ref.expected)} tactics: ${own.join(', ')}. For a tactic of your own, write \`{custom: NAME, description: …}\`.`;

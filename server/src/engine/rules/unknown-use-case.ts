@@ -17,7 +17,8 @@ export const unknownUseCase: Rule = {
     );
     for (const ref of useCaseRefs(model)) {
       if (ids.includes(ref.id)) continue;
-      const suggestion = nearest(ref.id, ids);
+      // Only a well-formed id is worth suggesting (a malformed one is the schema's to report).
+      const suggestion = nearest(ref.id, ids.filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)));
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
         : ids.length ? ` Known use cases: ${ids.join(', ')}.` : ' Refine defines no use cases yet.';
