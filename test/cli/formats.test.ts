@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { escapeMarkdown } from '../../server/src/cli/formatters/markdown';
 import { rules } from '../../server/src/engine';
-import { FIXTURES, fixture, removeTempTrees, tde, tempTree } from './helpers';
+import { FIXTURES, fixture, removeTempTrees, sarifValidator, tde, tempTree } from './helpers';
 
 const MISTAKES_STYLISH = [
   'mistakes.tde.yaml',
@@ -18,7 +18,7 @@ const MISTAKES_STYLISH = [
 ].join('\n');
 
 /** A project whose collaborator role carries text meant to break out of each format. */
-const HOSTILE_ROLE = '50% <script>alert(1)</script> | [x](http://e.vil) `tick`\r\n::error::pwned\u001b[2J';
+const HOSTILE_ROLE = '50% <b>|[x](http://e.vil) `t`\u001b[2J::error::pwned\r\nmore';
 const hostileProject = () =>
   fixture('clean.tde.yaml').replace('not-started', 'in-progress') +
   `  collaborators:\n    - name: Someone\n      role: ${JSON.stringify(HOSTILE_ROLE)}\n`;
@@ -33,9 +33,13 @@ describe('tde check --format', () => {
       assert.equal(result.stderr, '');
     });
 
-    it('prints one short line when everything is clean', async () => {
+    it('prints one short line when everything is clean, then what comments silenced', async () => {
+      assert.equal((await tde(FIXTURES, ['check', 'clean.tde.yaml'])).stdout, '✓ 1 file checked, no problems\n');
       const result = await tde(FIXTURES, ['check', 'clean.tde.yaml', 'suppressed.tde.yaml']);
-      assert.equal(result.stdout, '✓ 2 files checked, no problems\n');
+      assert.equal(
+        result.stdout,
+        ['✓ 2 files checked, no problems', '1 problem silenced by comments:', '  suppressed.tde.yaml:17:7  unknown-tactic  (line 16: no reason given)', ''].join('\n'),
+      );
     });
 
     it('colors severities: red error, yellow warning, cyan info, dim rule', async () => {
@@ -53,7 +57,7 @@ describe('tde check --format', () => {
       const { stdout } = await tde(dir, ['check', 'h.tde.yaml']);
       assert.ok(!stdout.includes('\u001b'), 'no raw escape');
       assert.ok(!stdout.includes('\r'), 'no raw carriage return');
-      assert.ok(stdout.includes('`tick`\\r\\n::error::pwned\\u001b[2J'), stdout);
+      assert.ok(stdout.includes('`t`\\u001b[2J::error::pwned\\r\\nmore'), stdout);
     });
   });
 
@@ -222,14 +226,15 @@ describe('tde check --format', () => {
       const dir = tempTree({ 'we,ird:name%.tde.yaml': hostileProject() });
       const { stdout } = await tde(dir, ['check', '-f', 'github']);
       const lines = stdout.split('\n').filter(Boolean);
-      assert.equal(lines.length, 2); // narrow-collaborators and the schema's enum error
+      // The schema's enum error carries the hostile text (other rules may add lines of their own).
+      assert.equal(lines.filter((line) => line.includes('title=tde (schema)')).length, 1, stdout);
       for (const line of lines) {
         assert.match(line, /^::(error|warning|notice) file=we%2Cird%3Aname%25\.tde\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=tde \([a-z-]+\)::/);
         // eslint-disable-next-line no-control-regex
         assert.doesNotMatch(line, /[\u0000-\u001f]/);
       }
-      // The injected "::error::pwned" stays inside the message, after an escaped line break.
-      assert.ok(stdout.includes('50%25 <script>alert(1)</script> | [x](http://e.vil) `tick`%0D%0A::error::pwned[2J'), stdout);
+      // The injected "::error::pwned" stays inside the message; the line break after it is escaped.
+      assert.ok(stdout.includes('50%25 <b>|[x](http://e.vil) `t`[2J::error::pwned%0D%0Amore'), stdout);
     });
 
     it('escapes data and property values as the runner reads them', () => {
@@ -273,12 +278,12 @@ describe('tde check --format', () => {
       const dir = tempTree({ 'a|<b>.tde.yaml': hostileProject() });
       const { stdout } = await tde(dir, ['check', '-f', 'markdown']);
       assert.ok(stdout.includes('### a&#124;&lt;b&gt;.tde.yaml'), stdout);
-      assert.ok(!stdout.includes('<script>'));
+      assert.ok(!stdout.includes('<b>'));
       assert.ok(!stdout.includes('](http://e.vil)'));
       const rows = stdout.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Line') && !line.startsWith('| ---'));
-      assert.equal(rows.length, 2);
+      assert.equal(rows.filter((row) => row.includes('[schema]')).length, 1, stdout);
       for (const row of rows) assert.equal(row.split('|').length, 6, row); // exactly four cells
-      assert.ok(stdout.includes('(only 50% &lt;script&gt;alert(1)&lt;/script&gt; &#124; &#91;x&#93;(http://e.vil) <code>tick</code><br>::error::pwned&#91;2J)'), stdout);
+      assert.ok(stdout.includes('got <code>50% &lt;b&gt;&#124;&#91;x&#93;(http://e.vil) </code>t<code>&#91;2J::error::pwned<br>more</code>'), stdout);
     });
 
     it('escapes each character that Markdown or HTML would read', () => {
@@ -286,19 +291,3 @@ describe('tde check --format', () => {
     });
   });
 });
-
-/** The SARIF 2.1.0 schema (draft-04) as published with Microsoft's SARIF SDK. */
-function sarifValidator() {
-  let Ajv04: typeof import('ajv').default;
-  let schema: object;
-  try {
-    Ajv04 = require('ajv-draft-04');
-    schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  } catch {
-    throw new Error('The SARIF test needs the devDependencies ajv-draft-04 and @microsoft/jest-sarif (which ships the SARIF 2.1.0 schema).');
-  }
-  const isUri = (text: string) => URL.canParse(text);
-  const isUriReference = (text: string) => URL.canParse(text, 'file:///base/');
-  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: isUri, 'uri-reference': isUriReference, 'date-time': true } });
-  return ajv.compile(schema);
-}

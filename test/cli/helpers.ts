@@ -84,3 +84,19 @@ export function reportedPaths(stdout: string): string[] {
 
 // eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[[0-9;]*m/;
+
+/** The SARIF 2.1.0 schema (draft-04) as published with Microsoft's SARIF SDK. */
+export function sarifValidator(): { (log: unknown): boolean; errors?: unknown } {
+  let Ajv04: typeof import('ajv').default;
+  let schema: object;
+  try {
+    Ajv04 = require('ajv-draft-04');
+    schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  } catch {
+    throw new Error('The SARIF test needs the devDependencies ajv-draft-04 and @microsoft/jest-sarif (which ships the SARIF 2.1.0 schema).');
+  }
+  const isUri = (text: string) => URL.canParse(text);
+  const isUriReference = (text: string) => URL.canParse(text, 'file:///base/');
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: isUri, 'uri-reference': isUriReference, 'date-time': true } });
+  return ajv.compile(schema);
+}

@@ -38,10 +38,11 @@ export function fixText(text: string, options: CheckOptions): FixOutcome {
 export function writeFixed(file: string, shown: string, original: string, fixed: string, io: CliIO): void {
   const stat = io.fs.lstatSync(file);
   if (stat.isSymbolicLink()) throw new CliError(`not fixing ${printable(shown)}: it is a symbolic link (fix the file it points to)`);
-  if (io.fs.readFileSync(file, 'utf8') !== original) throw new CliError(`not fixing ${printable(shown)}: it changed while tde was checking it`);
+  // The text was decoded strictly, so encoding it again gives the file's bytes (a BOM included).
+  if (!Buffer.from(original, 'utf8').equals(io.fs.readFileSync(file))) throw new CliError(`not fixing ${printable(shown)}: it changed while tde was checking it`);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tde-fix-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
-    io.fs.writeFileSync(temporary, fixed, { encoding: 'utf8', flag: 'wx', mode: stat.mode & 0o777 });
+    io.fs.writeFileSync(temporary, Buffer.from(fixed, 'utf8'), { flag: 'wx', mode: stat.mode & 0o777 });
     io.fs.chmodSync(temporary, stat.mode & 0o7777);
     io.fs.renameSync(temporary, file);
   } catch (error) {

@@ -6,9 +6,13 @@ Usage: tde <command> [options]
 
 Commands:
   check [PATH|GLOB …]   check TDE files (default: every *.tde.yaml below here)
+  status [PATH|GLOB …]  one row per project: title, place, steps, problems
+  diff BASE [HEAD]      what changed in TDE terms between git revisions
+  diff OLD NEW          … or between two files
   pitch FILE            print a project's pitch and the blanks still empty
   init [FILE]           start a new project file (default: project.tde.yaml)
   rules                 list the rules with their default severities
+  ci-summary            the GitHub Action's step: annotations, SARIF, job summary
   help [COMMAND]        show help for a command
 
 Options:
@@ -32,6 +36,14 @@ Options:
       --max-warnings N   fail (exit 1) when there are more than N warnings
   -q, --quiet            report errors only
   -c, --config FILE      use this configuration instead of the nearest .tderc.yaml
+      --since REV        fail only on problems new since the git revision REV
+                         (matched by rule, file and YAML path; renames followed);
+                         the others are listed, marked as existing
+      --require-reason   a '# tde-disable…' comment without ' -- reason' is an
+                         error (suppression-without-reason)
+      --report-unused-disable
+                         a '# tde-disable…' comment, or a rule it names, that
+                         silences nothing is a warning (unused-disable)
       --fix              apply the fixes tde knows, then report what is left
       --fix-dry-run      show the fixes as a diff; write nothing
       --color, --no-color
@@ -46,9 +58,83 @@ Formats:
   github    GitHub Actions annotations on the pull request
   markdown  a report to post as a pull request comment
 
+Every format also lists the problems that '# tde-disable…' comments silence,
+with the reason each comment gives.
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too
-many warnings, 2 a usage error, a configuration problem or a file that could
-not be read or written. Info never fails a check.
+many warnings (with --since: new ones), 2 a usage error, a configuration
+problem, a file that could not be read or written, or (with --since) no git
+repository or an unknown revision. Info never fails a check.
+`;
+
+export const STATUS_HELP = `Usage: tde status [options] [PATH|GLOB …]
+
+One row per project file: its title, place and iteration, the status of the
+four steps (Find, Refine, Design, Implement) and its problems. Files are
+found as for 'tde check'.
+
+Options:
+  -f, --format NAME   stylish (default), markdown (a table for a README or
+                      a pull request), json
+  -o, --output FILE   write to FILE instead of the terminal
+  -c, --config FILE   use this configuration instead of the nearest .tderc.yaml
+      --color, --no-color
+  -h, --help          show this help
+`;
+
+export const DIFF_HELP = `Usage: tde diff [options] BASE [HEAD] [-- PATH …]
+       tde diff [options] OLD_FILE NEW_FILE
+
+Says what a change means for each TDE project: projects added and removed,
+steps that moved forward or back, collaborators added or removed per step,
+use cases added, removed or re-selected, tactics added or removed, the pitch
+before and after, and the problems introduced and fixed.
+
+BASE and HEAD are git revisions (branches, tags, commits); without HEAD, the
+working tree (files not yet added included). Renamed files are followed.
+PATHs after -- keep the files, folders or globs named. Given two files, they
+are compared directly, without git.
+
+Options:
+  -f, --format NAME   stylish (default), markdown, json
+  -o, --output FILE   write to FILE instead of the terminal
+  -c, --config FILE   check both versions with this configuration
+      --color, --no-color
+  -h, --help          show this help
+
+Exit codes: 0 the comparison was made (whatever it found), 2 a usage error,
+no git repository, an unknown revision or a file that could not be read.
+`;
+
+export const CI_SUMMARY_HELP = `Usage: tde ci-summary [options] [PATH|GLOB …]
+
+What the GitHub Action runs: checks the files, prints GitHub annotations,
+writes SARIF, and appends a Markdown review to the job summary — a status
+table of the projects, what the change means for each project (steps moved,
+people added, the pitch now), the problems new in the change and the old
+ones, and what comments silence.
+
+Options:
+      --since REV          compare with this git revision; default: the pull
+                           request's base (pull_request.base.sha in the file
+                           GITHUB_EVENT_PATH names), else none
+      --paths TEXT         more PATHs, separated by spaces or new lines
+      --fail-on LEVEL      error (default) or warning: the new problems that
+                           fail the step
+      --max-warnings N     also fail with more than N new warnings
+      --sarif-file FILE    write SARIF 2.1.0 to FILE
+      --summary-file FILE  append the Markdown to FILE (default:
+                           GITHUB_STEP_SUMMARY)
+      --comment-file FILE  also write the Markdown to FILE, for a pull request
+                           comment (within GitHub's size limit)
+      --require-reason, --report-unused-disable
+                           as for tde check
+  -c, --config FILE        use this configuration instead of the nearest .tderc.yaml
+  -h, --help               show this help
+
+When GITHUB_OUTPUT is set, writes the outputs errors, warnings, new-errors,
+new-warnings and comment-file there. An option given an empty value counts
+as not given, so a workflow can pass its inputs through unchanged.
 `;
 
 export const PITCH_HELP = `Usage: tde pitch [options] FILE

@@ -1,6 +1,12 @@
 // The check report every formatter reads: the engine's problems with their
 // offsets turned into 1-based lines and columns, per file, in stable order.
 import { ruleDocsUrl, type LineIndex, type CheckResult, type Fix, type NodePath, type Problem, type Severity } from '../engine';
+import { directiveCheckById } from '../engine/review/directives';
+
+/** The page that explains a problem's rule (or a check of inline comments). */
+export function docsUrlOf(rule: string): string {
+  return directiveCheckById(rule)?.docsUrl ?? ruleDocsUrl(rule);
+}
 
 /** A 1-based range; the end column is exclusive (the column after the last character). */
 export interface Region {
@@ -27,11 +33,13 @@ export interface ReportedProblem extends Region {
   docsUrl: string;
   fix?: { title: string; edits: ReportedEdit[] };
   related?: (Region & { message: string })[];
+  /** With `--since`: true when the base revision had this problem already. */
+  baseline?: boolean;
 }
 
 export interface SuppressedProblem extends ReportedProblem {
-  /** Where the `# tde-disable…` comment that silenced it is. */
-  suppressedBy: { line: number; column: number };
+  /** Where the `# tde-disable…` comment that silenced it is, and the reason it gives. */
+  suppressedBy: { line: number; column: number; reason?: string };
 }
 
 export interface FileReport {
@@ -49,6 +57,8 @@ export interface Summary {
   /** Problems shown that `--fix` can fix. */
   fixable: number;
   suppressed: number;
+  /** With `--since`: the problems shown that the base did not have. */
+  new?: { errors: number; warnings: number; infos: number };
 }
 
 export interface CheckReport {
@@ -62,6 +72,8 @@ export interface CheckReport {
   quiet: boolean;
   /** Fixes written (`--fix`) or that would be (`--fix-dry-run`). */
   fixesApplied?: number;
+  /** With `--since`: the revision problems are compared with. */
+  since?: { revision: string; commit: string };
 }
 
 export function regionOf(lines: LineIndex, offset: number, length: number): Region {
@@ -86,7 +98,7 @@ export function reportProblem(lines: LineIndex, problem: Problem): ReportedProbl
     offset: problem.offset,
     length: problem.length,
     yamlPath: problem.path,
-    docsUrl: ruleDocsUrl(problem.rule),
+    docsUrl: docsUrlOf(problem.rule),
   };
   if (problem.fix) reported.fix = reportFix(lines, problem.fix);
   if (problem.related?.length) {
@@ -95,23 +107,34 @@ export function reportProblem(lines: LineIndex, problem: Problem): ReportedProbl
   return reported;
 }
 
-/** One file's report; with `quiet`, only errors are kept. */
-export function reportFile(path: string, result: CheckResult, quiet: boolean): FileReport {
+/**
+ * One file's report; with `quiet`, only errors are kept. With a baseline
+ * (`--since`), each problem says whether the base had it (`existing`).
+ */
+export function reportFile(path: string, result: CheckResult, quiet: boolean, existing?: ReadonlySet<Problem>): FileReport {
   const lines = result.document.lines;
   const shown = (p: Problem) => !quiet || p.severity === 'error';
+  const reasons = new Map(result.directives.map((d) => [d.offset, d.reason]));
   return {
     path,
-    problems: result.problems.filter(shown).map((p) => reportProblem(lines, p)),
-    suppressed: result.suppressions
+    problems: result.problems.filter(shown).map((p) => {
+      const reported = reportProblem(lines, p);
+      if (existing) reported.baseline = existing.has(p);
+      return reported;
+    }),
+    suppressed: [...result.suppressions]
+      .sort((a, b) => a.problem.offset - b.problem.offset)
       .filter((s) => shown(s.problem))
       .map((s) => {
         const at = lines.positionAt(s.commentOffset);
-        return { ...reportProblem(lines, s.problem), suppressedBy: { line: at.line + 1, column: at.character + 1 } };
+        const reason = reasons.get(s.commentOffset);
+        return { ...reportProblem(lines, s.problem), suppressedBy: { line: at.line + 1, column: at.character + 1, ...(reason ? { reason } : {}) } };
       }),
   };
 }
 
-export function summarize(files: readonly FileReport[]): Summary {
+/** Counts over the files; with `since`, also the counts of new problems. */
+export function summarize(files: readonly FileReport[], since = false): Summary {
   const summary: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, fixable: 0, suppressed: 0 };
   for (const file of files) {
     for (const problem of file.problems) {
@@ -121,6 +144,15 @@ export function summarize(files: readonly FileReport[]): Summary {
       if (problem.fix) summary.fixable++;
     }
     summary.suppressed += file.suppressed.length;
+  }
+  if (since) {
+    summary.new = { errors: 0, warnings: 0, infos: 0 };
+    for (const problem of files.flatMap((file) => file.problems)) {
+      if (problem.baseline) continue;
+      if (problem.severity === 'error') summary.new.errors++;
+      else if (problem.severity === 'warning') summary.new.warnings++;
+      else summary.new.infos++;
+    }
   }
   return summary;
 }

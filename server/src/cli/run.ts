@@ -3,13 +3,21 @@
 // require() (which the bundle and the tests' CommonJS loader both resolve):
 // `tde --version` never loads the YAML parser or the schema validator.
 import { printable } from './args';
-import { CHECK_HELP, INIT_HELP, MAIN_HELP, PITCH_HELP, RULES_HELP } from './help';
+import { CHECK_HELP, CI_SUMMARY_HELP, DIFF_HELP, INIT_HELP, MAIN_HELP, PITCH_HELP, RULES_HELP, STATUS_HELP } from './help';
 import { CliError, ExitCode, type CliIO } from './io';
 import { VERSION } from './version';
 
 export { ExitCode, type CliIO, type CliFs } from './io';
 
-const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, pitch: PITCH_HELP, init: INIT_HELP, rules: RULES_HELP };
+const COMMAND_HELP: Record<string, string> = {
+  check: CHECK_HELP,
+  status: STATUS_HELP,
+  diff: DIFF_HELP,
+  pitch: PITCH_HELP,
+  init: INIT_HELP,
+  rules: RULES_HELP,
+  'ci-summary': CI_SUMMARY_HELP,
+};
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
@@ -39,7 +47,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
       const topic = rest[0];
       if (topic === undefined) io.stdout(MAIN_HELP);
       else if (COMMAND_HELP[topic]) io.stdout(COMMAND_HELP[topic]);
-      else throw new CliError(`no help for ${printable(topic)}; commands: check, pitch, init, rules`);
+      else throw new CliError(`no help for ${printable(topic)}; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
       return ExitCode.Clean;
     }
     case '-v':
@@ -49,6 +57,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
       return ExitCode.Clean;
     case 'check':
       return (require('./commands/check') as typeof import('./commands/check')).checkCommand(rest, io);
+    case 'status':
+      return (require('./commands/status') as typeof import('./commands/status')).statusCommand(rest, io);
+    case 'diff':
+      return (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(rest, io);
+    case 'ci-summary':
+      return (require('./commands/ciSummary') as typeof import('./commands/ciSummary')).ciSummaryCommand(rest, io);
     case 'pitch':
       return (require('./commands/pitch') as typeof import('./commands/pitch')).pitchCommand(rest, io);
     case 'init':

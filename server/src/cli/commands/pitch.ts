@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { parseTde, buildModel, buildPitch, type Pitch, type PitchBlank } from '../../engine';
 import { parseArgs, printable } from '../args';
 import { PITCH_HELP } from '../help';
-import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
+import { CliError, ExitCode, type CliIO } from '../io';
+import { readTdeFile } from '../read';
 import { escapeMarkdown } from '../formatters/markdown';
 import { terminalSafe } from '../terminal';
 
@@ -28,16 +29,23 @@ export function pitchText(pitch: Pitch): string {
   return `${terminalSafe(pitch.text)}\n\n${status}\n`;
 }
 
-export function pitchMarkdown(pitch: Pitch): string {
-  const body = pitch.segments
-    // Filled blanks in bold; empty ones as code, so they stand out as gaps.
+/** The pitch's paragraph in Markdown: filled blanks in bold, empty ones as code (gaps that stand out). */
+export function pitchParagraphMarkdown(pitch: Pitch): string {
+  return pitch.segments
     .map((s) => (s.blank ? (s.empty ? `\`${s.text}\`` : `**${escapeMarkdown(s.text)}**`) : escapeMarkdown(s.text)))
     .join('');
+}
+
+/** "Still blank: …" or "Every blank is filled.", in Markdown. */
+export function pitchStatusMarkdown(pitch: Pitch): string {
   const empty = emptyBlanks(pitch);
-  const status = empty.length
+  return empty.length
     ? `Still blank: ${empty.map((b) => `${b.label} (\`${where(b)}\`)`).join(', ')}`
     : 'Every blank is filled.';
-  return `## Pitch\n\n${body}\n\n${status}\n`;
+}
+
+export function pitchMarkdown(pitch: Pitch): string {
+  return `## Pitch\n\n${pitchParagraphMarkdown(pitch)}\n\n${pitchStatusMarkdown(pitch)}\n`;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -78,13 +86,9 @@ export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown pitch format ${printable(format)}; formats: ${FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new CliError(`tde pitch takes one file (see tde pitch --help)`);
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = io.fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const reason = describeFsError(error);
-    throw new CliError(reason === 'no such file or folder' ? `no such file: ${printable(file)}` : `cannot read ${printable(file)}: ${reason}`);
-  }
+  const read = readTdeFile(path.resolve(io.cwd, file), file, io);
+  if (!read.ok) throw new CliError(`${printable(file)}:${read.problem.line}:${read.problem.column}: ${printable(read.problem.message)}`);
+  const text = read.text;
   const document = parseTde(text);
   const parses = document.root !== undefined && document.syntaxIssues.length === 0;
   if (!parses) io.stderr(`tde: ${printable(file)} is not a TDE file that parses; run 'tde check ${printable(file)}' to see why\n`);

@@ -1,7 +1,10 @@
 // GitHub Actions workflow commands: each problem becomes an annotation on the
 // pull request's diff. Everything taken from a file is escaped so it cannot
-// end the command early or start a new one.
-import type { CheckReport } from '../report';
+// end the command early or start a new one. With --since, problems the base
+// had already become notices marked as existing, so the annotations' levels
+// match what fails the check; each comment that silences a problem becomes a
+// notice saying what it silences and why.
+import type { CheckReport, SuppressedProblem } from '../report';
 import type { FormatOptions } from './index';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -20,19 +23,49 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+function command(kind: string, properties: [string, string | number][], message: string): string {
+  const props = properties.map(([name, value]) => `${name}=${typeof value === 'number' ? value : escapeProperty(value)}`).join(',');
+  return `::${kind} ${props}::${escapeData(message)}\n`;
+}
+
 export function formatGithub(report: CheckReport, _options: FormatOptions): string {
   let out = '';
   for (const file of report.files) {
     for (const p of file.problems) {
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${p.line}`,
-        `col=${p.column}`,
-        `endLine=${p.endLine}`,
-        `endColumn=${p.endColumn}`,
-        `title=${escapeProperty(`tde (${p.rule})`)}`,
-      ].join(',');
-      out += `::${COMMANDS[p.severity]} ${properties}::${escapeData(p.message)}\n`;
+      const existing = p.baseline === true;
+      out += command(
+        existing ? 'notice' : COMMANDS[p.severity],
+        [
+          ['file', file.path],
+          ['line', p.line],
+          ['col', p.column],
+          ['endLine', p.endLine],
+          ['endColumn', p.endColumn],
+          ['title', existing ? `tde (${p.rule}, existing ${p.severity})` : `tde (${p.rule})`],
+        ],
+        existing ? `Existing ${p.severity}, not introduced by this change: ${p.message}` : p.message,
+      );
+    }
+    // One notice per comment, naming every rule it silences here.
+    const byComment = new Map<string, SuppressedProblem[]>();
+    for (const s of file.suppressed) {
+      const key = `${s.suppressedBy.line}:${s.suppressedBy.column}`;
+      byComment.set(key, [...(byComment.get(key) ?? []), s]);
+    }
+    for (const silenced of byComment.values()) {
+      const by = silenced[0]!.suppressedBy;
+      const ruleList = [...new Set(silenced.map((s) => s.rule))].join(', ');
+      const lines = [...new Set(silenced.map((s) => s.line))].join(', ');
+      out += command(
+        'notice',
+        [
+          ['file', file.path],
+          ['line', by.line],
+          ['col', by.column],
+          ['title', `tde: silenced ${ruleList}`],
+        ],
+        `This comment silences ${ruleList} (line ${lines}). ${by.reason ? `Reason given: ${by.reason}` : 'It gives no reason.'}`,
+      );
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // Machine-readable, for scripts: every file checked, with 1-based positions
-// (end column exclusive) and the problems inline comments silenced.
+// (end column exclusive), the problems inline comments silenced (with the
+// comment's reason) and, with --since, whether each problem is new.
 import type { CheckReport, ReportedProblem } from '../report';
 import type { FormatOptions } from './index';
 
@@ -16,12 +17,14 @@ function problemJson(problem: ReportedProblem) {
     docsUrl: problem.docsUrl,
     ...(problem.fix ? { fix: problem.fix } : {}),
     ...(problem.related ? { related: problem.related } : {}),
+    ...(problem.baseline !== undefined ? { baseline: problem.baseline } : {}),
   };
 }
 
 export function formatJson(report: CheckReport, _options: FormatOptions): string {
   const json = {
     version: report.version,
+    ...(report.since ? { since: report.since } : {}),
     files: report.files.map((file) => ({
       path: file.path,
       problems: file.problems.map(problemJson),

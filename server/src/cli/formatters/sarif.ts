@@ -1,7 +1,9 @@
 // SARIF 2.1.0, for code scanning: every rule in tool.driver, one result per
-// problem, silenced problems as results with an in-source suppression.
+// problem, silenced problems as results with an in-source suppression (and
+// its reason as the justification), and with --since a baselineState.
 import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl, type Rule } from '../../engine';
+import { DIRECTIVE_CHECKS } from '../../engine/review';
 import { HOMEPAGE } from '../version';
 import type { CheckReport, FileReport, Region, ReportedProblem } from '../report';
 import type { FormatOptions } from './index';
@@ -33,8 +35,23 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
+/** The checks of inline comments are described only when a result needs them. */
+function descriptors(report: CheckReport, rules: readonly Rule[]): object[] {
+  const used = new Set(report.files.flatMap((file) => file.problems.map((p) => p.rule)));
+  const extra = DIRECTIVE_CHECKS.filter((check) => used.has(check.id)).map((check) => ({
+    id: check.id,
+    shortDescription: { text: check.description },
+    fullDescription: { text: check.description },
+    helpUri: check.docsUrl,
+    defaultConfiguration: { level: LEVELS[check.severity] },
+    properties: { fixable: false },
+  }));
+  return [...rules.map(ruleDescriptor), ...extra];
+}
+
 export function formatSarif(report: CheckReport, { rules }: FormatOptions): string {
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const driverRules = descriptors(report, rules);
+  const ruleIndex = new Map(driverRules.map((rule, index) => [(rule as { id: string }).id, index]));
   const results: object[] = [];
   report.files.forEach((file, artifactIndex) => {
     const uri = relativeUri(file.path);
@@ -55,12 +72,14 @@ export function formatSarif(report: CheckReport, { rules }: FormatOptions): stri
           }
         : {}),
       partialFingerprints: { 'tdeProblem/v1': fingerprints(problem) },
+      ...(problem.baseline !== undefined ? { baselineState: problem.baseline ? 'unchanged' : 'new' } : {}),
       ...(suppression ? { suppressions: [suppression] } : {}),
     });
     for (const problem of file.problems) results.push(result(problem));
     for (const silenced of file.suppressed) {
       results.push(result(silenced, {
         kind: 'inSource',
+        ...(silenced.suppressedBy.reason ? { justification: silenced.suppressedBy.reason } : {}),
         location: {
           physicalLocation: physicalLocation(uri, artifactIndex, {
             line: silenced.suppressedBy.line,
@@ -83,7 +102,7 @@ export function formatSarif(report: CheckReport, { rules }: FormatOptions): stri
             version: report.version,
             semanticVersion: report.version,
             informationUri: HOMEPAGE,
-            rules: rules.map(ruleDescriptor),
+            rules: driverRules,
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/, '/')}` } },

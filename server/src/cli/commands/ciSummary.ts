@@ -1,0 +1,192 @@
+// `tde ci-summary`: the GitHub Action's one step, here so it can be run and
+// tested anywhere. It checks the files (against the pull request's base when
+// there is one), prints annotations, writes SARIF, appends a Markdown review
+// to the job summary (and a copy for a pull-request comment), sets the step's
+// outputs, and fails on the new problems at the chosen level.
+import * as path from 'node:path';
+import { rules } from '../../engine';
+import { parseArgs, printable } from '../args';
+import { loadBaseline } from '../baseline';
+import { checkFiles } from '../checking';
+import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
+import { findFiles } from '../files';
+import type { DiffReport } from '../formatters/diff';
+import { diffMarkdown } from '../formatters/diff/markdown';
+import { formatGithub } from '../formatters/github';
+import { problemsMarkdown, revisionMarkdown } from '../formatters/markdown';
+import { formatSarif } from '../formatters/sarif';
+import type { StatusRow } from '../formatters/status';
+import { statusTable } from '../formatters/status/markdown';
+import { CI_SUMMARY_HELP } from '../help';
+import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
+import type { CheckReport } from '../report';
+import { noColors, plural } from '../terminal';
+import { maxWarningsOption, writeReport } from './check';
+import { gitDiff } from './diff';
+import { statusRows } from './status';
+
+/** GitHub's limits: a step summary up to 1 MiB, a comment up to 65,536 characters. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 4096;
+const COMMENT_LIMIT_CHARS = 65_000;
+const MAX_STATUS_ROWS = 100;
+
+const OPTIONS = [
+  { name: 'since', value: true },
+  { name: 'paths', value: true },
+  { name: 'fail-on', value: true },
+  { name: 'max-warnings', value: true },
+  { name: 'sarif-file', value: true },
+  { name: 'summary-file', value: true },
+  { name: 'comment-file', value: true },
+  { name: 'config', short: 'c', value: true },
+  { name: 'require-reason' },
+  { name: 'report-unused-disable' },
+  { name: 'help', short: 'h' },
+];
+
+/** The base of the pull request the workflow runs for, from its event payload. */
+export function pullRequestBase(io: CliIO): string | undefined {
+  const eventPath = io.env.GITHUB_EVENT_PATH;
+  if (!eventPath) return undefined;
+  let event: unknown;
+  try {
+    event = JSON.parse(io.fs.readFileSync(path.resolve(io.cwd, eventPath), 'utf8'));
+  } catch (error) {
+    io.stderr(`tde: cannot read the event payload ${printable(eventPath)} (${error instanceof SyntaxError ? 'not JSON' : describeFsError(error)}); checking without a base\n`);
+    return undefined;
+  }
+  const sha = (event as { pull_request?: { base?: { sha?: unknown } } } | null)?.pull_request?.base?.sha;
+  return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+/** Cut Markdown at a line so that it fits, saying where it was cut. */
+export function fitMarkdown(markdown: string, limit: number, measure: (text: string) => number): string {
+  if (measure(markdown) <= limit) return markdown;
+  const note = '\n\n*… the review is cut here: it is longer than GitHub allows. Run `tde check`, `tde diff` and `tde status` for the rest.*\n';
+  let low = 0;
+  let high = markdown.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (measure(markdown.slice(0, mid) + note) <= limit) low = mid;
+    else high = mid - 1;
+  }
+  const cut = markdown.lastIndexOf('\n', low);
+  return `${markdown.slice(0, cut > 0 ? cut : low)}${note}`;
+}
+
+function verdict(report: CheckReport, failOn: 'error' | 'warning', maxWarnings: number | undefined, counts: { errors: number; warnings: number }): { fails: boolean; line: string } {
+  const failsOnErrors = counts.errors > 0;
+  const failsOnWarnings = (failOn === 'warning' && counts.warnings > 0) || (maxWarnings !== undefined && counts.warnings > maxWarnings);
+  const fails = failsOnErrors || failsOnWarnings;
+  const what = report.since ? ` new since ${revisionMarkdown(report.since)}` : '';
+  const counted = `${plural(counts.errors, 'error')} and ${plural(counts.warnings, 'warning')}${what}`;
+  if (fails) return { fails, line: `❌ **The check fails:** ${counted}.` };
+  return { fails, line: `✅ **The check passes:** ${counted}.` };
+}
+
+function reviewMarkdown(report: CheckReport, rows: readonly StatusRow[], diff: DiffReport | undefined, verdictLine: string): string {
+  const out: string[] = ['## TDE review', '', verdictLine];
+  const changed = new Set(diff?.projects.filter((p) => p.change !== 'removed').map((p) => p.path));
+  const shown = diff ? rows.filter((row) => changed.has(row.path)) : rows;
+  if (shown.length) {
+    out.push('', diff ? '### Projects this change touches' : '### Projects', '', ...statusTable(shown.slice(0, MAX_STATUS_ROWS)));
+    if (shown.length > MAX_STATUS_ROWS) out.push('', `…and ${shown.length - MAX_STATUS_ROWS} more; run \`tde status\` for all.`);
+  }
+  if (diff) out.push('', ...diffMarkdown(diff, 3));
+  out.push('', '### Problems', '', ...problemsMarkdown(report, 4));
+  return `${out.join('\n')}\n`;
+}
+
+/** `name<<DELIMITER … DELIMITER` lines, which no value can end early. */
+function outputLines(outputs: Record<string, string>): string {
+  return Object.entries(outputs)
+    .map(([name, value]) => {
+      let delimiter = 'tde_output_eof';
+      while (value.includes(delimiter)) delimiter += '_';
+      return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+    })
+    .join('');
+}
+
+function appendTo(file: string, text: string, what: string, io: CliIO): void {
+  const target = path.resolve(io.cwd, file);
+  let before = '';
+  try {
+    before = io.fs.readFileSync(target, 'utf8');
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw new CliError(`cannot read the ${what} ${printable(file)}: ${describeFsError(error)}`);
+  }
+  try {
+    io.fs.writeFileSync(target, before + text, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot write the ${what} ${printable(file)}: ${describeFsError(error)}`);
+  }
+}
+
+export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { options, positionals } = parseArgs(argv, OPTIONS, 'ci-summary');
+  if (options.has('help')) {
+    io.stdout(CI_SUMMARY_HELP);
+    return ExitCode.Clean;
+  }
+  // A workflow passes its inputs through as they are: an empty one is one not given.
+  const value = (name: string) => {
+    const given = options.get(name);
+    return typeof given === 'string' && given.trim() !== '' ? given.trim() : undefined;
+  };
+  const failOn = value('fail-on') ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') throw new CliError(`--fail-on takes error or warning, got ${printable(failOn)}`);
+  const maxWarnings = maxWarningsOption(value('max-warnings'));
+  const since = value('since') ?? pullRequestBase(io);
+  const targets = [...positionals, ...(value('paths')?.split(/\s+/).filter(Boolean) ?? [])];
+  const directiveChecks = { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable') };
+
+  const files = findFiles(targets, io);
+  const host = fileHost(io);
+  const configFile = explicitConfigFile(value('config'), io);
+  const { configs, issues } = loadConfigs(files, host, configFile, io);
+  if (issues.length) {
+    io.stderr(issues.map((issue) => `${issue}\n`).join(''));
+    return ExitCode.UsageOrIO;
+  }
+  const baseline = since === undefined
+    ? undefined
+    : loadBaseline(io, since, files, (file) => ({ severities: configs.get(file)!.rules }), directiveChecks);
+  let failed = false;
+  const outcome = checkFiles(files, configs, host, { quiet: false, directiveChecks }, io, (message) => {
+    failed = true;
+    io.stderr(`tde: ${message}\n`);
+  }, baseline);
+  const { report, failing } = outcome;
+
+  // Annotations go to stdout, where the runner reads workflow commands.
+  io.stdout(formatGithub(report, { palette: noColors, rules }));
+  const sarifFile = value('sarif-file');
+  if (sarifFile) writeReport(sarifFile, formatSarif(report, { palette: noColors, rules }), io);
+
+  // The same files as the check: what the paths name, else the working folder (not the whole repository).
+  const diff = since === undefined ? undefined : gitDiff({ base: since, paths: targets.length ? targets : ['.'], configFile }, io);
+  const result = verdict(report, failOn, maxWarnings, failing);
+  const markdown = reviewMarkdown(report, statusRows(outcome.files), diff, result.line);
+
+  const summaryFile = value('summary-file') ?? io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) appendTo(summaryFile, fitMarkdown(markdown, SUMMARY_LIMIT_BYTES, (t) => Buffer.byteLength(t)), 'job summary', io);
+  const commentFile = value('comment-file');
+  if (commentFile) writeReport(commentFile, fitMarkdown(markdown, COMMENT_LIMIT_CHARS, (t) => t.length), io);
+  if (!summaryFile && !commentFile) io.stderr('tde: no GITHUB_STEP_SUMMARY and no --comment-file: the Markdown review is not written anywhere\n');
+  if (io.env.GITHUB_OUTPUT) {
+    const totals = report.summary;
+    appendTo(io.env.GITHUB_OUTPUT, outputLines({
+      errors: String(totals.errors),
+      warnings: String(totals.warnings),
+      'new-errors': String(report.summary.new?.errors ?? totals.errors),
+      'new-warnings': String(report.summary.new?.warnings ?? totals.warnings),
+      'comment-file': commentFile ? path.resolve(io.cwd, commentFile) : '',
+    }), 'step outputs file', io);
+  }
+
+  const what = baseline ? ` new since ${printable(since!)}` : '';
+  io.stderr(`tde: ${plural(failing.errors, 'error')} and ${plural(failing.warnings, 'warning')}${what} in ${plural(report.summary.files, 'file')}; ${result.fails ? 'failing' : 'passing'} (--fail-on ${failOn}${maxWarnings !== undefined ? `, --max-warnings ${maxWarnings}` : ''})\n`);
+  if (failed) return ExitCode.UsageOrIO;
+  return result.fails ? ExitCode.Problems : ExitCode.Clean;
+}

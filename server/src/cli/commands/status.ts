@@ -1,0 +1,69 @@
+// `tde status [PATH …]`: where each project stands — title, place,
+// iteration, the four steps and its problems — one row per file.
+import { projectStatus } from '../../engine/review';
+import { parseArgs, printable } from '../args';
+import { checkFiles, type CheckedFile } from '../checking';
+import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
+import { findFiles } from '../files';
+import { loadStatusFormatter, STATUS_FORMATS, type StatusFormat, type StatusRow } from '../formatters/status';
+import { STATUS_HELP } from '../help';
+import { CliError, ExitCode, type CliIO } from '../io';
+import { colors, noColors, wantsColor } from '../terminal';
+import { VERSION } from '../version';
+import { writeReport } from './check';
+
+/** One row per checked file. */
+export function statusRows(files: readonly CheckedFile[]): StatusRow[] {
+  return files.map((checked) => {
+    const problems = { errors: 0, warnings: 0, infos: 0 };
+    for (const p of checked.report.problems) {
+      if (p.severity === 'error') problems.errors++;
+      else if (p.severity === 'warning') problems.warnings++;
+      else problems.infos++;
+    }
+    const model = checked.result?.document.syntaxIssues.length ? undefined : checked.result?.model;
+    return { path: checked.shown, parses: model !== undefined, status: projectStatus(model), problems };
+  });
+}
+
+export async function statusCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { options, positionals } = parseArgs(
+    argv,
+    [
+      { name: 'format', short: 'f', value: true },
+      { name: 'output', short: 'o', value: true },
+      { name: 'config', short: 'c', value: true },
+      { name: 'color' },
+      { name: 'no-color' },
+      { name: 'help', short: 'h' },
+    ],
+    'status',
+  );
+  if (options.has('help')) {
+    io.stdout(STATUS_HELP);
+    return ExitCode.Clean;
+  }
+  const format = (options.get('format') as string | undefined) ?? 'stylish';
+  if (!(STATUS_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown status format ${printable(format)}; formats: ${STATUS_FORMATS.join(', ')}`);
+  if (options.has('color') && options.has('no-color')) throw new CliError('use either --color or --no-color, not both');
+  const configFile = explicitConfigFile(options.get('config') as string | undefined, io);
+  const files = findFiles(positionals, io);
+  const host = fileHost(io);
+  const { configs, issues } = loadConfigs(files, host, configFile, io);
+  if (issues.length) {
+    io.stderr(issues.map((issue) => `${issue}\n`).join(''));
+    return ExitCode.UsageOrIO;
+  }
+  let failed = false;
+  const outcome = checkFiles(files, configs, host, { quiet: false, directiveChecks: {} }, io, (message) => {
+    failed = true;
+    io.stderr(`tde: ${message}\n`);
+  });
+  const output = options.get('output') as string | undefined;
+  const flag = options.has('color') ? true : options.has('no-color') ? false : undefined;
+  const palette = output === undefined && wantsColor(flag, io.env, io.isTTY) ? colors : noColors;
+  const text = loadStatusFormatter(format as StatusFormat)({ version: VERSION, projects: statusRows(outcome.files) }, palette);
+  if (output !== undefined) writeReport(output, text, io);
+  else io.stdout(text);
+  return failed ? ExitCode.UsageOrIO : ExitCode.Clean;
+}

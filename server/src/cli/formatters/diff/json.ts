@@ -1,0 +1,51 @@
+// The change for scripts: each project with its changes as data, problems
+// with 1-based positions (introduced: in the new file; fixed: in the old).
+import type { ReportedProblem } from '../../report';
+import type { DiffReport } from './index';
+
+function problemJson(p: ReportedProblem) {
+  return {
+    rule: p.rule,
+    severity: p.severity,
+    message: p.message,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    yamlPath: p.yamlPath,
+    docsUrl: p.docsUrl,
+  };
+}
+
+export function formatDiffJson(report: DiffReport): string {
+  const json = {
+    version: report.version,
+    base: report.base,
+    head: report.head,
+    projects: report.projects.map((project) => {
+      const { changes } = project;
+      return {
+        change: project.change,
+        path: project.path,
+        ...(project.previousPath !== undefined ? { previousPath: project.previousPath } : {}),
+        before: project.before ?? null,
+        after: project.after ?? null,
+        project: changes.project,
+        steps: changes.steps.map((s) => ({ step: s.step, before: s.before ?? null, after: s.after ?? null, move: s.move })),
+        collaborators: changes.collaborators,
+        useCases: changes.useCases,
+        tactics: changes.tactics,
+        pitch: {
+          changed: changes.pitch.changed,
+          before: changes.pitch.before?.text ?? null,
+          after: changes.pitch.after?.text ?? null,
+          emptyBlanksBefore: changes.pitch.before?.emptyBlanks ?? null,
+          emptyBlanksAfter: changes.pitch.after?.emptyBlanks ?? null,
+        },
+        problems: { introduced: project.introduced.map(problemJson), fixed: project.fixed.map(problemJson) },
+      };
+    }),
+    summary: report.summary,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
