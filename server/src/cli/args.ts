@@ -69,3 +69,26 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
 export function printable(text: string): string {
   return terminalSafe(text);
 }
+
+/** The options every reporting command (check, diff, status) shares. */
+export const REPORT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', short: 'f', value: true },
+  { name: 'output', short: 'o', value: true },
+  { name: 'config', short: 'c', value: true },
+  { name: 'color' },
+  { name: 'no-color' },
+  { name: 'help', short: 'h' },
+];
+
+/** The chosen `--format`, checked against a command's formats. */
+export function chosenFormat<F extends string>(options: ParsedArgs['options'], formats: readonly F[], fallback: F, kind: string): F {
+  const format = (options.get('format') as string | undefined) ?? fallback;
+  if (!(formats as readonly string[]).includes(format)) throw new CliError(`unknown ${kind} ${printable(format)}; formats: ${formats.join(', ')}`);
+  return format as F;
+}
+
+/** --color / --no-color as a tri-state (undefined: decide from the terminal and NO_COLOR). */
+export function colorFlag(options: ParsedArgs['options']): boolean | undefined {
+  if (options.has('color') && options.has('no-color')) throw new CliError('use either --color or --no-color, not both');
+  return options.has('color') ? true : options.has('no-color') ? false : undefined;
+}

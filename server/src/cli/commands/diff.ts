@@ -3,7 +3,7 @@
 // cases, tactics, the pitch, problems introduced and fixed.
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { parseArgs, printable } from '../args';
+import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs, printable } from '../args';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { displayPath, isTdeFileName } from '../files';
 import { DIFF_FORMATS, loadDiffFormatter, type DiffFormat, type DiffReport, type ProjectDiff } from '../formatters/diff';
@@ -121,23 +121,15 @@ export async function diffCommand(argv: readonly string[], io: CliIO): Promise<E
   const paths = separator === -1 ? [] : argv.slice(separator + 1);
   const { options, positionals } = parseArgs(
     separator === -1 ? argv : argv.slice(0, separator),
-    [
-      { name: 'format', short: 'f', value: true },
-      { name: 'output', short: 'o', value: true },
-      { name: 'config', short: 'c', value: true },
-      { name: 'color' },
-      { name: 'no-color' },
-      { name: 'help', short: 'h' },
-    ],
+    REPORT_OPTIONS,
     'diff',
   );
   if (options.has('help')) {
     io.stdout(DIFF_HELP);
     return ExitCode.Clean;
   }
-  const format = (options.get('format') as string | undefined) ?? 'stylish';
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown diff format ${printable(format)}; formats: ${DIFF_FORMATS.join(', ')}`);
-  if (options.has('color') && options.has('no-color')) throw new CliError('use either --color or --no-color, not both');
+  const format = chosenFormat(options, DIFF_FORMATS, 'stylish', 'diff format');
+  const flag = colorFlag(options);
   if (positionals.length < 1 || positionals.length > 2) throw new CliError('tde diff takes a base revision and an optional head, or two files (see tde diff --help)');
   const configFile = explicitConfigFile(options.get('config') as string | undefined, io);
 
@@ -152,7 +144,6 @@ export async function diffCommand(argv: readonly string[], io: CliIO): Promise<E
   }
 
   const output = options.get('output') as string | undefined;
-  const flag = options.has('color') ? true : options.has('no-color') ? false : undefined;
   const palette = output === undefined && wantsColor(flag, io.env, io.isTTY) ? colors : noColors;
   const text = loadDiffFormatter(format as DiffFormat)(report, palette);
   if (output !== undefined) writeReport(output, text, io);

@@ -1,13 +1,13 @@
 // `tde status [PATH …]`: where each project stands — title, place,
 // iteration, the four steps and its problems — one row per file.
 import { projectStatus } from '../../engine/review';
-import { parseArgs, printable } from '../args';
+import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs } from '../args';
 import { checkFiles, type CheckedFile } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles } from '../files';
 import { loadStatusFormatter, STATUS_FORMATS, type StatusFormat, type StatusRow } from '../formatters/status';
 import { STATUS_HELP } from '../help';
-import { CliError, ExitCode, type CliIO } from '../io';
+import { ExitCode, type CliIO } from '../io';
 import { colors, noColors, wantsColor } from '../terminal';
 import { VERSION } from '../version';
 import { writeReport } from './check';
@@ -29,23 +29,15 @@ export function statusRows(files: readonly CheckedFile[]): StatusRow[] {
 export async function statusCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { options, positionals } = parseArgs(
     argv,
-    [
-      { name: 'format', short: 'f', value: true },
-      { name: 'output', short: 'o', value: true },
-      { name: 'config', short: 'c', value: true },
-      { name: 'color' },
-      { name: 'no-color' },
-      { name: 'help', short: 'h' },
-    ],
+    REPORT_OPTIONS,
     'status',
   );
   if (options.has('help')) {
     io.stdout(STATUS_HELP);
     return ExitCode.Clean;
   }
-  const format = (options.get('format') as string | undefined) ?? 'stylish';
-  if (!(STATUS_FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown status format ${printable(format)}; formats: ${STATUS_FORMATS.join(', ')}`);
-  if (options.has('color') && options.has('no-color')) throw new CliError('use either --color or --no-color, not both');
+  const format = chosenFormat(options, STATUS_FORMATS, 'stylish', 'status format');
+  const flag = colorFlag(options);
   const configFile = explicitConfigFile(options.get('config') as string | undefined, io);
   const files = findFiles(positionals, io);
   const host = fileHost(io);
@@ -60,7 +52,6 @@ export async function statusCommand(argv: readonly string[], io: CliIO): Promise
     io.stderr(`tde: ${message}\n`);
   });
   const output = options.get('output') as string | undefined;
-  const flag = options.has('color') ? true : options.has('no-color') ? false : undefined;
   const palette = output === undefined && wantsColor(flag, io.env, io.isTTY) ? colors : noColors;
   const text = loadStatusFormatter(format as StatusFormat)({ version: VERSION, projects: statusRows(outcome.files) }, palette);
   if (output !== undefined) writeReport(output, text, io);
