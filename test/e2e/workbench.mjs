@@ -403,6 +403,19 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
     throw err;
   }
 
+  /** Like waitFor, but quiet: resolves to the truthy value, or undefined on timeout (no screenshot, no throw). For retry loops. */
+  async function poll(fn, timeout, interval = 100) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch { /* not yet */ }
+      if (Date.now() >= end) return undefined;
+      await sleep(interval);
+    }
+  }
+
   const visible = (selector) => page.locator(selector).first().isVisible();
   const title = () => page.title();
 
@@ -573,6 +586,109 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
       { message: 'the editor to take keyboard focus' });
   }
 
+  /**
+   * The cursor as the status bar shows it ("Ln 74, Col 7" or "Ln 74, Col 28 (21 selected)"):
+   * {line, column, selected, text}, or undefined when no editor is active.
+   */
+  async function cursor() {
+    const text = await page.evaluate(() => document.querySelector('[id="status.editor.selection"]')?.textContent?.trim() || '');
+    const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+    return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] || 0), text } : undefined;
+  }
+
+  /**
+   * Move the cursor of the active editor with Go to Line (Ctrl+G, "line:column") and wait until
+   * the status bar shows it there. Focuses the active editor first (the Go to Line picker needs one).
+   */
+  async function goToLine(line, column = 1, { timeout = defaultTimeout } = {}) {
+    const want = `Ln ${line}, Col ${column}`;
+    await waitFor(async () => {
+      await dismissOverlays();
+      await page.keyboard.press('Control+G');
+      if (!(await poll(quickInputVisible, 5000))) return false;
+      // Go to Line is quick access with the prefix ":" (the input opens as ":"); without it, it is quick open.
+      await page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}:${column}`);
+      // The picker describes the target as you type ("Go to line 74 and character 7."); Enter before it has read the input goes nowhere.
+      if (!(await poll(async () => (await page.locator('.quick-input-widget').first().innerText()).toLowerCase().includes(`line ${line}`), 5000))) return false;
+      await page.keyboard.press('Enter');
+      await poll(async () => !(await quickInputVisible()), 5000);
+      return poll(async () => (await cursor())?.text === want, 5000);
+    }, { message: async () => `Go to Line to put the cursor at ${want} (status bar: "${(await cursor())?.text}")`, timeout, interval: 0 });
+  }
+
+  /**
+   * The rendered lines of the active editor with their line numbers: [{line, text}] in order.
+   * Only what Monaco has rendered (it virtualises: scroll the line into view first, e.g. goToLine).
+   */
+  async function editorLines() {
+    return page.evaluate(() => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      if (!editor) return undefined;
+      const numbers = new Map();
+      for (const n of editor.querySelectorAll('.margin-view-overlays > div')) {
+        const text = n.querySelector('.line-numbers')?.textContent?.trim();
+        if (text && /^\d+$/.test(text)) numbers.set(Math.round(parseFloat(n.style.top) || 0), Number(text));
+      }
+      return [...editor.querySelectorAll('.view-lines .view-line')]
+        .map((l) => ({ top: Math.round(parseFloat(l.style.top) || 0), text: l.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => ({ line: numbers.get(l.top), text: l.text }));
+    });
+  }
+
+  /** Text of line `n` of the active editor if it is rendered, else undefined. */
+  async function editorLine(n) {
+    return (await editorLines())?.find((l) => l.line === n)?.text;
+  }
+
+  /**
+   * Click into the text editor that shows `fileName` (e.g. when a webview beside it is the
+   * active editor group) and wait until it has keyboard focus.
+   */
+  async function focusEditorOf(fileName, { timeout = defaultTimeout } = {}) {
+    const group = page.locator('.editor-group-container').filter({
+      has: page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`),
+    }).first();
+    await group.locator('.monaco-editor .view-lines').first().click({ timeout });
+    await waitFor(() => page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor')),
+      { message: `the editor of ${fileName} to take keyboard focus`, timeout });
+    await waitFor(async () => (await activeTab()) === fileName, { message: `the active tab to be ${fileName}`, timeout });
+  }
+
+  /** Is the panel (Problems, Output, …) maximized? Read from its Maximize/Restore Panel button. */
+  async function panelMaximized() {
+    return page.evaluate(() => !!document.querySelector('.part.panel .action-label.codicon-panel-maximize.checked'));
+  }
+
+  /**
+   * Maximize the panel (or restore it with `on = false`) with its title bar button, so that all the rows of a
+   * long Problems list are rendered (the list is virtual: rows out of view are not in the DOM). Opens the
+   * Problems panel first if no panel is shown.
+   */
+  async function maximizePanel(on = true, { timeout = defaultTimeout } = {}) {
+    if (!(await visible('.part.panel'))) {
+      if (!on) return;
+      await problems({ timeout });
+    }
+    if ((await panelMaximized()) === on) return;
+    await page.locator('.part.panel .action-label.codicon-panel-maximize').first().click();
+    await waitFor(async () => (await panelMaximized()) === on, { message: `the panel to be ${on ? 'maximized' : 'restored'}`, timeout });
+  }
+
+  /**
+   * The first frame (webviews live two iframes deep) for which `predicate(frame)` resolves truthy,
+   * or undefined. Frames come and go as webviews load, so errors count as "not this one".
+   */
+  async function findFrame(predicate) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      try {
+        if (await predicate(frame)) return frame;
+      } catch { /* detached or navigating */ }
+    }
+    return undefined;
+  }
+
   return {
     page,
     url: state.url,
@@ -594,7 +710,15 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
     runCommand,
     problems,
     editorText,
+    editorLines,
+    editorLine,
     focusEditor,
+    focusEditorOf,
+    maximizePanel,
+    panelMaximized,
+    cursor,
+    goToLine,
+    findFrame,
     screenshot,
     close,
   };
