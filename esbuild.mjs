@@ -1,7 +1,9 @@
-// Bundles the three entry points; `vscode` stays external (the editor provides it).
+// Bundles the three Node entry points and the web extension's two (dist/web:
+// vscode.dev, github.dev); `vscode` stays external (the editor provides it).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { buildValidator } from './scripts/build-validator.mjs';
+import { browserVariants, webBundleCheck } from './scripts/web-build.mjs';
 
 // Swap the engine's schema compiler for the precompiled validator.
 const validatorFile = buildValidator();
@@ -31,10 +33,32 @@ const common = {
   plugins: [precompiledSchema],
 };
 
+// The web bundles use the `.browser.ts` variants of modules that need Node,
+// and the build fails if anything of Node gets in (scripts/web-build.mjs).
+const web = { platform: 'browser', target: 'es2022', metafile: true };
+
 const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
+  // The server's checking thread (server/src/lsp/validationWorker.ts starts it).
+  { entryPoints: { validationWorker: 'server/src/lsp/validationWorkerThread.ts' }, outdir: 'dist' },
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The client as a web extension (package.json `browser`); it starts the server below in a Worker.
+  {
+    ...web,
+    entryPoints: { client: 'client/src/extension.ts' },
+    outdir: 'dist/web',
+    external: ['vscode'],
+    plugins: [browserVariants, precompiledSchema, webBundleCheck({ allowedExternals: ['vscode'] })],
+  },
+  // The server for a Worker: a classic script, nothing to import.
+  {
+    ...web,
+    entryPoints: { server: 'server/src/lsp/browserMain.ts' },
+    outdir: 'dist/web',
+    format: 'iife',
+    plugins: [browserVariants, precompiledSchema, webBundleCheck()],
+  },
 ];
 
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));

@@ -2,11 +2,11 @@
 // written) as a warning with an "Open file" action. The same issues are shown
 // once, not again on every reload; all of them go to the output channel.
 // `line` is 1-based, as the engine's configuration issues are.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ConfigurationIssuesNotification, type ConfigurationIssues } from '../../server/src/shared/protocol';
 import { isConfigurationIssues } from './protocolGuards';
+import { baseName } from './tdeFiles';
 
 export function listenForConfigurationIssues(client: LanguageClient, log: vscode.LogOutputChannel): vscode.Disposable {
   const shown = new Map<string, string>();
@@ -33,7 +33,7 @@ export function configurationFileUri(file: string): vscode.Uri {
 
 async function showIssues(params: ConfigurationIssues, log: vscode.LogOutputChannel): Promise<void> {
   const uri = configurationFileUri(params.file);
-  const name = path.posix.basename(uri.path) || params.file;
+  const name = baseName(uri.path) || params.file;
   for (const issue of params.issues) {
     log.warn(`${uri.fsPath || params.file}${issue.line !== undefined ? `:${issue.line}` : ''}: ${issue.message}`);
   }

@@ -3,7 +3,7 @@
 // (a .tderc.yaml or setting edit) and when the server (re)starts. A response
 // that a newer request has overtaken is dropped, so stale info never wins.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentInfoRequest, type DocumentInfo, type DocumentInfoParams } from '../../server/src/shared/protocol';
 import { isDocumentInfo } from './protocolGuards';
 

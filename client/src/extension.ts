@@ -1,11 +1,14 @@
 // The VS Code side of TDE: starts the language server, and adds the pitch
-// preview, the current-step status bar item and the TDE commands.
-import * as fs from 'node:fs';
+// preview, the current-step status bar item and the TDE commands. The same
+// code is the web extension (dist/web/client.js), where esbuild.mjs swaps in
+// the `.browser.ts` modules (the server in a Worker, files read through
+// vscode.workspace.fs).
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { TdeLanguageClient as LanguageClient } from './clientOptions';
 import { listenForConfigurationIssues } from './configurationIssues';
 import { DocumentInfoFeed } from './documentInfoFeed';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, missingServer } from './languageClient';
 import { newProject } from './newProject/newProject';
 import { copyPitchAsMarkdown, pickTdeFile, targetTdeFile } from './pitchCommands';
 import { PitchPreview } from './preview/pitchPreview';
@@ -65,8 +68,8 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
 }
 
 async function startServer(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.LogOutputChannel): Promise<void> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  if (!fs.existsSync(serverModule)) {
+  const serverModule = missingServer(context);
+  if (serverModule) {
     const message = `The TDE language server is missing (${serverModule}). Build it with "npm run build".`;
     log.error(message);
     void vscode.window.showErrorMessage(`TDE: ${message}`);

@@ -1,7 +1,7 @@
 // Jumping from the preview into the YAML: to a range, or to a pitch blank's
 // field (which the server may first have to create with a minimal edit).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { RevealBlankRequest, type LspRange, type RevealBlankParams } from '../../server/src/shared/protocol';
 import { isRevealBlankResult } from './protocolGuards';
 

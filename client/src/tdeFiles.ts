@@ -8,6 +8,12 @@ export const TDERC_GLOB = '**/.tderc.{yaml,yml}';
 
 const TDE_FILE_NAME = /\.tde\.ya?ml$/i;
 
+/** The last segment of a `/` path (a URI's path), as path.posix.basename gives it. */
+export function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
 export function isTdeFileName(path: string): boolean {
   return TDE_FILE_NAME.test(path);
 }

@@ -1,9 +1,9 @@
 // "TDE: New Project": asks for the title and the place, writes a starter file
 // next to the active TDE file (or at the workspace folder's root) under a
 // kebab-case name from the title, never over an existing file, and opens it.
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { isTdeDocument, isTdeFileName } from '../tdeFiles';
+import { homeFolder } from './home';
 import { projectFileNames, starterProject } from './starter';
 
 /** Arguments a walkthrough link or a test may pass; each is checked. */
@@ -91,9 +91,10 @@ async function chooseTarget(title: string, folder: vscode.Uri | undefined): Prom
   if (!directory) {
     // No folder open: let the user choose where, still never over a file.
     const first = projectFileNames(title).next().value as string;
+    const home = homeFolder();
     let picked = await vscode.window.showSaveDialog({
       title: 'Save the new TDE project',
-      defaultUri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), first),
+      defaultUri: home ? vscode.Uri.joinPath(home, first) : undefined,
       filters: { 'TDE project': ['yaml', 'yml'] },
       saveLabel: 'Create',
     });

@@ -1,12 +1,11 @@
 // The pitch preview panel: one panel that follows the active TDE editor, fed
 // by DocumentInfoFeed, restored after a reload by a WebviewPanelSerializer.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { DocumentInfoFeed } from '../documentInfoFeed';
 import { copyPitchAsMarkdown } from '../pitchCommands';
 import { revealBlank, revealRange, showSource } from '../reveal';
-import { isTdeDocument, isTdeFileName } from '../tdeFiles';
+import { baseName, isTdeDocument, isTdeFileName } from '../tdeFiles';
 import { parsePreviewState, parseWebviewMessage, type RenderMessage, type WebviewMessage } from './messages';
 import { buildPreview, type PreviewTargets, type PreviewView } from './model';
 import { previewHtml } from './previewHtml';
@@ -167,7 +166,7 @@ export class PitchPreview implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     const source = this.source;
-    const fileName = source ? path.posix.basename(source.path) : undefined;
+    const fileName = source ? baseName(source.path) : undefined;
     panel.title = fileName ? `Pitch · ${fileName}` : 'Pitch Preview';
     if (!this.webviewReady) return;
 

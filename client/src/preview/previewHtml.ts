@@ -1,11 +1,10 @@
 // The pitch preview's HTML: a static shell. The only values put into it are
 // the webview's own resource addresses and a fresh nonce; everything from the
 // user's file arrives later as data (postMessage) and is set with textContent.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
+  const nonce = newNonce();
   const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)).toString();
   const csp = [
     "default-src 'none'",
@@ -65,4 +64,10 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
   <script nonce="${nonce}" src="${media('preview.js')}"></script>
 </body>
 </html>`;
+}
+
+/** 18 random bytes in base64, from the Web Crypto API (in VS Code's Node and in browsers alike). */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }

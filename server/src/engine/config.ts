@@ -1,6 +1,6 @@
 // `.tderc.yaml`: rule severities, found in the file's folder or the nearest
 // ancestor. Read as YAML 1.2 core, so `off` is the string "off".
-import * as path from 'node:path';
+import * as path from './paths';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { ruleIds } from './rules';
 import type { FileHost, RuleSeverities, SeveritySetting } from './types';

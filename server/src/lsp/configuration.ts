@@ -1,10 +1,11 @@
 // The severities in force for a document: the nearest `.tderc.yaml` (cached
 // per folder), overridden rule by rule by the `tde.rules` setting (resource
 // scope, cached per document). Either changing revalidates the open files.
-import * as path from 'node:path';
 import { DidChangeConfigurationNotification, MessageType, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import { CONFIG_FILE_NAMES, loadConfigFor, mergeSeverities, ruleIds, type RuleSeverities, type TdeConfig } from '../engine';
+import * as path from '../engine/paths';
 import { ConfigurationIssuesNotification, type ConfigurationIssues } from '../shared/protocol';
+import { fileReference, prepareFiles } from './files';
 import { fsPathOf, nodeFileHost, type Session } from './session';
 
 export const SETTINGS_SECTION = 'tde';
@@ -55,7 +56,7 @@ export class Configuration {
     for (const file of files) {
       // A deleted file with reported problems: tell the client they are gone.
       if (this.reported.has(file) && !nodeFileHost.fileExists(file)) {
-        if (this.reported.get(file) !== '[]') void this.session.connection.sendNotification(ConfigurationIssuesNotification, { file, issues: [] });
+        if (this.reported.get(file) !== '[]') void this.session.connection.sendNotification(ConfigurationIssuesNotification, { file: fileReference(file), issues: [] });
         this.reported.delete(file);
       }
     }
@@ -81,6 +82,9 @@ export class Configuration {
 
   /** The severities in force for a document; undefined when `tde.validate.enable` is off for it. */
   async severitiesFor(uri: string): Promise<RuleSeverities | undefined> {
+    // The web build reads files through the client: fetch what the check will look up first.
+    const preparing = prepareFiles(this.session, uri);
+    if (preparing) await preparing;
     const file = fsPathOf(uri);
     const rc = file ? this.rcFor(file) : undefined;
     const settings = await this.settingsFor(uri);
@@ -145,7 +149,7 @@ export class Configuration {
 
   private report(config: TdeConfig): void {
     const file = config.file!;
-    const issues: ConfigurationIssues = { file, issues: config.issues.map(({ message, line }) => (line === undefined ? { message } : { message, line })) };
+    const issues: ConfigurationIssues = { file: fileReference(file), issues: config.issues.map(({ message, line }) => (line === undefined ? { message } : { message, line })) };
     const key = JSON.stringify(issues.issues);
     const previous = this.reported.get(file) ?? '[]';
     this.reported.set(file, key);
@@ -153,7 +157,7 @@ export class Configuration {
     const { connection } = this.session;
     void connection.sendNotification(ConfigurationIssuesNotification, issues);
     if (issues.issues.length === 0) return;
-    const lines = issues.issues.map((i) => `${file}${i.line ? `:${i.line}` : ''}: ${i.message}`);
+    const lines = issues.issues.map((i) => `${issues.file}${i.line ? `:${i.line}` : ''}: ${i.message}`);
     this.session.warn(lines.join('\n'));
     if (!this.session.support.handlesConfigurationIssues) {
       void connection.sendNotification('window/showMessage', {

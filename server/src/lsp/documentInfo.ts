@@ -7,6 +7,7 @@ import { buildPitch, ruleDocsUrl, vocabulary, type Pitch, type TdeModel } from '
 import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
 import type { Analyses } from './analysis';
+import { fileReference, loadFile } from './files';
 import { escapeMarkdown } from './markdown';
 import { fsPathOf, isTdeFileName, nodeFileHost, type Session } from './session';
 import { rangeAt } from './text';
@@ -15,7 +16,7 @@ const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'];
 
 export async function provideDocumentInfo(session: Session, analyses: Analyses, params: DocumentInfoParams): Promise<DocumentInfo | null> {
   const open = session.tdeDocument(params.uri);
-  const document = open ?? readFromDisk(params.uri);
+  const document = open ?? (await readFromDisk(params.uri));
   if (!document) return null;
   const checked = open ? await analyses.check(open) : await analyses.checkDetached(document);
   const { parsed, result } = checked;
@@ -59,11 +60,14 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
 }
 
 /** A closed file can be previewed too (read from disk, version 0). */
-function readFromDisk(uri: string): TextDocument | undefined {
+async function readFromDisk(uri: string): Promise<TextDocument | undefined> {
   const file = fsPathOf(uri);
   if (!file || !isTdeFileName(uri)) return undefined;
+  // The web build reads it through the client (nothing to wait for on Node).
+  const loading = loadFile(file);
+  if (loading) await loading;
   const text = nodeFileHost.readFile(file);
-  if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${file}.`);
+  if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${fileReference(file)}.`);
   return TextDocument.create(uri, 'tde-yaml', 0, text);
 }
 

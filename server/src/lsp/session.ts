@@ -1,8 +1,6 @@
 // What every feature module shares: the connection, the open documents, what
 // the client can do, and the guard that keeps one failing handler from
 // taking the server down.
-import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   CancellationToken,
   InsertTextMode,
@@ -15,8 +13,11 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileHost } from '../engine';
 import type { TdeInitializationOptions } from '../shared/protocol';
+import { bindFiles } from './files';
+
+// Node reads the disk; the web build swaps in files.browser.ts (see files.ts).
+export { fsPathOf, nodeFileHost } from './files';
 
 export interface ClientSupport {
   pullDiagnostics: boolean;
@@ -38,6 +39,8 @@ export interface ClientSupport {
   prepareRename: boolean;
   /** Whether the client shows `tde/configurationIssues` itself (else the server shows a message). */
   handlesConfigurationIssues: boolean;
+  /** Whether the client answers `tde/readFile` (the web build's server reads files through it). */
+  workspaceFiles: boolean;
 }
 
 export function readClientSupport(caps: ClientCapabilities, options: TdeInitializationOptions = {}): ClientSupport {
@@ -63,6 +66,7 @@ export function readClientSupport(caps: ClientCapabilities, options: TdeInitiali
     documentChanges: !!workspace.workspaceEdit?.documentChanges,
     prepareRename: !!text.rename?.prepareSupport,
     handlesConfigurationIssues: !!options.handlesConfigurationIssues,
+    workspaceFiles: !!options.workspaceFiles,
   };
 }
 
@@ -89,39 +93,14 @@ export function isTdeDocument(document: { uri: string; languageId: string }): bo
   return document.languageId === TDE_LANGUAGE_ID || isTdeFileName(document.uri);
 }
 
-/** The file-system path of a `file:` URI, else undefined. */
-export function fsPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export const nodeFileHost: FileHost = {
-  fileExists(path) {
-    try {
-      return fs.statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  },
-  readFile(path) {
-    try {
-      return fs.readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
-
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   support: ClientSupport = readClientSupport({});
   workspaceFolders: WorkspaceFolder[] = [];
 
-  constructor(readonly connection: Connection) {}
+  constructor(readonly connection: Connection) {
+    bindFiles(this);
+  }
 
   /** An open document that the server handles, or undefined. */
   tdeDocument(uri: string): TextDocument | undefined {

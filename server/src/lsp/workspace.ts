@@ -2,7 +2,6 @@
 // files that `project.previous` names. Watched files are registered when the
 // client lets the server do so, and change events are honoured whoever set
 // the watcher up. Workspace folders are tracked for multi-root workspaces.
-import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -11,9 +10,11 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { mapAt, scalarText, valueOf } from '../engine/document';
+import * as path from '../engine/paths';
 import type { Analyses } from './analysis';
 import { isConfigFile, type Configuration } from './configuration';
 import type { Diagnostics } from './diagnostics';
+import { foldPathCase, refreshFiles } from './files';
 import { fsPathOf, type Session } from './session';
 
 export const WATCHED_GLOBS = ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}'];
@@ -28,7 +29,13 @@ export class Workspace {
 
   register(): void {
     const { connection } = this.session;
-    connection.onDidChangeWatchedFiles(this.session.guardNotification('didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => this.filesChanged(params)));
+    connection.onDidChangeWatchedFiles(
+      this.session.guardNotification('didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
+        // The web build first refetches what it had read of these files (nothing to wait for on Node).
+        const refreshing = refreshFiles(params.changes.map((change) => change.uri));
+        return refreshing ? refreshing.then(() => this.filesChanged(params)) : this.filesChanged(params);
+      }),
+    );
   }
 
   async registerDynamically(): Promise<void> {
@@ -64,8 +71,7 @@ export class Workspace {
 
   /** Open documents whose `project.previous` resolves to one of these paths (or into one of these folders). */
   private documentsReferringTo(files: string[]): string[] {
-    // macOS and Windows file systems usually ignore case.
-    const fold = (p: string) => (process.platform === 'linux' ? p : p.toLowerCase());
+    const fold = foldPathCase;
     const normalized = files.map((f) => fold(path.resolve(f)));
     const uris: string[] = [];
     for (const document of this.session.openTdeDocuments()) {

@@ -133,4 +133,32 @@ export interface TdeInitializationOptions {
    * the server also reports them with `window/showMessage`.
    */
   handlesConfigurationIssues?: boolean;
+  /**
+   * True when the client answers `tde/readFile`. The web extension's server
+   * (a browser Worker, no file system of its own) then reads `.tderc.yaml`
+   * files and the files `project.previous` names through the client;
+   * without it, it checks with the default severities and skips
+   * `missing-previous`. The Node server reads the disk and ignores this.
+   */
+  workspaceFiles?: boolean;
+}
+
+/**
+ * Request server → client, sent only when the client announced
+ * `workspaceFiles`: what is at a URI of the workspace file system (the
+ * client reads it with `vscode.workspace.fs`, so virtual workspaces such as
+ * github.dev work). Errors count as `missing`.
+ */
+export const ReadFileRequest = 'tde/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+  /** Whether to send the text of a file; false when only its existence matters. */
+  text: boolean;
+}
+
+export interface ReadFileResult {
+  type: 'file' | 'directory' | 'missing';
+  /** The file's text (UTF-8), when asked for and `type` is `file`. */
+  text?: string;
 }

@@ -45,7 +45,7 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/*.tde.{yaml,yml}', 'onLanguage:tde-yaml', 'onWebviewPanel:tdePitchPreview']);
     assert.match(clientSource, /PREVIEW_VIEW_TYPE = 'tdePitchPreview'/);
     assert.equal(manifest.main, './dist/client.js');
-    assert.equal(manifest.browser, undefined);
+    assert.equal(manifest.browser, './dist/web/client.js');
   });
 
   it('points at files that exist', () => {

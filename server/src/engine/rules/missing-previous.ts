@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import * as path from '../paths';
 import { mapAt, scalarText, valueOf } from '../document';
 import type { Rule } from '../rule';
 

@@ -1,0 +1,175 @@
+// files.ts for the web build (esbuild.mjs swaps it in). The server runs in a
+// browser Worker with no file system, so it reads through the client: the
+// `tde/readFile` request, which the VS Code client answers with
+// `vscode.workspace.fs` (github.dev, vscode.dev), sent only to a client that
+// announced `workspaceFiles`. Without one, documents have no path: the check
+// uses the default severities and `missing-previous` does not run, as for an
+// untitled file on Node.
+//
+// The engine looks files up synchronously, so what it reads is cached here.
+// Before each check, prepareFiles runs the same look-ups (the `.tderc.yaml`
+// search, the `missing-previous` rule) against the cache, fetches whatever
+// the cache could not answer, and repeats until it answers everything; the
+// check then finds it all in the cache. Watched-file events refetch what
+// they name (refreshFiles) before the server reacts to them.
+//
+// Paths: the engine works with `/` paths. The URI `scheme://authority/a/b`
+// becomes `/<"scheme://authority" percent-encoded as one segment>/a/b`, so
+// `..` and the `.tderc.yaml` search stay within one file system, and any
+// path maps back to its URI. Paths above that first segment are outside
+// every file system: they are answered "missing" without asking.
+import { buildModel, loadConfigFor, parseTde, ruleById, type FileHost, type TdeModel } from '../engine';
+import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../shared/protocol';
+import type { Session } from './session';
+
+interface Entry {
+  type: ReadFileResult['type'];
+  /** Present when it was asked for. */
+  text?: string;
+}
+
+/** Rounds of look-ups per preparation: the `.tderc.yaml` search needs three (exists?, read, done). */
+const MAX_ROUNDS = 6;
+const BASE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i;
+
+let session: Session | undefined;
+const entries = new Map<string, Entry>();
+/** While prepareFiles runs the look-ups: the paths the cache could not answer, and whether their text is needed. */
+let recording: Map<string, boolean> | undefined;
+let warnedUnavailable = false;
+
+function available(): boolean {
+  return !!session?.support.workspaceFiles;
+}
+
+/** The path of a `scheme://authority/path` URI; undefined for other URIs (`untitled:`) or when the client cannot read files. */
+export function fsPathOf(uri: string): string | undefined {
+  if (!available()) return undefined;
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)$/i.exec(uri);
+  if (!match || /%2f/i.test(match[2]!)) return undefined;
+  try {
+    return `/${encodeURIComponent(match[1]!)}${decodeURIComponent(match[2]!)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URI of a path made by fsPathOf (or derived from one); undefined above the file system's root. */
+function uriOfPath(path: string): string | undefined {
+  const match = /^\/([^/]+)(\/.*)?$/.exec(path);
+  if (!match) return undefined;
+  let base: string;
+  try {
+    base = decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
+  if (!BASE.test(base)) return undefined;
+  return base + (match[2] ?? '/').split('/').map(encodeURIComponent).join('/');
+}
+
+function lookup(path: string, wantText: boolean): Entry | undefined {
+  let entry = entries.get(path);
+  if (!entry && uriOfPath(path) === undefined) {
+    entry = { type: 'missing' };
+    entries.set(path, entry);
+  }
+  if (entry && (entry.type !== 'file' || !wantText || entry.text !== undefined)) return entry;
+  if (recording) recording.set(path, wantText || !!recording.get(path));
+  return entry;
+}
+
+/** The engine's view of the workspace file system: what is cached (named as on Node: the modules that pass it to the engine import it by that name). */
+export const nodeFileHost: FileHost = {
+  fileExists: (path) => lookup(path, false)?.type === 'file',
+  readFile: (path) => {
+    const entry = lookup(path, true);
+    return entry?.type === 'file' ? entry.text : undefined;
+  },
+};
+
+export function bindFiles(current: Session): void {
+  session = current;
+}
+
+async function fetchEntry(path: string, text: boolean): Promise<Entry> {
+  const uri = uriOfPath(path);
+  if (!uri || !session) return { type: 'missing' };
+  try {
+    const params: ReadFileParams = { uri, text };
+    const result = (await session.connection.sendRequest(ReadFileRequest, params)) as ReadFileResult | null;
+    if (!result || (result.type !== 'file' && result.type !== 'directory')) return { type: 'missing' };
+    if (result.type === 'directory') return { type: 'directory' };
+    return typeof result.text === 'string' ? { type: 'file', text: result.text } : { type: 'file' };
+  } catch (error) {
+    if (!warnedUnavailable) {
+      warnedUnavailable = true;
+      session.error(`${ReadFileRequest} failed for ${uri}; treating such files as missing`, error);
+    }
+    return { type: 'missing' };
+  }
+}
+
+async function fetchAll(paths: Map<string, boolean>): Promise<void> {
+  const fetched = await Promise.all([...paths].map(async ([path, text]) => [path, await fetchEntry(path, text)] as const));
+  for (const [path, entry] of fetched) entries.set(path, entry);
+}
+
+/** Run synchronous look-ups until the cache answers all of them. */
+async function settle(run: () => void): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const misses = new Map<string, boolean>();
+    recording = misses;
+    try {
+      run();
+    } finally {
+      recording = undefined;
+    }
+    if (misses.size === 0) return;
+    await fetchAll(misses);
+  }
+}
+
+export function prepareFiles(current: Session, uri: string): Promise<void> | undefined {
+  const file = fsPathOf(uri);
+  if (!file) return undefined;
+  // An open document's text, else the one loadFile read (a closed file the preview shows).
+  // Parsed once more here (only when it may name a `previous` file) to run missing-previous's look-up.
+  const text = current.documents.get(uri)?.getText() ?? entries.get(file)?.text;
+  let model: TdeModel | undefined;
+  try {
+    const document = text !== undefined && text.includes('previous') ? parseTde(text) : undefined;
+    model = document?.root ? buildModel(document, document.root) : undefined;
+  } catch {
+    model = undefined; // the check itself reports what went wrong
+  }
+  const previousRule = ruleById('missing-previous');
+  return settle(() => {
+    loadConfigFor(file, nodeFileHost);
+    if (model) previousRule?.check({ model, data: undefined, fileName: file, host: nodeFileHost, report: () => {} });
+  });
+}
+
+export function loadFile(path: string): Promise<void> | undefined {
+  return fetchAll(new Map([[path, true]]));
+}
+
+export function refreshFiles(uris: string[]): Promise<void> | undefined {
+  const stale = new Map<string, boolean>();
+  for (const uri of uris) {
+    const path = fsPathOf(uri);
+    const entry = path === undefined ? undefined : entries.get(path);
+    if (path !== undefined && entry) stale.set(path, entry.text !== undefined);
+  }
+  return stale.size ? fetchAll(stale) : undefined;
+}
+
+/** Files are named to the client by URI. */
+export function fileReference(path: string): string {
+  return uriOfPath(path) ?? path;
+}
+
+/** Virtual file systems compare paths as written. */
+export function foldPathCase(path: string): string {
+  return path;
+}

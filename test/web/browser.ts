@@ -1,0 +1,324 @@
+// Runs the web extension's language server (dist/web/server.js) as VS Code
+// for the Web does: in a Worker of a page, in headless Chromium (Debian's
+// `chromium`, driven with playwright-core), served by a tiny static HTTP
+// server on 127.0.0.1. WorkerClient speaks LSP to it over postMessage the
+// way an editor does, answers its requests (settings, `tde/readFile` from an
+// in-memory workspace) and records what it sends, so tests await events,
+// never timers.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  createMessageConnection,
+  type ClientCapabilities,
+  type DataCallback,
+  type Disposable,
+  type InitializeResult,
+  type Message,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import type { ReadFileParams, ReadFileResult, TdeInitializationOptions } from '../../server/src/shared/protocol';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+export const CHROMIUM = process.env.TDE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let built = false;
+
+/** `node esbuild.mjs` once per run: the web bundles are built (and checked for Node APIs) with the others. */
+export function buildOnce(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`node esbuild.mjs failed:\n${result.stderr}${result.stdout}`);
+  built = true;
+}
+
+/**
+ * Debian's chromium (or TDE_CHROMIUM), installed with apt if it is missing
+ * and we may; else why not, and the caller skips LOUDLY.
+ */
+export function findChromium(): { path: string } | { why: string } {
+  if (fs.existsSync(CHROMIUM)) return { path: CHROMIUM };
+  if (process.env.TDE_CHROMIUM) return { why: `TDE_CHROMIUM=${CHROMIUM} does not exist` };
+  const install = spawnSync('sh', ['-c', 'command -v apt-get >/dev/null && apt-get install -y chromium'], { stdio: 'inherit', timeout: 600_000 });
+  if (install.status === 0 && fs.existsSync(CHROMIUM)) return { path: CHROMIUM };
+  return { why: `Debian \`chromium\` is not installed and \`apt-get install -y chromium\` failed (or set TDE_CHROMIUM to a Chromium binary)` };
+}
+
+export function skipLoudly(context: Mocha.Context, why: string): never {
+  const bar = '!'.repeat(100);
+  console.warn(`\n${bar}\n!!! SKIPPING the web build's browser tests: ${why}\n!!! The web extension (dist/web) is NOT tested in a browser in this run.\n${bar}\n`);
+  context.skip();
+}
+
+/** Serves the page and dist/web on 127.0.0.1 (a random port). */
+export async function startStaticServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const files: Record<string, [string, string]> = {
+    '/server.js': [path.join(WEB_DIST, 'server.js'), 'text/javascript'],
+    '/server.js.map': [path.join(WEB_DIST, 'server.js.map'), 'application/json'],
+    '/client.js': [path.join(WEB_DIST, 'client.js'), 'text/javascript'],
+  };
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><meta charset="utf-8"><title>tde web server</title>');
+      return;
+    }
+    const file = files[url.pathname];
+    if (!file || !fs.existsSync(file[0])) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file[1] });
+    fs.createReadStream(file[0]).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface BrowserPage {
+  browser: Browser;
+  page: Page;
+  /** Errors of the page itself (the Workers' are reported to their client). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Chromium with one page at `url`; messages of every Worker started in it are routed to its WorkerClient. */
+export async function openPage(executablePath: string, url: string): Promise<BrowserPage> {
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.exposeBinding('__tdeFromWorker', (_source, id: number, message: Message) => WorkerClient.byId.get(id)?.deliver(message));
+  await page.exposeBinding('__tdeWorkerError', (_source, id: number, error: string) => WorkerClient.byId.get(id)?.failed(error));
+  await page.goto(url);
+  return { browser, page, pageErrors, close: () => browser.close() };
+}
+
+class PageReader extends AbstractMessageReader {
+  private callback: DataCallback | undefined;
+  private readonly queued: Message[] = [];
+
+  listen(callback: DataCallback): Disposable {
+    this.callback = callback;
+    for (const message of this.queued.splice(0)) callback(message);
+    return { dispose: () => (this.callback = undefined) };
+  }
+
+  deliver(message: Message): void {
+    if (this.callback) this.callback(message);
+    else this.queued.push(message);
+  }
+}
+
+class PageWriter extends AbstractMessageWriter {
+  /** Messages go out one after the other, in order. */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly page: Page,
+    private readonly id: number,
+  ) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    this.chain = this.chain.then(() =>
+      this.page.evaluate(([id, m]) => (window as unknown as { __tdeWorkers: Record<number, Worker> }).__tdeWorkers[id]!.postMessage(m), [this.id, message] as const),
+    );
+    return this.chain;
+  }
+
+  end(): void {}
+}
+
+interface Received {
+  method: string;
+  params: unknown;
+  seq: number;
+}
+
+export interface WorkerStartOptions {
+  capabilities: ClientCapabilities;
+  initializationOptions?: TdeInitializationOptions;
+  rootUri: string;
+  /** The `tde` settings section the editor answers `workspace/configuration` with. */
+  settings?: Record<string, unknown>;
+  /** The workspace file system `tde/readFile` answers from: URI → text, or 'directory'. */
+  files?: Map<string, string>;
+}
+
+let nextId = 1;
+
+/** An editor talking LSP to dist/web/server.js in a Worker of the page. */
+export class WorkerClient {
+  static readonly byId = new Map<number, WorkerClient>();
+  readonly received: Received[] = [];
+  readonly readFileRequests: ReadFileParams[] = [];
+  readonly workerErrors: string[] = [];
+  initializeResult!: InitializeResult;
+  private seq = 0;
+  private readonly waiters: { test: (r: Received) => boolean; resolve: (r: Received) => void; reject: (e: Error) => void }[] = [];
+  private readonly reader = new PageReader();
+  private connection!: MessageConnection;
+
+  private constructor(
+    private readonly page: Page,
+    readonly id: number,
+    readonly files: Map<string, string>,
+    public settings: Record<string, unknown>,
+  ) {}
+
+  static async start(page: Page, options: WorkerStartOptions): Promise<WorkerClient> {
+    const client = new WorkerClient(page, nextId++, options.files ?? new Map(), options.settings ?? {});
+    WorkerClient.byId.set(client.id, client);
+    await page.evaluate((id) => {
+      const w = window as unknown as {
+        __tdeWorkers?: Record<number, Worker>;
+        __tdeFromWorker(id: number, message: unknown): void;
+        __tdeWorkerError(id: number, error: string): void;
+      };
+      w.__tdeWorkers ??= {};
+      const worker = new Worker('server.js');
+      worker.onmessage = (event) => w.__tdeFromWorker(id, event.data);
+      worker.onerror = (event) => w.__tdeWorkerError(id, `${event.message} (${event.filename}:${event.lineno})`);
+      w.__tdeWorkers[id] = worker;
+    }, client.id);
+    const connection = createMessageConnection(client.reader, new PageWriter(page, client.id));
+    client.connection = connection;
+    connection.onNotification((method, params) => client.record(method, params));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'tde' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', (params: unknown) => {
+      client.record('client/registerCapability', params);
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.record('workspace/diagnostic/refresh', {});
+      return null;
+    });
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('tde/readFile', (params: ReadFileParams): ReadFileResult => {
+      client.readFileRequests.push(params);
+      const text = client.files.get(params.uri);
+      if (text === undefined) return { type: 'missing' };
+      if (text === 'directory') return { type: 'directory' };
+      return params.text ? { type: 'file', text } : { type: 'file' };
+    });
+    connection.listen();
+    client.initializeResult = await client.race(
+      connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: options.rootUri,
+        workspaceFolders: [{ uri: options.rootUri, name: 'workspace' }],
+        capabilities: options.capabilities,
+        initializationOptions: options.initializationOptions ?? { handlesConfigurationIssues: true },
+      }),
+    );
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  deliver(message: Message): void {
+    this.reader.deliver(message);
+  }
+
+  /** The Worker failed (its script did not load, or it threw): fail whatever waits. */
+  failed(error: string): void {
+    this.workerErrors.push(error);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the Worker failed: ${error}`));
+  }
+
+  private race<T>(promise: Promise<T>): Promise<T> {
+    if (this.workerErrors.length) return Promise.reject(new Error(`the Worker failed: ${this.workerErrors[0]}`));
+    return new Promise<T>((resolve, reject) => {
+      const waiter = { test: () => false, resolve: () => {}, reject };
+      this.waiters.push(waiter);
+      promise.then(
+        (value) => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          resolve(value);
+        },
+        (error) => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private record(method: string, params: unknown): void {
+    const received = { method, params, seq: this.seq++ };
+    this.received.push(received);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.test(received)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(received);
+      }
+    }
+  }
+
+  mark(): number {
+    return this.seq;
+  }
+
+  waitFor<T>(method: string, test: (params: T) => boolean = () => true, after = 0): Promise<T> {
+    const matches = (r: Received) => r.method === method && r.seq >= after && test(r.params as T);
+    const seen = this.received.find(matches);
+    if (seen) return Promise.resolve(seen.params as T);
+    if (this.workerErrors.length) return Promise.reject(new Error(`the Worker failed: ${this.workerErrors[0]}`));
+    return new Promise((resolve, reject) => this.waiters.push({ test: matches, resolve: (r) => resolve(r.params as T), reject }));
+  }
+
+  diagnostics(uri: string, version: number, after = 0): Promise<PublishDiagnosticsParams> {
+    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, after);
+  }
+
+  async open(uri: string, text: string, languageId = 'tde-yaml', version = 1): Promise<void> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.race(this.connection.sendRequest(method, params) as Promise<R>);
+  }
+
+  /** Errors the server logged (`window/logMessage` of type Error): a handler that failed. */
+  loggedErrors(): string[] {
+    return this.received
+      .filter((r) => r.method === 'window/logMessage' && (r.params as { type: number }).type === 1)
+      .map((r) => (r.params as { message: string }).message);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.race(this.connection.sendRequest('shutdown'));
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the Worker may be gone already
+    }
+    this.connection.dispose();
+    WorkerClient.byId.delete(this.id);
+    await this.page
+      .evaluate((id) => (window as unknown as { __tdeWorkers: Record<number, Worker> }).__tdeWorkers[id]?.terminate(), this.id)
+      .catch(() => undefined);
+  }
+}
