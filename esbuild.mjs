@@ -39,6 +39,8 @@ const web = { platform: 'browser', target: 'es2022', metafile: true };
 
 const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
+  // `tde check`'s threads for many files (server/src/cli/parallel.ts starts them).
+  { entryPoints: { checkWorker: 'server/src/cli/checkWorker.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // The server's checking thread (server/src/lsp/validationWorker.ts starts it).
   { entryPoints: { validationWorker: 'server/src/lsp/validationWorkerThread.ts' }, outdir: 'dist' },

@@ -26,7 +26,7 @@ export interface TdeDocument {
   scalarRanges: [number, number][];
 }
 
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
   uniqueKeys: true,
@@ -34,17 +34,166 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
   merge: false,
   keepSourceTokens: false,
+  // `!!binary`, `!!timestamp`, `!!set`, `!!omap`, `!!pairs` and `!!merge` are
+  // YAML 1.1 types the parser would otherwise build (a byte array, a Date, a
+  // Symbol…): here they are tags the core schema lacks, reported as such.
+  resolveKnownTags: false,
 } as const;
 
+/**
+ * What a whole file is parsed with. The parser's own duplicate-key check
+ * compares each key with every earlier one (minutes for a mapping of 100,000
+ * keys), so structureIssues does it instead, in linear time, with the same
+ * notion of "the same key". PARSE_OPTIONS keeps the parser's check for the
+ * small pieces incremental.ts re-parses.
+ */
+const FULL_PARSE_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false } as const;
+
+/**
+ * The parse, with the parser's errors made without stack traces: they are
+ * values here, never thrown, and a file with 200,000 broken lines would
+ * otherwise spend seconds and hundreds of megabytes capturing stacks.
+ */
+function parseQuietly(source: string): TdeYaml {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(source, FULL_PARSE_OPTIONS) as TdeYaml;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * How deep values may nest (the root's own values are at depth 1). The same
+ * bound as the plain-data view's (index.ts), so a file is refused at the same
+ * node whichever finds it first.
+ */
+export const MAX_NESTING = 100;
+
+/** A file with more YAML problems than this is reported up to here; the rest would be noise. */
+export const MAX_SYNTAX_ISSUES = 1000;
+
+/** An issue found here, in the parser's shape, so one loop turns both into SyntaxIssues. */
+interface FoundIssue {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/**
+ * `%YAML` directives before the document: whatever version they name, the
+ * file is read as YAML 1.2 with the core schema (so `yes` stays text), and
+ * saying otherwise in the file would mislead its readers.
+ */
+function readAsYaml12(source: string): FoundIssue[] {
+  const issues: FoundIssue[] = [];
+  let at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < source.length) {
+    const newline = source.indexOf('\n', at);
+    const end = newline < 0 ? source.length : newline;
+    const line = source.slice(at, end);
+    if (line.startsWith('%')) {
+      const version = /^%YAML[ \t]+([^\s#]+)/.exec(line)?.[1];
+      if (version !== undefined && version !== '1.2') {
+        const length = /^%YAML[ \t]+[^\s#]+/.exec(line)![0].length;
+        issues.push({ code: 'TDE_YAML_VERSION', message: version, pos: [at, at + length] });
+      }
+    } else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      break; // directives come only before the document
+    }
+    at = end + 1;
+  }
+  return issues;
+}
+
+/**
+ * What the parser leaves to us, in one walk of the tree in document order
+ * (iterative, so no nesting depth can overflow the stack): keys that appear
+ * twice in one mapping, aliases that name no anchor defined before them
+ * (the parser only notices those when converting to JavaScript, which we
+ * never do; plainData would otherwise read them as empty), and the first
+ * node nested deeper than MAX_NESTING: the node plainData would stop at, or
+ * a collection used as a key there (as costly, though plainData never reads it).
+ */
+export function structureIssues(contents: Node | null | undefined): FoundIssue[] {
+  const issues: FoundIssue[] = [];
+  const anchors = new Set<string>();
+  const stack: [Node | null | undefined, number, boolean][] = [[contents, 0, false]];
+  let tooDeep = false;
+  while (stack.length > 0) {
+    const [node, depth, isKey] = stack.pop()!;
+    if (!node) continue;
+    if (depth > MAX_NESTING) {
+      if (isKey && isScalar(node)) continue;
+      if (!tooDeep && node.range) {
+        // A block collection's end depends on where the parser's stack ran out
+        // (more in a worker thread than in the CLI): mark only its first character.
+        const block = (isMap(node) || isSeq(node)) && !node.flow;
+        issues.push({ code: 'TDE_TOO_DEEP', message: String(MAX_NESTING), pos: [node.range[0], block ? node.range[0] + 1 : node.range[1]] });
+      }
+      tooDeep = true;
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node)) {
+      // (Below a node too deep, anchors went unseen: no alias is judged after it.)
+      if (!anchors.has(node.source) && node.range && !tooDeep) {
+        issues.push({ code: 'TDE_UNKNOWN_ALIAS', message: node.source, pos: [node.range[0], node.range[1]] });
+      }
+    } else if (isMap(node)) {
+      // The parser's notion of the same key: the same scalar value (so `1` and "1" differ).
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value) && key.range) {
+          issues.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]] });
+        }
+        seen.add(key.value);
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        stack.push([node.items[i]!.value as Node | null, depth + 1, false], [node.items[i]!.key as Node | null, depth + 1, true]);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i] as Node | null, depth + 1, false]);
+    }
+  }
+  return issues;
+}
+
 export function parseTde(text: string): TdeDocument {
+  return parseTdeIndexed(text).document;
+}
+
+/** parseTde, with the index of node paths it built (incremental.ts keeps it up to date across edits). */
+export function parseTdeIndexed(text: string): { document: TdeDocument; paths: Map<Node, NodePath> } {
   const lines = new LineIndex(text);
   // YAML 1.2 counts a lone CR as a line break; the parser does not. Same length, same offsets.
   const source = /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const yaml = parseDocument(source, PARSE_OPTIONS) as TdeYaml;
+  const yaml = parseQuietly(source);
   const syntaxIssues: SyntaxIssue[] = [];
   const starts = new Set<number>();
-  for (const error of [...yaml.errors, ...yaml.warnings]) {
+  const structure = structureIssues(yaml.contents as Node | null);
+  // How deep the parser got before its stack ran out depends on the stack it
+  // had (a worker thread has more than the CLI): report the depth limit,
+  // found the same way everywhere, instead.
+  const tooDeep = structure.some((issue) => issue.code === 'TDE_TOO_DEEP');
+  const parserIssues = [...yaml.errors, ...yaml.warnings].filter((e) => !(tooDeep && e.code === 'RESOURCE_EXHAUSTION'));
+  const found: FoundIssue[] = [...parserIssues, ...readAsYaml12(source), ...structure];
+  found.sort((a, b) => a.pos[0] - b.pos[0]);
+  for (let i = 0; i < found.length; i++) {
+    const error = found[i]!;
+    if (syntaxIssues.length >= MAX_SYNTAX_ISSUES) {
+      const rest = (found.length - i).toLocaleString('en');
+      syntaxIssues.push({ message: `…and up to ${rest} more YAML problems from here on; fix the ones above first.`, offset: error.pos[0], length: 0 });
+      break;
+    }
+    // The parser's own word on a `%YAML` version it does not know is replaced by readAsYaml12's.
+    if (error.code === 'BAD_DIRECTIVE' && /YAML version/.test(error.message)) continue;
     let [start, end] = error.pos;
+    if (error.code === 'TDE_TOO_DEEP') end = Math.min(end, lines.lineEnd(lines.positionAt(start).line));
     const opener = unclosedOpener(source, error.code, error.message, start);
     if (opener !== undefined) {
       start = opener;
@@ -64,7 +213,7 @@ export function parseTde(text: string): TdeDocument {
   indexPaths(yaml.contents as Node | null, [], paths, scalarRanges, 0);
   scalarRanges.sort((a, b) => a[0] - b[0]);
   const root = isMap(yaml.contents) ? (yaml.contents as YAMLMap) : undefined;
-  return {
+  const document: TdeDocument = {
     text,
     lines,
     yaml,
@@ -73,11 +222,12 @@ export function parseTde(text: string): TdeDocument {
     pathOf: (node) => paths.get(node),
     scalarRanges,
   };
+  return { document, paths };
 }
 
 const MAX_DEPTH = 200;
 
-function indexPaths(
+export function indexPaths(
   node: Node | null | undefined,
   path: NodePath,
   paths: Map<Node, NodePath>,
@@ -139,10 +289,27 @@ function lastBefore(text: string, quote: string, at: number): number | undefined
   return index >= 0 ? index : undefined;
 }
 
+/** A name taken from the file, short enough for a message. */
+export function shortName(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+
+function shortMessage(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 function describeYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The parser quotes the text it stumbled on, which may be a whole (huge) line.
+  const first = shortMessage(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   if (/call stack/i.test(first)) return 'The YAML is nested too deeply to read; TDE files need only a few levels.';
   switch (code) {
+    case 'TDE_YAML_VERSION':
+      return `This file says \`%YAML ${shortName(message)}\`, but TDE files are always read as YAML 1.2 with the core schema (so \`yes\`, \`no\`, \`on\` and \`off\` stay text); remove the directive.`;
+    case 'TDE_TOO_DEEP':
+      // Word for word what index.ts says when the plain-data view finds it.
+      return `This file cannot be checked safely: values are nested more than ${message} levels deep. TDE files need no such structures; write the values out.`;
+    case 'TDE_UNKNOWN_ALIAS':
+      return `The alias \`*${shortName(message)}\` names no anchor defined before it; write the value out (TDE files need no anchors).`;
     case 'DUPLICATE_KEY':
       return 'This key appears twice in the same mapping; YAML keeps only one of them, so merge the two.';
     case 'TAG_RESOLVE_FAILED':

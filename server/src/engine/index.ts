@@ -2,7 +2,7 @@
 import { parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { buildPitch, type Pitch } from './pitch';
-import { DataLimitError, toPlainData } from './plainData';
+import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
@@ -31,12 +31,22 @@ export interface CheckResult {
 
 const MAX_DEPTH = 100;
 
+/** The bounds of a document's plain-data view (incremental checking keeps to the same). */
+export function dataLimits(text: string): DataLimits {
+  return { maxValues: Math.max(100_000, text.length), maxDepth: MAX_DEPTH };
+}
+
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const document = parseTde(text);
   return checkDocument(document, options);
 }
 
-export function checkDocument(document: TdeDocument, options: CheckOptions = {}): CheckResult {
+/**
+ * Check a parsed document. `prepared.data` is the document's plain-data view
+ * when the caller already has it (incremental.ts keeps it up to date across
+ * edits); it must equal what toPlainData gives for the document.
+ */
+export function checkDocument(document: TdeDocument, options: CheckOptions = {}, prepared?: { data: unknown }): CheckResult {
   const severities = options.severities ?? {};
   const directives = readDirectives(document);
   const raw: Problem[] = [];
@@ -66,9 +76,9 @@ export function checkDocument(document: TdeDocument, options: CheckOptions = {})
       { model: buildModel(document, undefined), data: undefined });
   } else {
     model = buildModel(document, root);
-    let data: unknown;
-    try {
-      data = toPlainData(document.yaml.contents as Node | null, { maxValues: Math.max(100_000, document.text.length), maxDepth: MAX_DEPTH });
+    let data: unknown = prepared?.data;
+    if (!prepared) try {
+      data = toPlainData(document.yaml.contents as Node | null, dataLimits(document.text));
     } catch (error) {
       if (!(error instanceof DataLimitError)) throw error;
       const range = error.node?.range;

@@ -43,6 +43,9 @@ export const DEFAULT_PITCH_TEMPLATE =
   'Using {refining_tactic}, we will listen to {data_requesters} and find concrete ways for them to use {data_supply}. ' +
   'Next, we will {next_steps}, and adjust the plan to what we hear along the way.';
 
+const MAX_FILLED_PLACEHOLDERS = 60;
+const MAX_FILLED_LENGTH = 100_000;
+
 const BLANK_PATHS: Record<PitchBlankKey, NodePath> = {
   focus_area: ['find', 'result', 'focus_area'],
   impact: ['refine', 'pitch', 'impact'],
@@ -103,9 +106,16 @@ export function buildPitch(model: TdeModel | undefined): Pitch {
   const segments: PitchSegment[] = [];
   const byKey = new Map(blanks.map((b) => [b.key, b]));
   let last = 0;
+  let filled = 0;
+  let filledLength = 0;
   for (const match of template.matchAll(/\{([a-z_]+)\}/g)) {
     const blank = byKey.get(match[1] as PitchBlankKey);
     if (!blank) continue; // an unknown placeholder is the schema's to report; keep it as text
+    // A frame that repeats its blanks without end would make a pitch of
+    // gigabytes (each copy is a whole answer): past six fills (one per blank)
+    // it fills only while the pitch stays of a readable size; the rest stays text.
+    filledLength += blank.value?.length ?? 0;
+    if (++filled > 6 && (filled > MAX_FILLED_PLACEHOLDERS || filledLength > MAX_FILLED_LENGTH)) break;
     if (match.index! > last) segments.push({ text: template.slice(last, match.index) });
     segments.push({ text: blank.value ?? `[${blank.label}]`, blank: blank.key, empty: blank.empty });
     last = match.index! + match[0].length;

@@ -3,7 +3,7 @@
 // and safe: aliases resolve in linear time with a budget on what they expand
 // to, an alias inside its own anchor is refused instead of building a cyclic
 // object, and `__proto__` or `constructor` are only ever data.
-import { isAlias, isMap, isScalar, isSeq, keyString, type Node } from './document';
+import { isAlias, isMap, isScalar, isSeq, keyString, shortName, type Node } from './document';
 
 export class DataLimitError extends Error {
   constructor(message: string, readonly node?: Node) {
@@ -17,7 +17,8 @@ export interface DataLimits {
   maxDepth: number;
 }
 
-export function toPlainData(root: Node | null | undefined, limits: DataLimits): unknown {
+/** `depth`: how deep `root` sits in the file (incremental.ts converts one entry of a larger file). */
+export function toPlainData(root: Node | null | undefined, limits: DataLimits, depth = 0): unknown {
   const anchors = new Map<string, Node>();
   const open = new Set<Node>();
   let values = 0;
@@ -30,8 +31,8 @@ export function toPlainData(root: Node | null | undefined, limits: DataLimits): 
     if (depth > limits.maxDepth) throw new DataLimitError(`values are nested more than ${limits.maxDepth} levels deep`, node);
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (!target) return null; // the parser reports an unknown alias
-      if (open.has(target)) throw new DataLimitError(`the alias *${node.source} refers to a value that contains it`, node);
+      if (!target) return null; // document.ts reports an alias with no anchor before it
+      if (open.has(target)) throw new DataLimitError(`the alias *${shortName(node.source)} refers to a value that contains it`, node);
       return convert(target, depth);
     }
     const anchor = (node as { anchor?: string }).anchor;
@@ -43,6 +44,9 @@ export function toPlainData(root: Node | null | undefined, limits: DataLimits): 
       if (isMap(node)) {
         const result: Record<string, unknown> = {};
         for (const pair of node.items) {
+          // A key is only ever a name here, but an anchor on it can still be aliased later.
+          const keyAnchor = (pair.key as { anchor?: string } | null)?.anchor;
+          if (keyAnchor) anchors.set(keyAnchor, pair.key as Node);
           const key = keyString(pair.key);
           const value = convert(pair.value as Node | null, depth + 1);
           Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
@@ -55,5 +59,5 @@ export function toPlainData(root: Node | null | undefined, limits: DataLimits): 
     }
   };
 
-  return convert(root, 0);
+  return convert(root, depth);
 }

@@ -55,10 +55,11 @@ export function validateSchema(doc: TdeDocument, data: unknown): SchemaFinding[]
   const typeFailures = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const findings: SchemaFinding[] = [];
   const seen = new Set<string>();
+  const keyIndexes: KeyIndexes = new Map();
   for (const error of errors) {
     // A value of the wrong type explains every other complaint about it.
     if (error.keyword !== 'type' && typeFailures.has(error.instancePath)) continue;
-    const finding = describe(doc, error);
+    const finding = describe(doc, error, keyIndexes);
     if (!finding) continue;
     const span = finding.node.range;
     const key = `${span?.[0]}:${span?.[1]}:${finding.message}`;
@@ -86,13 +87,34 @@ interface Located {
   path: NodePath;
 }
 
-function locate(doc: TdeDocument, instancePath: string): Located {
+/**
+ * Each mapping's pairs by key (the first of a key), built once per mapping and
+ * validation: a mapping with 100,000 unknown keys has 100,000 errors, and
+ * searching its items for each one was quadratic. Not kept across
+ * validations: incremental.ts edits mappings in place.
+ */
+type KeyIndexes = Map<YAMLMap, Map<string, Pair>>;
+
+function pairByKey(keyIndexes: KeyIndexes, map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = keyString(pair.key);
+      if (!index.has(name)) index.set(name, pair as Pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+function locate(doc: TdeDocument, instancePath: string, keyIndexes: KeyIndexes): Located {
   let node: Node | null = (doc.yaml.contents as Node | null) ?? null;
   let pair: Pair | undefined;
   const path: NodePath = [];
   for (const segment of segments(instancePath)) {
     if (isMap(node)) {
-      const found = (node as YAMLMap).items.find((p) => keyString(p.key) === segment);
+      const found = pairByKey(keyIndexes, node as YAMLMap, segment);
       if (!found) break;
       pair = found as Pair;
       node = (found.value as Node | null) ?? null;
@@ -155,8 +177,8 @@ function valueNode(located: Located): Node | undefined {
   return (located.pair?.key as Node | undefined) ?? node ?? undefined;
 }
 
-function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefined {
-  const located = locate(doc, error.instancePath);
+function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes): SchemaFinding | undefined {
+  const located = locate(doc, error.instancePath, keyIndexes);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
@@ -175,12 +197,11 @@ function describe(doc: TdeDocument, error: ErrorObject): SchemaFinding | undefin
       const unknown = String(params.additionalProperty);
       const map = located.node;
       if (!isMap(map)) return undefined;
-      const pair = (map as YAMLMap).items.find((p) => keyString(p.key) === unknown);
+      const pair = pairByKey(keyIndexes, map as YAMLMap, unknown);
       const keyNode = pair?.key as Node | undefined;
       if (!keyNode) return undefined;
       const allowed = allowedKeys(error.parentSchema);
-      const present = new Set((map as YAMLMap).items.map((p) => keyString(p.key)));
-      const suggestion = nearest(unknown, allowed.filter((k) => !present.has(k)));
+      const suggestion = nearest(unknown, allowed.filter((k) => !pairByKey(keyIndexes, map as YAMLMap, k)));
       const where = located.path.length ? ` in ${lowerFirst(subject(located.path))}` : ' at the top level';
       const home = located.path.length === 0 ? homeOf(error.parentSchema, unknown) : undefined;
       const hint = suggestion

@@ -22,6 +22,12 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/**
+ * The most a search may measure, in cells of the distance matrix (a few
+ * milliseconds): among more candidates than that, no suggestion is made.
+ */
+const MAX_CELLS = 1_000_000;
+
 function normalise(word: string): string {
   return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
@@ -34,16 +40,25 @@ function normalise(word: string): string {
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const target = normalise(word);
   if (target.length > 200) return undefined;
+  const limit = Math.max(2, Math.floor(target.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
+  let cells = 0;
   for (const candidate of candidates) {
-    const distance = editDistance(target, normalise(candidate));
+    // The distance is at least the difference in length, so a candidate too
+    // long or short to be near is never measured: a name of a million
+    // characters would otherwise take a matrix of gigabytes.
+    if (candidate.length > 1000) continue;
+    const normalised = normalise(candidate);
+    if (Math.abs(normalised.length - target.length) > limit) continue;
+    cells += (target.length + 1) * (normalised.length + 1);
+    if (cells > MAX_CELLS) return undefined;
+    const distance = editDistance(target, normalised);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(target.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 

@@ -24,6 +24,18 @@ export function readDirectives(doc: TdeDocument): Directive[] {
   const { text, lines } = doc;
   if (!text.includes('tde-disable')) return [];
   const directives: Directive[] = [];
+  // The line a next-line directive applies to, remembered: a run of directive
+  // comments would otherwise search the same lines once for each (quadratic).
+  // Lines are read in order, so `from` only grows: the last answer holds while
+  // `from` has not passed it (the lines between were blank or comments).
+  let lastFrom = -1;
+  let lastFound: number | undefined;
+  const nextContent = (from: number) => {
+    const known = lastFrom >= 0 && from >= lastFrom && (lastFound === undefined || from <= lastFound);
+    if (!known) lastFound = nextContentLine(doc, from);
+    lastFrom = from;
+    return lastFound;
+  };
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
     const match = DIRECTIVE.exec(content);
@@ -42,7 +54,7 @@ export function readDirectives(doc: TdeDocument): Directive[] {
       length: content.length - match.index,
       line,
     };
-    if (directive.kind === 'next-line') directive.targetLine = nextContentLine(doc, line + 1);
+    if (directive.kind === 'next-line') directive.targetLine = nextContent(line + 1);
     directives.push(directive);
   }
   return directives;
@@ -77,10 +89,49 @@ function insideString(doc: TdeDocument, offset: number): boolean {
   return false;
 }
 
-/** The directive that silences a problem of `rule` starting on `line`, if any. */
+interface DirectiveIndex {
+  /** Next-line directives by the line they apply to, in file order. */
+  nextLine: Map<number, Directive[]>;
+  /** The first rest-of-file directive naming no rule, and the first naming each rule. */
+  restAll?: Directive;
+  restByRule: Map<string, Directive>;
+}
+
+const indexes = new WeakMap<readonly Directive[], DirectiveIndex>();
+
+function indexOf(directives: readonly Directive[]): DirectiveIndex {
+  let index = indexes.get(directives);
+  if (index) return index;
+  index = { nextLine: new Map(), restByRule: new Map() };
+  for (const d of directives) {
+    if (d.kind === 'next-line') {
+      if (d.targetLine === undefined) continue;
+      const list = index.nextLine.get(d.targetLine);
+      if (list) list.push(d);
+      else index.nextLine.set(d.targetLine, [d]);
+    } else if (!d.rules) {
+      index.restAll ??= d;
+    } else {
+      for (const rule of d.rules) if (!index.restByRule.has(rule)) index.restByRule.set(rule, d);
+    }
+  }
+  indexes.set(directives, index);
+  return index;
+}
+
+/**
+ * The directive that silences a problem of `rule` starting on `line`, if any:
+ * the first in the file that applies. Looked up in an index built once per
+ * list, as a file may hold many directives and many problems.
+ */
 export function silencing(directives: readonly Directive[], rule: string, line: number): Directive | undefined {
-  return directives.find((d) => {
-    if (d.rules && !d.rules.includes(rule)) return false;
-    return d.kind === 'next-line' ? d.targetLine === line : line > d.line;
-  });
+  const index = indexOf(directives);
+  const candidates: Directive[] = [];
+  const next = index.nextLine.get(line)?.find((d) => !d.rules || d.rules.includes(rule));
+  if (next) candidates.push(next);
+  for (const rest of [index.restAll, index.restByRule.get(rule)]) {
+    // The first directive of a kind applies if any of that kind does: it has the smallest line.
+    if (rest && line > rest.line) candidates.push(rest);
+  }
+  return candidates.sort((a, b) => a.offset - b.offset)[0];
 }

@@ -1,11 +1,15 @@
-// One parse and one check per document version, shared by every feature:
-// diagnostics, code actions (which look fixes up here rather than
-// recomputing them), completion, hover, symbols and the preview.
+// One check per document version, shared by every feature: diagnostics, code
+// actions (which look fixes up here rather than recomputing them) and the
+// preview. Checks run off this thread (validationWorker.ts), incrementally,
+// within a time and memory budget; the parse that completion, hover, symbols
+// and the preview read is made here, on demand, also incrementally.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, checkDocument, parseTde, type CheckResult, type RuleSeverities, type TdeDocument, type TdeModel } from '../engine';
+import { buildModel, LineIndex, parseTde, type CheckResult, type RuleSeverities, type TdeDocument, type TdeModel } from '../engine';
+import { IncrementalParser } from '../engine/incremental';
 import type { Configuration } from './configuration';
 import { scanStructure, type Structure } from './yamlOutline';
 import { fsPathOf, nodeFileHost, type Session } from './session';
+import { createValidationRunner, type CheckOutcome, type ValidationRunner } from './validationWorker';
 
 export interface Parsed {
   uri: string;
@@ -29,14 +33,19 @@ export interface Checked {
   severities: RuleSeverities;
   /** False when `tde.validate.enable` is off for the document: it then has no problems. */
   enabled: boolean;
-  result: CheckResult;
-  parsed: Parsed;
+  result: Pick<CheckResult, 'problems' | 'suppressions' | 'directives'>;
+  /** The lines of the text checked (for ranges: no parse needed). */
+  lines: LineIndex;
+  /** Set when the check went over its time or memory budget: the one thing to tell the user. */
+  stopped?: string;
+  /** The parse of the version checked, made on demand. */
+  readonly parsed: Parsed;
 }
 
 let nextResultId = 1;
 
-export function parseText(uri: string, version: number, text: string): Parsed {
-  const document = parseTde(text);
+export function parseText(uri: string, version: number, text: string, parser?: IncrementalParser): Parsed {
+  const document = parser ? parser.update(text).document : parseTde(text);
   const model = document.root ? buildModel(document, document.root) : undefined;
   let structure: Structure | undefined;
   return {
@@ -51,27 +60,38 @@ export function parseText(uri: string, version: number, text: string): Parsed {
 
 export class Analyses {
   private readonly parses = new Map<string, Parsed>();
+  private readonly parsers = new Map<string, IncrementalParser>();
   /** The last version of each document whose YAML parsed cleanly: completion's source of use cases and names while a line is half typed. */
   private readonly lastClean = new Map<string, Parsed>();
   private readonly checks = new Map<string, Checked>();
   private readonly pending = new Map<string, Promise<Checked>>();
   /** A version the engine could not parse (an engine bug): fail fast instead of parsing again for every request. */
   private readonly failures = new Map<string, { version: number; error: unknown }>();
+  /** Documents whose last check went over budget, until one of their versions checks within it. */
+  private readonly overBudget = new Set<string>();
+  private readonly runner: ValidationRunner;
 
   constructor(
     private readonly session: Session,
     private readonly configuration: Configuration,
-  ) {}
+  ) {
+    this.runner = createValidationRunner({ host: nodeFileHost, log: (message) => session.log(message) });
+  }
 
   parsed(document: TextDocument): Parsed {
     const cached = this.parses.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const failure = this.failures.get(document.uri);
     if (failure && failure.version === document.version) throw failure.error;
+    // Not on this thread, a document whose check went over budget: features see it as empty until a version checks.
+    if (this.overBudget.has(document.uri)) return parseText(document.uri, document.version, '');
+    let parser = this.parsers.get(document.uri);
+    if (!parser) this.parsers.set(document.uri, (parser = new IncrementalParser()));
     let parsed: Parsed;
     try {
-      parsed = parseText(document.uri, document.version, document.getText());
+      parsed = parseText(document.uri, document.version, document.getText(), parser);
     } catch (error) {
+      this.parsers.delete(document.uri);
       this.failures.set(document.uri, { version: document.version, error });
       this.session.error(`the engine could not parse ${document.uri} (version ${document.version})`, error);
       throw error;
@@ -88,7 +108,7 @@ export class Analyses {
     return this.lastClean.get(document.uri)?.model ?? parsed.model;
   }
 
-  /** The check of the document's current version under the configuration in force (cached). */
+  /** The check of the document's current version under the configuration in force (cached); the newest version's if the document changes meanwhile. */
   async check(document: TextDocument): Promise<Checked> {
     const cached = this.cachedCheck(document);
     if (cached) return cached;
@@ -119,36 +139,60 @@ export class Analyses {
 
   private async compute(document: TextDocument, cache = true): Promise<Checked> {
     // The document object is updated in place by later edits: take its text before waiting.
-    const parsed = cache ? this.parsed(document) : parseText(document.uri, document.version, document.getText());
+    const { uri, version } = document;
+    const text = document.getText();
     const generation = this.configuration.generation;
-    const configured = await this.configuration.severitiesFor(document.uri);
+    const configured = await this.configuration.severitiesFor(uri);
     const severities = configured ?? {};
-    const fileName = fsPathOf(document.uri);
-    const result = checkDocument(parsed.document, {
-      fileName,
-      host: fileName ? nodeFileHost : undefined,
-      severities,
-      onRuleError: (rule, error) => this.session.error(`rule ${rule} failed on ${document.uri}`, error),
-    });
-    // Validation off: the file is still parsed and modelled (completion, the pitch) but has no problems.
-    if (!configured) result.problems = [];
+    const fileName = fsPathOf(uri);
+    // Validation off: the file is still parsed on demand (completion, the pitch) but has no problems.
+    const outcome: CheckOutcome = configured
+      ? await this.runner.run({ uri, version, text, fileName, severities, detached: !cache })
+      : { kind: 'checked', problems: [], suppressions: [], directives: [] };
+    if (outcome.kind === 'cancelled') {
+      // A newer version (or configuration) came first: its check answers instead.
+      if (!cache || (document.version === version && this.configuration.generation === generation)) throw new Error(`the check of ${uri} was cancelled`);
+      return this.check(document);
+    }
+    if (outcome.kind === 'failed') {
+      const error = new Error(`the engine failed on ${uri} (version ${version}): ${outcome.error}`);
+      this.session.error('checking failed', error);
+      throw error;
+    }
+    if (cache) {
+      if (outcome.kind === 'stopped') this.overBudget.add(uri);
+      else this.overBudget.delete(uri);
+    }
+    const analyses = this;
+    let parsed: Parsed | undefined;
     const checked: Checked = {
-      uri: document.uri,
-      version: parsed.version,
+      uri,
+      version,
       generation,
       resultId: String(nextResultId++),
       severities,
       enabled: configured !== undefined,
-      result,
-      parsed,
+      result: outcome.kind === 'checked' ? outcome : { problems: [], suppressions: [], directives: [] },
+      lines: new LineIndex(text),
+      stopped: outcome.kind === 'stopped' ? outcome.message : undefined,
+      get parsed() {
+        return (parsed ??= analyses.parsedVersion(uri, version, text, cache));
+      },
     };
     if (!cache) return checked;
-    const current = this.checks.get(document.uri);
+    const current = this.checks.get(uri);
     // Never let an older computation replace a newer one.
     if (!current || current.version < checked.version || (current.version === checked.version && current.generation <= generation)) {
-      this.checks.set(document.uri, checked);
+      this.checks.set(uri, checked);
     }
     return checked;
+  }
+
+  /** The parse of one version of a document: the current one's, else a parse of its own. */
+  private parsedVersion(uri: string, version: number, text: string, open: boolean): Parsed {
+    const document = open ? this.session.tdeDocument(uri) : undefined;
+    if (document && document.version === version) return this.parsed(document);
+    return parseText(uri, version, this.overBudget.has(uri) ? '' : text);
   }
 
   /** Drop the check of these documents (a file they refer to appeared or vanished). */
@@ -159,7 +203,14 @@ export class Analyses {
   forget(uri: string): void {
     this.failures.delete(uri);
     this.parses.delete(uri);
+    this.parsers.delete(uri);
     this.lastClean.delete(uri);
     this.checks.delete(uri);
+    this.overBudget.delete(uri);
+    this.runner.forget(uri);
+  }
+
+  dispose(): void {
+    this.runner.dispose();
   }
 }

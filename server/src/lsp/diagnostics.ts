@@ -33,11 +33,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostics(checked: Checked, session: Session): Diagnostic[] {
-  const { lines } = checked.parsed.document;
+  if (checked.stopped) {
+    // The one thing known about a document whose check went over budget.
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, message: checked.stopped }];
+  }
+  const { lines } = checked;
   return checked.result.problems.map((problem, index) => toDiagnostic(problem, index, checked, session, lines));
 }
 
-function toDiagnostic(problem: Problem, index: number, checked: Checked, session: Session, lines: Checked['parsed']['document']['lines']): Diagnostic {
+function toDiagnostic(problem: Problem, index: number, checked: Checked, session: Session, lines: Checked['lines']): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeAt(lines, problem.offset, problem.length),
     severity: SEVERITY[problem.severity],
@@ -61,8 +65,8 @@ function toDiagnostic(problem: Problem, index: number, checked: Checked, session
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Version last published per document, so an older result never replaces a newer one. */
-  private readonly published = new Map<string, { version: number; generation: number }>();
+  /** Check last published per document, so an older result never replaces a newer one (nor is one sent twice). */
+  private readonly published = new Map<string, { version: number; generation: number; resultId: string }>();
   private delay = 50;
 
   constructor(
@@ -101,10 +105,11 @@ export class Diagnostics {
     }
   }
 
-  /** Stop pending checks (on shutdown). */
+  /** Stop pending checks and the checking thread (on shutdown). */
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.analyses.dispose();
   }
 
   /** Check a document soon; further requests before then fold into one check. */
@@ -169,7 +174,8 @@ export class Diagnostics {
     if (!current || current.version !== checked.version || checked.generation !== this.generation()) return;
     const last = this.published.get(uri);
     if (last && (last.version > checked.version || (last.version === checked.version && last.generation > checked.generation))) return;
-    this.published.set(uri, { version: checked.version, generation: checked.generation });
+    if (last?.resultId === checked.resultId) return;
+    this.published.set(uri, { version: checked.version, generation: checked.generation, resultId: checked.resultId });
     await this.session.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: toDiagnostics(checked, this.session) });
   }
 

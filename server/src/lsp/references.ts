@@ -34,7 +34,7 @@ interface Occurrence {
   step: string;
 }
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/; // non-capturing: a group overflows the regex stack on huge ids
 
 /** Every use-case id and collaborator name in the file, in file order. */
 function occurrences(model: TdeModel): Occurrence[] {

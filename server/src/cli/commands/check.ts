@@ -5,6 +5,7 @@ import { rules } from '../../engine';
 import type { DirectiveChecks } from '../../engine/review';
 import { parseArgs, printable, type OptionSpec } from '../args';
 import { checkFiles } from '../checking';
+import { canCheckInParallel, checkFilesInParallel } from '../parallel';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles } from '../files';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
@@ -101,7 +102,12 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     failed = true;
     io.stderr(`tde: ${message}\n`);
   };
-  const outcome = checkFiles(files, configs, host, { quiet: settings.quiet, fix: settings.fix, directiveChecks: settings.directiveChecks }, io, fail, baseline);
+  const checkSettings = { quiet: settings.quiet, fix: settings.fix, directiveChecks: settings.directiveChecks };
+  // Many files, no fixes, no base revision: on every core (the same report, in the same order).
+  const parallel = !baseline && canCheckInParallel(files, checkSettings, io)
+    ? await checkFilesInParallel(files, configs, checkSettings, io, fail).catch(() => undefined)
+    : undefined;
+  const outcome = parallel ?? checkFiles(files, configs, host, checkSettings, io, fail, baseline);
   const { report, diffs, fixesApplied, filesFixed, failing } = outcome;
 
   const toFile = settings.output !== undefined;

@@ -32,3 +32,17 @@ export function sameName(a: string, b: string): boolean {
 export function collaboratorNamed(collaborators: Collaborator[], name: string): Collaborator | undefined {
   return collaborators.find((c) => c.name !== undefined && sameName(c.name, name));
 }
+
+/**
+ * collaboratorNamed for many names: the first collaborator of each name, looked
+ * up in a map built once (a file may hold thousands of names and references).
+ */
+export function collaboratorsByName(collaborators: Collaborator[]): (name: string) => Collaborator | undefined {
+  const byName = new Map<string, Collaborator>();
+  for (const c of collaborators) {
+    if (c.name === undefined) continue;
+    const key = c.name.trim().toLowerCase();
+    if (!byName.has(key)) byName.set(key, c);
+  }
+  return (name) => byName.get(name.trim().toLowerCase());
+}

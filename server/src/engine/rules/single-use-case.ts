@@ -35,7 +35,7 @@ export const singleUseCase: Rule = {
 
 /** `selected_use_case: [one]` or a one-item block list becomes `selected_use_case: one`. */
 function unwrapFix(text: string, keyEnd: number | undefined, valueEnd: number | undefined, id: string): Fix | undefined {
-  if (keyEnd === undefined || valueEnd === undefined || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return undefined;
+  if (keyEnd === undefined || valueEnd === undefined || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return undefined;
   const replaced = text.slice(keyEnd, valueEnd);
   if (replaced.includes('#')) return undefined; // never drop a comment
   return { title: `Select \`${id}\` alone`, edits: [{ offset: keyEnd, length: valueEnd - keyEnd, newText: `: ${id}` }] };

@@ -1,7 +1,11 @@
 import { replaceScalarFix } from '../edits';
 import type { Rule } from '../rule';
 import { nearest } from '../suggest';
-import { collaboratorNamed, designNameRefs } from './design-feedback';
+import { someOf } from './common';
+import { collaboratorsByName, designNameRefs } from './design-feedback';
+
+/** "Did you mean" for this many unknown names at most: each search goes through every collaborator. */
+const MAX_SUGGESTIONS = 100;
 
 export const unknownCollaborator: Rule = {
   id: 'unknown-collaborator',
@@ -13,12 +17,14 @@ export const unknownCollaborator: Rule = {
     if (!design.map) return;
     const collaborators = model.collaborators(design);
     const names = collaborators.flatMap((c) => (c.name ? [c.name] : []));
+    const named = collaboratorsByName(collaborators);
+    let searches = 0;
     for (const ref of designNameRefs(model)) {
-      if (collaboratorNamed(collaborators, ref.name)) continue;
-      const suggestion = nearest(ref.name, names);
+      if (named(ref.name)) continue;
+      const suggestion = searches++ < MAX_SUGGESTIONS ? nearest(ref.name, names) : undefined;
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
-        : names.length ? ` Design's collaborators: ${names.join(', ')}.` : ' Design lists no collaborators yet.';
+        : names.length ? ` Design's collaborators: ${someOf(names)}.` : ' Design lists no collaborators yet.';
       report({
         node: ref.node,
         message: `\`${ref.name.trim()}\` is not one of Design's collaborators.${hint}`,

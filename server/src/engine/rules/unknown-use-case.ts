@@ -2,7 +2,17 @@ import { replaceScalarFix } from '../edits';
 import type { Rule } from '../rule';
 import { nearest } from '../suggest';
 import type { RelatedLocation } from '../types';
+import { shortName } from '../document';
+import { someOf } from './common';
 import { useCaseRefs } from './use-case-refs';
+
+// Non-capturing: a capturing group makes the regex engine overflow its stack
+// on an id of a million `a-` (a RangeError instead of an answer).
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A file may list any number of use cases; the related places shown with each problem are the first of them. */
+const MAX_RELATED = 10;
+/** "Did you mean" for this many unknown ids at most: each search goes through every use case. */
+const MAX_SUGGESTIONS = 100;
 
 export const unknownUseCase: Rule = {
   id: 'unknown-use-case',
@@ -12,16 +22,19 @@ export const unknownUseCase: Rule = {
   check({ model, report }) {
     const useCases = model.useCases().filter((u) => u.id !== undefined);
     const ids = useCases.map((u) => u.id!);
-    const related: RelatedLocation[] = useCases.flatMap((u) =>
-      u.idNode?.range ? [{ message: `use case \`${u.id}\``, offset: u.idNode.range[0], length: u.idNode.range[1] - u.idNode.range[0] }] : [],
+    const known = new Set(ids);
+    // Only a well-formed id is worth suggesting (a malformed one is the schema's to report).
+    const wellFormed = ids.filter((id) => KEBAB.test(id));
+    const related: RelatedLocation[] = useCases.slice(0, MAX_RELATED).flatMap((u) =>
+      u.idNode?.range ? [{ message: `use case \`${shortName(u.id!)}\``, offset: u.idNode.range[0], length: u.idNode.range[1] - u.idNode.range[0] }] : [],
     );
+    let searches = 0;
     for (const ref of useCaseRefs(model)) {
-      if (ids.includes(ref.id)) continue;
-      // Only a well-formed id is worth suggesting (a malformed one is the schema's to report).
-      const suggestion = nearest(ref.id, ids.filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)));
+      if (known.has(ref.id)) continue;
+      const suggestion = searches++ < MAX_SUGGESTIONS ? nearest(ref.id, wellFormed) : undefined;
       const hint = suggestion
         ? ` Did you mean \`${suggestion}\`?`
-        : ids.length ? ` Known use cases: ${ids.join(', ')}.` : ' Refine defines no use cases yet.';
+        : ids.length ? ` Known use cases: ${someOf(ids)}.` : ' Refine defines no use cases yet.';
       report({
         node: ref.node,
         message: `\`${ref.id}\` is not the id of any use case in \`refine.use_cases\`.${hint}`,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { collaboratorNamed, designNameRefs } from './design-feedback';
+import { collaboratorsByName, designNameRefs } from './design-feedback';
 
 export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',
@@ -9,10 +9,8 @@ export const unreviewedPlan: Rule = {
   check({ model, report }) {
     const design = model.step('design');
     if (design.status !== 'done' || !design.key) return;
-    const collaborators = model.collaborators(design);
-    const reviewed = designNameRefs(model).some(
-      (ref) => ref.where === 'feedback.from' && collaboratorNamed(collaborators, ref.name)?.intendedUser,
-    );
+    const named = collaboratorsByName(model.collaborators(design));
+    const reviewed = designNameRefs(model).some((ref) => ref.where === 'feedback.from' && named(ref.name)?.intendedUser);
     if (reviewed) return;
     report({
       node: design.key,

@@ -1,0 +1,124 @@
+// `npm run bench` (after `npm run build`): generates a corpus of valid TDE
+// projects with a known number of injected schema errors in a temporary
+// folder, measures the floor, the engine in-process, the language server
+// over stdio and the CLI as a process, side by side, and prints every figure
+// as a ratio to the floor, then the targets. Problem counts are checked at
+// every step, so that it always times real work. `--keep` keeps the corpus,
+// `--json FILE` writes the raw figures.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateProject } from './corpus.mjs';
+import { floorCheck } from './floor.mjs';
+import { buildBundles, measureInProcess, ROOT } from './measure.mjs';
+import { report } from './report.mjs';
+import { measureCommands, measureServer } from './sessions.mjs';
+
+const SIZES = [
+  { lines: 100, errors: 2, runs: 60, edits: 30, bursts: 8, cliRuns: 11 },
+  { lines: 1000, errors: 5, runs: 40, edits: 30, bursts: 8, cliRuns: 11 },
+  { lines: 10000, errors: 20, runs: 15, edits: 20, bursts: 6, cliRuns: 7 },
+  { lines: 50000, errors: 50, runs: 5, edits: 10, bursts: 4, cliRuns: 3 },
+];
+const BATCH = { files: 1000, lines: 100, errorEvery: 10, runs: 5 };
+
+const started = performance.now();
+const loadAtStart = os.loadavg()[0];
+const args = process.argv.slice(2);
+const node = process.execPath;
+const server = path.join(ROOT, 'dist/server.js');
+const cli = path.join(ROOT, 'dist/cli.js');
+for (const file of [server, cli, path.join(ROOT, 'dist/generated/tde-validator.js')]) {
+  if (!existsSync(file)) {
+    console.error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first (\`npm run bench\` does).`);
+    process.exit(2);
+  }
+}
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tde-bench-'));
+const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+
+try {
+  const bundles = await buildBundles(dir);
+  const sizes = SIZES.map((size) => {
+    const text = generateProject(size.lines, size.errors);
+    const file = path.join(dir, `project-${size.lines}.tde.yaml`);
+    writeFileSync(file, text);
+    return { ...size, text, file, actualLines: text.split('\n').length - 1 };
+  });
+  const batchDir = path.join(dir, 'batch');
+  mkdirSync(batchDir);
+  const batchFiles = [];
+  for (let i = 0; i < BATCH.files; i++) {
+    const file = path.join(batchDir, `project-${String(i).padStart(4, '0')}.tde.yaml`);
+    writeFileSync(file, generateProject(BATCH.lines, i % BATCH.errorEvery === 0 ? 1 : 0));
+    batchFiles.push(file);
+  }
+  const batchErrors = Math.ceil(BATCH.files / BATCH.errorEvery);
+
+  const countLines = (what, result, expected) => {
+    if (result.lines !== expected) throw new Error(`${what} printed ${result.lines} problems, expected ${expected}\n${result.stderr}`);
+    return result;
+  };
+  const results = [];
+  for (const size of sizes) {
+    const { text, file, errors } = size;
+    log(`${size.actualLines} lines: in-process`);
+    const inProcess = measureInProcess(bundles.engine, floorCheck, text, errors, size.runs);
+    log(`${size.actualLines} lines: language servers`);
+    const floor = () => {
+      const start = performance.now();
+      floorCheck(text);
+      return performance.now() - start;
+    };
+    const common = { file, text, expected: errors, edits: size.edits, bursts: size.bursts, floor, problems: (p) => p.diagnostics.length };
+    const ours = await measureServer({ ...common, command: node, args: [server, '--stdio'] });
+    const floorServer = await measureServer({ ...common, command: node, args: [bundles.floorServer, '--stdio'] });
+    log(`${size.actualLines} lines: command line`);
+    const cliRuns = measureCommands(
+      { ours: [node, [cli, 'check', '--format', 'compact', '--no-color', file]], floor: [node, [bundles.floorCli, file]] },
+      size.cliRuns,
+    );
+    results.push({
+      size,
+      inProcess,
+      server: ours,
+      floorServer,
+      cli: countLines('tde check', cliRuns.ours, errors),
+      floorCli: countLines('the floor CLI', cliRuns.floor, errors),
+    });
+  }
+
+  log('floor process peak RSS, 10,000 lines');
+  const tenK = sizes.find((s) => s.lines === 10000);
+  const floorRss = measureCommands({ floor: [node, [bundles.floorCli, tenK.file]] }, 1, { BENCH_PEAK_RSS: '1' }).floor;
+  const floorRssMb = Number(/VmHWM (\d+)/.exec(floorRss.stderr)?.[1]) / 1024;
+
+  log(`batch of ${BATCH.files} files`);
+  const batchRuns = measureCommands(
+    { ours: [node, [cli, 'check', '--format', 'compact', '--no-color', batchDir]], floor: [node, [bundles.floorCli, ...batchFiles]] },
+    BATCH.runs,
+  );
+  const batch = {
+    files: BATCH.files,
+    lines: BATCH.lines,
+    errors: batchErrors,
+    ours: countLines('tde check (batch)', batchRuns.ours, batchErrors),
+    floor: countLines('the floor CLI (batch)', batchRuns.floor, batchErrors),
+  };
+
+  const vsixFile = path.join(ROOT, 'tde.vsix');
+  const vsix = existsSync(vsixFile)
+    ? { file: 'tde.vsix', bytes: statSync(vsixFile).size, built: statSync(vsixFile).mtime.toISOString().slice(0, 16).replace('T', ' ') }
+    : undefined;
+
+  const seconds = (performance.now() - started) / 1000;
+  const load = [loadAtStart, os.loadavg()[0]];
+  const figures = { sizes: sizes.map(({ text, ...s }) => s), results, batch, floorRssMb, vsix, seconds, load };
+  console.log(report(figures));
+  const json = args.indexOf('--json');
+  if (json >= 0 && args[json + 1]) writeFileSync(args[json + 1], JSON.stringify(figures, null, 2));
+} finally {
+  if (args.includes('--keep')) log(`corpus kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}

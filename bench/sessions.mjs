@@ -1,0 +1,96 @@
+// Whole processes: a language server over stdio (ours or the floor's), and a
+// command run to its end (our CLI or the floor's).
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { editableLine } from './corpus.mjs';
+import { LspProcess } from './lsp.mjs';
+import { stats } from './measure.mjs';
+
+/**
+ * Open a document, then time one-character edits inside a step (each to its
+ * diagnostics) and bursts of five edits sent back to back (the last edit to
+ * its diagnostics). `problems(params)` counts what a diagnostics message
+ * holds. `floor()`, run between edits, times the in-process floor alongside.
+ */
+export async function measureServer({ command, args, env, file, text, expected, edits, bursts, problems, floor }) {
+  const server = new LspProcess(command, args, env);
+  const initializeMs = await server.initialize({ validationDelay: 0 });
+  const uri = pathToFileURL(file).href;
+  let version = 1;
+  const check = (params) => {
+    const found = problems(params);
+    if (found !== expected) throw new Error(`${command} ${args.join(' ')}: ${found} problems at version ${params.version}, expected ${expected}\n${server.stderr}`);
+  };
+  const opened = server.diagnostics(uri, version);
+  const openSent = server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'tde-yaml', version, text } });
+  const open = await opened;
+  check(open.params);
+  const openMs = open.at - openSent;
+
+  const { line, character } = editableLine(text);
+  let typed = false;
+  // Type a character, or take it back: every change is one character, and the text keeps its size.
+  const change = () => {
+    const end = { line, character: character + (typed ? 1 : 0) };
+    const contentChanges = [{ range: { start: { line, character }, end }, text: typed ? '' : 'x' }];
+    typed = !typed;
+    version++;
+    return server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  };
+
+  const editSamples = [];
+  const floorSamples = [];
+  for (let i = 0; i < edits; i++) {
+    const published = server.diagnostics(uri, version + 1);
+    const sent = change();
+    const result = await published;
+    check(result.params);
+    editSamples.push(result.at - sent);
+    floorSamples.push(floor());
+  }
+  const burstSamples = [];
+  for (let i = 0; i < bursts; i++) {
+    const last = version + 5;
+    const published = server.diagnostics(uri, last);
+    let sent = 0;
+    for (let k = 0; k < 5; k++) sent = change();
+    const result = await published;
+    check(result.params);
+    burstSamples.push(result.at - sent);
+    floorSamples.push(floor());
+    // Back to the text without the character before the next burst.
+    if (typed) {
+      const settle = server.diagnostics(uri, version + 1);
+      change();
+      await settle;
+    }
+  }
+  const peakRssMb = server.peakRssMb();
+  await server.shutdown();
+  return { initializeMs, openMs, edit: stats(editSamples), burst: stats(burstSamples), floor: stats(floorSamples), peakRssMb };
+}
+
+/**
+ * Run commands to their end, `runs` times each, taking turns: their wall
+ * times, and the problem lines each printed the last time.
+ */
+export function measureCommands(commands, runs, env = {}) {
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const last = {};
+  for (let i = 0; i < runs; i++) {
+    for (const [name, [command, args]] of Object.entries(commands)) {
+      const start = performance.now();
+      const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+      samples[name].push(performance.now() - start);
+      if (result.error) throw result.error;
+      last[name] = result;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(last).map(([name, result]) => [
+      name,
+      { ...stats(samples[name]), lines: result.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)).length, stderr: result.stderr, status: result.status },
+    ]),
+  );
+}

@@ -1,0 +1,137 @@
+// What runs a document's checks for the language server, and the in-process
+// way of doing it: the web build's (its server already is a Worker), and
+// Node's fallback when the worker bundle is missing. Each document keeps an
+// incremental checker, so an edit re-parses only what it touched. The newest
+// version of a document always wins: a job not started yet when a newer one
+// for its document arrives is dropped, not run.
+import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
+import { IncrementalChecker } from '../engine/incrementalCheck';
+
+export interface CheckJob {
+  uri: string;
+  version: number;
+  text: string;
+  fileName?: string;
+  severities: RuleSeverities;
+  /** A file that is not open: checked once, nothing kept. */
+  detached?: boolean;
+}
+
+export type CheckOutcome =
+  | { kind: 'checked'; problems: Problem[]; suppressions: Suppression[]; directives: Directive[] }
+  /** Over the time or memory budget: `message` says so, for a diagnostic. */
+  | { kind: 'stopped'; message: string }
+  /** A newer version of the document came first. */
+  | { kind: 'cancelled' }
+  /** The engine threw (a bug): logged where it happened. */
+  | { kind: 'failed'; error: string };
+
+export interface RunnerHooks {
+  host: FileHost;
+  log(message: string): void;
+}
+
+export interface RunnerOptions extends RunnerHooks {
+  /** Budget of one check; over it the check stops with a diagnostic that says so (only a worker can be stopped). */
+  timeLimitMs: number;
+  memoryLimitMb: number;
+}
+
+export interface ValidationRunner {
+  run(job: CheckJob): Promise<CheckOutcome>;
+  /** The document closed: drop what is kept for it. */
+  forget(uri: string): void;
+  dispose(): void;
+}
+
+/** The limits from the environment (tests lower them), else 5 s and 1 GB. */
+export function budgetFromEnvironment(env: Record<string, string | undefined>): Pick<RunnerOptions, 'timeLimitMs' | 'memoryLimitMb'> {
+  const number = (value: string | undefined, fallback: number) => {
+    const parsed = Number(value);
+    return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+  };
+  return { timeLimitMs: number(env.TDE_CHECK_TIME_LIMIT_MS, 5000), memoryLimitMb: number(env.TDE_CHECK_MEMORY_LIMIT_MB, 1024) };
+}
+
+export function stoppedMessage(reason: 'time' | 'memory', options: Pick<RunnerOptions, 'timeLimitMs' | 'memoryLimitMb'>): string {
+  const over = reason === 'time'
+    ? `it took longer than ${formatMs(options.timeLimitMs)}`
+    : `it needed more than ${options.memoryLimitMb} MB of memory`;
+  return `tde stopped checking this file: ${over}. The file is probably far larger or more deeply nested than a TDE project needs (or full of YAML aliases); split it or write the values out, then edit to check again.`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+/** Run one job with a document's checker; shared by the worker thread and the in-process runner. */
+export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob, host: FileHost | undefined, log: (message: string) => void, isStale?: () => boolean): CheckOutcome {
+  const checker = job.detached ? new IncrementalChecker() : checkers.get(job.uri) ?? new IncrementalChecker();
+  if (!job.detached) checkers.set(job.uri, checker);
+  try {
+    const result = checker.check(
+      job.text,
+      {
+        fileName: job.fileName,
+        host: job.fileName ? host : undefined,
+        severities: job.severities,
+        onRuleError: (rule, error) => log(`rule ${rule} failed on ${job.uri}: ${describe(error)}`),
+      },
+      isStale,
+    );
+    if (!result) return { kind: 'cancelled' };
+    return { kind: 'checked', problems: result.problems, suppressions: result.suppressions, directives: result.directives };
+  } catch (error) {
+    // Parse again from scratch next time rather than graft onto whatever the failure left.
+    checkers.delete(job.uri);
+    return { kind: 'failed', error: describe(error) };
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+}
+
+/** Checks on the server's own thread, one at a time, newest version first. */
+export class InProcessRunner implements ValidationRunner {
+  private readonly checkers = new Map<string, IncrementalChecker>();
+  private readonly waiting = new Map<string, { job: CheckJob; resolve: (outcome: CheckOutcome) => void }>();
+  private scheduled = false;
+  private nextDetached = 1;
+
+  constructor(private readonly options: RunnerHooks) {}
+
+  run(job: CheckJob): Promise<CheckOutcome> {
+    return new Promise((resolve) => {
+      // A file that is not open is checked for one request: nothing newer can replace it.
+      const key = job.detached ? `${job.uri}#detached#${this.nextDetached++}` : job.uri;
+      this.waiting.get(key)?.resolve({ kind: 'cancelled' });
+      this.waiting.delete(key);
+      this.waiting.set(key, { job, resolve });
+      this.schedule();
+    });
+  }
+
+  forget(uri: string): void {
+    this.checkers.delete(uri);
+  }
+
+  dispose(): void {
+    for (const { resolve } of this.waiting.values()) resolve({ kind: 'cancelled' });
+    this.waiting.clear();
+    this.checkers.clear();
+  }
+
+  /** One job per turn of the event loop, so that newer versions arriving meanwhile replace older ones. */
+  private schedule(): void {
+    if (this.scheduled || this.waiting.size === 0) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      const [key, next] = this.waiting.entries().next().value!;
+      this.waiting.delete(key);
+      next.resolve(runJob(this.checkers, next.job, this.options.host, this.options.log));
+      this.schedule();
+    }, 0);
+  }
+}

@@ -1,0 +1,35 @@
+// `tde check` over many files runs on worker threads (server/src/cli/parallel.ts);
+// its report must be the one a run file after file gives, byte for byte and
+// in the same order, whatever the format, including files that cannot be
+// decoded and warnings that fail only with --max-warnings.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildOnce, removeTempTrees, tde, tdeProcess, tempTree } from '../cli/helpers';
+
+describe('tde check on worker threads', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(async () => {
+    buildOnce();
+    const { generateProject } = await import('../../bench/corpus.mjs' as string);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) files[`projects/${i % 3}/p${String(i).padStart(3, '0')}.tde.yaml`] = generateProject(100, i % 7 === 0 ? 1 : 0);
+    const examples = path.resolve(__dirname, '../../examples');
+    for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.tde.yaml'))) files[`examples/${name}`] = fs.readFileSync(path.join(examples, name), 'utf8');
+    dir = tempTree(files);
+    fs.writeFileSync(path.join(dir, 'projects', 'utf16.tde.yaml'), Buffer.from([0xff, 0xfe, 0x74, 0x00]));
+  });
+  after(removeTempTrees);
+
+  for (const args of [['--format', 'json'], ['--format', 'compact'], ['--format', 'sarif'], ['--quiet'], ['--max-warnings', '0', '--format', 'github']]) {
+    it(`reports as one file after another does: ${args.join(' ')}`, async () => {
+      // The process finds dist/checkWorker.js beside it; the in-process run from the sources does not.
+      const threads = tdeProcess(dir, ['check', '--no-color', ...args, '.']);
+      const sequential = await tde(dir, ['check', '--no-color', ...args, '.']);
+      assert.equal(threads.stderr, sequential.stderr);
+      assert.equal(threads.stdout, sequential.stdout);
+      assert.equal(threads.code, sequential.code);
+    });
+  }
+});

@@ -1,0 +1,124 @@
+// Incremental checking must be invisible: after any sequence of edits, the
+// grafted tree equals a fresh parse node for node (ranges, values, paths,
+// string ranges), and the problems (ranges, messages, fixes, related places),
+// suppressions and directives equal a fresh `check`. Random edits, seeded.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { check, parseTde, type CheckResult, type TdeDocument } from '../../server/src/engine';
+import { isAlias, isMap, isScalar, isSeq, type Node } from '../../server/src/engine/document';
+import { IncrementalParser } from '../../server/src/engine/incremental';
+import { parseByEntries } from '../../server/src/engine/incrementalEntries';
+import { applyEdit, bases, editArb } from './incrementalEdits';
+import { IncrementalChecker } from '../../server/src/engine/incrementalCheck';
+
+const repo = path.resolve(__dirname, '..', '..');
+// TDE_FC_SEED and TDE_FC_RUNS explore further than the default run.
+const SEED = Number(process.env.TDE_FC_SEED) || 20240611;
+const RUNS = Number(process.env.TDE_FC_RUNS) || 300;
+
+/** Every node's class, range, value, style and path, in document order. */
+function shape(document: TdeDocument): unknown[] {
+  const out: unknown[] = [document.yaml.range];
+  const visit = (node: unknown): void => {
+    if (node == null) {
+      out.push(null);
+      return;
+    }
+    const n = node as Node & { flow?: boolean; type?: string; value?: unknown };
+    const kind = isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : isAlias(n) ? 'alias' : 'other';
+    out.push([kind, n.range, n.flow ?? false, n.tag, n.anchor, kind === 'scalar' ? [n.type, n.value] : undefined, document.pathOf(n)]);
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        out.push(['key', document.pathOf(pair.key as Node)]);
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (isSeq(n)) n.items.forEach(visit);
+  };
+  visit(document.yaml.contents);
+  out.push(document.scalarRanges, document.syntaxIssues, document.text, document.lines.lineCount);
+  return out;
+}
+
+function sameCheck(text: string, incremental: CheckResult, label: string): void {
+  const full = check(text, { fileName: path.join(repo, 'test', 'edited.tde.yaml'), host: { fileExists: () => false, readFile: () => undefined } });
+  assert.deepEqual(incremental.problems, full.problems, `${label}: problems`);
+  assert.deepEqual(incremental.suppressions, full.suppressions, `${label}: suppressions`);
+  assert.deepEqual(incremental.directives, full.directives, `${label}: directives`);
+}
+
+describe('incremental checking', function () {
+  this.timeout(120_000);
+  let generateProject: (lines: number, errors: number) => string;
+  before(async () => {
+    ({ generateProject } = await import('../../bench/corpus.mjs' as string));
+  });
+
+  it('grafts one re-parsed entry for an edit inside a step of a long file', () => {
+    const text = generateProject(2000, 4);
+    const parser = new IncrementalParser();
+    parser.update(text);
+    const at = text.indexOf('summary: Asked for weekly') + 'summary: '.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const { document, splice } = parser.update(edited);
+    assert.ok(splice, 'grafted, not parsed in full');
+    assert.ok(parser.stats.lastChunkLength < 200, `re-parsed ${parser.stats.lastChunkLength} characters`);
+    assert.deepEqual(shape(document), shape(parseTde(edited)));
+  });
+
+  it('parses in full where grafting is not safe', () => {
+    const parser = new IncrementalParser();
+    const text = generateProject(300, 0);
+    parser.update(text);
+    const at = text.indexOf('  place:');
+    for (const edited of [
+      `${text.slice(0, at)}  anchor: &x 1\n${text.slice(at)}`, // an anchor
+      text.replace('find:\n', 'find: \n  x: [\n'), // an unclosed flow collection
+      text.replace('\nfind:', '\n%YAML 1.2\nfind:'), // a directive
+      text.replace('refine:\n', 'find:\n'), // a duplicate top-level key
+    ]) {
+      const before = parser.stats.full;
+      const { document } = parser.update(edited);
+      assert.equal(parser.stats.full, before + 1, 'a full parse');
+      assert.deepEqual(shape(document), shape(parseTde(edited)));
+      parser.update(text);
+    }
+  });
+
+  it('equals a fresh parse and a fresh check after random edits (fast-check)', () => {
+    const samples = bases(generateProject);
+    let grafted = 0;
+    let steps = 0;
+    let byEntriesCount = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 12 }), (which, edits) => {
+        const base = samples[which]!;
+        const eol = base.text.includes('\r\n') ? '\r\n' : '\n';
+        const checker = new IncrementalChecker();
+        let text = base.text;
+        checker.check(text);
+        edits.forEach((edit, i) => {
+          text = applyEdit(text, edit, eol);
+          const result = checker.check(text, { fileName: path.join(repo, 'test', 'edited.tde.yaml'), host: { fileExists: () => false, readFile: () => undefined } });
+          const label = `${base.name}, edit ${i + 1} (${JSON.stringify(edit)})`;
+          const fresh = shape(parseTde(text));
+          assert.deepEqual(shape(result.document), fresh, `${label}: tree`);
+          const byEntries = parseByEntries(text, 0);
+          if (byEntries) {
+            assert.deepEqual(shape(byEntries.document), fresh, `${label}: tree parsed by entries`);
+            byEntriesCount++;
+          }
+          sameCheck(text, result, label);
+          steps++;
+        });
+        grafted += checker.parser.stats.grafted;
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    // The property must exercise grafting, not only the fallback.
+    assert.ok(grafted > steps / 5, `grafted ${grafted} of ${steps} edits`);
+    assert.ok(byEntriesCount > steps / 5, `parsed ${byEntriesCount} of ${steps} texts by entries`);
+    console.log(`      (${steps} edits: ${grafted} grafted, ${byEntriesCount} texts also parsed entry by entry)`);
+  });
+});
