@@ -39,6 +39,7 @@ function corpusTexts(): { name: string; text: string }[] {
 /** At most `max` items, spread over the list (first and last included). */
 function spread<T>(items: T[], max: number): T[] {
   if (items.length <= max) return items;
+  if (max === 1) return [items[items.length >> 1]!];
   return Array.from({ length: max }, (_, i) => items[Math.round((i * (items.length - 1)) / (max - 1))]!);
 }
 
