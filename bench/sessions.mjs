@@ -13,8 +13,16 @@ import { stats } from './measure.mjs';
  * its diagnostics). `problems(params)` counts what a diagnostics message
  * holds. `floor()`, run between edits, times the in-process floor alongside.
  */
-export async function measureServer({ command, args, env, file, text, expected, edits, bursts, problems, floor }) {
-  const server = new LspProcess(command, args, env);
+export async function measureServer(options) {
+  const server = new LspProcess(options.command, options.args, options.env);
+  try {
+    return await session(server, options);
+  } finally {
+    if (server.child.exitCode === null) server.child.kill();
+  }
+}
+
+async function session(server, { command, args, file, text, expected, edits, bursts, problems, floor }) {
   const initializeMs = await server.initialize({ validationDelay: 0 });
   const uri = pathToFileURL(file).href;
   let version = 1;

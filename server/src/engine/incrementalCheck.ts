@@ -24,6 +24,7 @@ export class IncrementalChecker {
     if (isStale?.()) return undefined;
     const { document } = update;
     const prepared = document.syntaxIssues.length === 0 && document.root ? this.prepare(update) : undefined;
+    if (isStale?.()) return undefined;
     return checkDocument(document, options, prepared);
   }
 

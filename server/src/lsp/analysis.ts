@@ -146,9 +146,12 @@ export class Analyses {
     const severities = configured ?? {};
     const fileName = fsPathOf(uri);
     // Validation off: the file is still parsed on demand (completion, the pitch) but has no problems.
-    const outcome: CheckOutcome = configured
-      ? await this.runner.run({ uri, version, text, fileName, severities, detached: !cache })
-      : { kind: 'checked', problems: [], suppressions: [], directives: [] };
+    const running = configured
+      ? this.runner.run({ uri, version, text, fileName, severities, detached: !cache })
+      : Promise.resolve<CheckOutcome>({ kind: 'checked', problems: [], suppressions: [], directives: [] });
+    // The lines for the diagnostics' ranges, counted while the checking thread works.
+    const lines = new LineIndex(text);
+    const outcome = await running;
     if (outcome.kind === 'cancelled') {
       // A newer version (or configuration) came first: its check answers instead.
       if (!cache || (document.version === version && this.configuration.generation === generation)) throw new Error(`the check of ${uri} was cancelled`);
@@ -173,7 +176,7 @@ export class Analyses {
       severities,
       enabled: configured !== undefined,
       result: outcome.kind === 'checked' ? outcome : { problems: [], suppressions: [], directives: [] },
-      lines: new LineIndex(text),
+      lines,
       stopped: outcome.kind === 'stopped' ? outcome.message : undefined,
       get parsed() {
         return (parsed ??= analyses.parsedVersion(uri, version, text, cache));
