@@ -53,8 +53,9 @@ const FULL_PARSE_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false } as const;
  * The parse, with the parser's errors made without stack traces: they are
  * values here, never thrown, and a file with 200,000 broken lines would
  * otherwise spend seconds and hundreds of megabytes capturing stacks.
+ * Duplicate keys are left to structureIssues (config.ts parses this way too).
  */
-function parseQuietly(source: string): TdeYaml {
+export function parseQuietly(source: string): TdeYaml {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

@@ -56,17 +56,21 @@ export function insertKeyFix(doc: TdeDocument, map: YAMLMap, key: string, value:
   return edit ? { title, edits: [edit] } : undefined;
 }
 
-/** Apply edits that do not overlap; returns the new text and how many were applied. */
+/** Apply edits that do not overlap (of two that do, the one that starts later in the text); returns the new text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
-  let result = text;
+  // From the end backwards, collecting the pieces and joining them once:
+  // splicing each edit into the whole text copied it every time (about 10 s
+  // for the 20,000 fixes of a hostile file).
+  const pieces: string[] = [];
   let limit = Infinity;
   for (const edit of sorted) {
     if (edit.offset + edit.length > limit) continue;
-    result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
+    pieces.push(text.slice(edit.offset + edit.length, limit), edit.newText);
     limit = edit.offset;
   }
-  return result;
+  pieces.push(text.slice(0, limit));
+  return pieces.reverse().join('');
 }
 
 /** Pick fixes whose edits do not overlap one another, in file order. */
