@@ -1,8 +1,12 @@
 // Quick fixes from the engine's fixes (looked up in the check that produced
 // the diagnostic, not recomputed), "disable this rule" comments, and the
-// source action "Fix all auto-fixable problems".
+// source action "Fix all auto-fixable problems". Fix all re-checks the fixed
+// text, which for a large file takes a while: it is offered without its edit
+// to clients that can resolve it later (`codeAction/resolve`), computed on
+// the checking thread, and kept per document version.
 import {
   CodeActionKind,
+  type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
   type Command,
@@ -10,19 +14,125 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, checkDocument, compatibleFixes, parseTde, type Problem, type TextEdit } from '../engine';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits, compatibleFixes, type Problem } from '../engine';
 import type { Analyses, Checked } from './analysis';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
-import { fsPathOf, nodeFileHost, type Session } from './session';
+import { TDE_LANGUAGE_ID, type Session } from './session';
 import { minimalEdits, toLspEdit } from './text';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tde`;
 /** For clients without code action literals: the command that applies an edit. */
 export const APPLY_EDIT_COMMAND = 'tde.applyWorkspaceEdit';
+const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 const MAX_FIX_PASSES = 10;
 
-export async function provideCodeActions(session: Session, analyses: Analyses, params: CodeActionParams): Promise<(CodeAction | Command)[]> {
+/** What a "Fix all" offered without its edit carries to `codeAction/resolve`. */
+interface FixAllData {
+  /** The document's URI (resolved against its current version). */
+  fixAll: string;
+}
+
+/** Whether the client can fetch a code action's edit later, keeping its `data` until then. */
+export function resolvesCodeActionEdits(capabilities: ClientCapabilities): boolean {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return !!codeAction?.codeActionLiteralSupport && !!codeAction.dataSupport && !!codeAction.resolveSupport?.properties?.includes('edit');
+}
+
+export class CodeActions {
+  /** Set at initialization: offer "Fix all" without its edit, for `codeAction/resolve` to fill in. */
+  resolveFixAll = false;
+  /** The "Fix all" edits of each document's last check, computed once (or being computed). */
+  private readonly fixAll = new Map<string, { version: number; resultId: string; edits: Promise<LspTextEdit[] | undefined> }>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly analyses: Analyses,
+  ) {}
+
+  provide(params: CodeActionParams): Promise<(CodeAction | Command)[]> {
+    return provideCodeActions(this.session, this.analyses, params, this);
+  }
+
+  /** Fill in the edit of a "Fix all" offered without one; any other action is returned as it came. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (action.edit || typeof data?.fixAll !== 'string') return action;
+    const document = this.session.tdeDocument(data.fixAll);
+    if (!document) return action;
+    // The current version's check (the document may have changed since the action was offered).
+    const checked = await this.analyses.check(document);
+    const edits = await this.edits(checked);
+    if (!edits || this.session.tdeDocument(checked.uri)?.version !== checked.version) return action;
+    return { ...action, edit: workspaceEdit(this.session, checked, edits) };
+  }
+
+  /** The document closed. */
+  forget(uri: string): void {
+    this.fixAll.delete(uri);
+  }
+
+  /** "Fix all" for this check of a document: computed at most once; undefined when it could not be. */
+  edits(checked: Checked): Promise<LspTextEdit[] | undefined> {
+    const cached = this.fixAll.get(checked.uri);
+    if (cached && cached.version === checked.version && cached.resultId === checked.resultId) return cached.edits;
+    const edits = this.compute(checked).catch((error: unknown) => {
+      this.session.error(`computing Fix all for ${checked.uri} failed`, error);
+      return undefined;
+    });
+    this.fixAll.set(checked.uri, { version: checked.version, resultId: checked.resultId, edits });
+    return edits;
+  }
+
+  /**
+   * Apply the compatible fixes, check again and repeat (as `tde check --fix`
+   * does) until nothing is left to fix; then express the change as minimal
+   * edits to the original text. Each result is re-checked before it is
+   * offered, on the checking thread and within its budget; one that cannot
+   * be re-checked is not offered (the last one that was is).
+   */
+  private async compute(checked: Checked): Promise<LspTextEdit[]> {
+    const started = Date.now();
+    const { lines } = checked;
+    const original = lines.text;
+    let text = original;
+    let problems = checked.result.problems;
+    let applied = 0;
+    let passes = 0;
+    for (; passes < MAX_FIX_PASSES; passes++) {
+      const fixes = compatibleFixes(problems.flatMap((p) => (p.fix ? [p.fix] : [])));
+      if (fixes.length === 0) break;
+      const next = applyEdits(text, fixes.flatMap((f) => f.edits));
+      if (next === text) break;
+      const recheck = await this.recheck(checked, next);
+      if (!recheck) break;
+      text = next;
+      problems = recheck;
+      applied += fixes.length;
+    }
+    const edits = minimalEdits(original, text).map((e) => toLspEdit(lines, e));
+    this.session.log(`Fix all for ${checked.uri} (version ${checked.version}): fixes applied: ${applied}, passes: ${passes}, edits: ${edits.length}, ${Date.now() - started} ms`);
+    return edits;
+  }
+
+  /** The problems of the fixed text, from the checking thread; undefined when the check did not run to the end. */
+  private async recheck(checked: Checked, text: string): Promise<Problem[] | undefined> {
+    let result: Checked;
+    try {
+      result = await this.analyses.checkDetached(TextDocument.create(checked.uri, TDE_LANGUAGE_ID, checked.version, text));
+    } catch (error) {
+      this.session.log(`Fix all for ${checked.uri}: the fixed text could not be checked (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    }
+    if (result.stopped || !result.enabled) {
+      this.session.log(`Fix all for ${checked.uri}: the fixed text could not be checked${result.stopped ? ' within the budget' : ' (validation is off)'}; offering the fixes checked so far`);
+      return undefined;
+    }
+    return result.result.problems;
+  }
+}
+
+async function provideCodeActions(session: Session, analyses: Analyses, params: CodeActionParams, fixAll: CodeActions): Promise<(CodeAction | Command)[]> {
   const document = session.tdeDocument(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
@@ -42,7 +152,7 @@ export async function provideCodeActions(session: Session, analyses: Analyses, p
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
           diagnostics: [diagnostic],
-          edit: workspaceEdit(session, document, problem.fix.edits.map((e) => toLspEdit(checked.parsed.document.lines, e))),
+          edit: workspaceEdit(session, checked, problem.fix.edits.map((e) => toLspEdit(checked.lines, e))),
         });
       }
     }
@@ -57,7 +167,7 @@ export async function provideCodeActions(session: Session, analyses: Analyses, p
         title: `Disable ${rule} for this line`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(session, document, [lineEdit]),
+        edit: workspaceEdit(session, checked, [lineEdit]),
       });
     }
     for (const rule of new Set(ours.map((d) => (typeof d.code === 'string' ? d.code : '')).filter((r) => r && r !== 'yaml-syntax'))) {
@@ -65,19 +175,22 @@ export async function provideCodeActions(session: Session, analyses: Analyses, p
         title: `Disable ${rule} for the file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: ours.filter((d) => d.code === rule),
-        edit: workspaceEdit(session, document, [disableFileEdit(checked, rule)]),
+        edit: workspaceEdit(session, checked, [disableFileEdit(checked, rule)]),
       });
     }
   }
 
-  if (wants(FIX_ALL_KIND) && (only || checked.result.problems.some((p) => p.fix))) {
-    const edits = fixAllEdits(checked);
-    if (edits.length) {
-      actions.push({
-        title: 'Fix all auto-fixable problems',
-        kind: FIX_ALL_KIND,
-        edit: workspaceEdit(session, document, edits.map((e) => toLspEdit(checked.parsed.document.lines, e))),
-      });
+  if (wants(FIX_ALL_KIND) && checked.result.problems.some((p) => p.fix)) {
+    if (fixAll.resolveFixAll) {
+      // Offered at no cost; the edit is computed if it is chosen (codeAction/resolve).
+      const data: FixAllData = { fixAll: checked.uri };
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+    } else {
+      const edits = await fixAll.edits(checked);
+      // The document may have changed meanwhile: then the request is out of date.
+      if (edits?.length && session.tdeDocument(checked.uri)?.version === checked.version) {
+        actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(session, checked, edits) });
+      }
     }
   }
 
@@ -93,23 +206,24 @@ function problemOf(checked: Checked, diagnostic: Diagnostic): Problem | undefine
     const problem = problems[data.index];
     if (problem && problem.rule === diagnostic.code) return problem;
   }
-  const { lines } = checked.parsed.document;
+  const { lines } = checked;
   const start = lines.offsetAt(diagnostic.range.start);
   const end = lines.offsetAt(diagnostic.range.end);
   return problems.find((p) => p.rule === diagnostic.code && p.offset === start && p.offset + p.length === end && p.message === diagnostic.message)
     ?? problems.find((p) => p.rule === diagnostic.code && p.offset === start && p.offset + p.length === end);
 }
 
-function workspaceEdit(session: Session, document: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {
+/** An edit of the text that was checked (versioned for clients that take versions). */
+function workspaceEdit(session: Session, checked: Pick<Checked, 'uri' | 'version'>, edits: LspTextEdit[]): WorkspaceEdit {
   if (session.support.documentChanges) {
-    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+    return { documentChanges: [{ textDocument: { uri: checked.uri, version: checked.version }, edits }] };
   }
-  return { changes: { [document.uri]: edits } };
+  return { changes: { [checked.uri]: edits } };
 }
 
 /** `# tde-disable-next-line RULE` above the line (or the rule added to such a comment already there). */
 function disableLineEdit(checked: Checked, rule: string, line: number): LspTextEdit {
-  const { lines } = checked.parsed.document;
+  const { lines } = checked;
   const existing = checked.result.directives.find((d) => d.kind === 'next-line' && d.targetLine === line && d.rules);
   if (existing) return appendRule(checked, existing, rule);
   const bom = line === 0 && lines.text.startsWith('\ufeff') ? 1 : 0;
@@ -121,7 +235,7 @@ function disableLineEdit(checked: Checked, rule: string, line: number): LspTextE
 
 /** `# tde-disable RULE` at the top of the file (or the rule added to such a comment in the file's header). */
 function disableFileEdit(checked: Checked, rule: string): LspTextEdit {
-  const { lines } = checked.parsed.document;
+  const { lines } = checked;
   const firstContent = firstContentLine(checked);
   const existing = checked.result.directives.find((d) => d.kind === 'rest-of-file' && d.rules && d.line < firstContent);
   if (existing) return appendRule(checked, existing, rule);
@@ -130,7 +244,7 @@ function disableFileEdit(checked: Checked, rule: string): LspTextEdit {
 }
 
 function firstContentLine(checked: Checked): number {
-  const { lines } = checked.parsed.document;
+  const { lines } = checked;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
     if (text && !text.startsWith('#')) return line;
@@ -140,31 +254,11 @@ function firstContentLine(checked: Checked): number {
 
 /** Add a rule to a directive's list, before its `-- reason` if it has one. */
 function appendRule(checked: Checked, directive: Checked['result']['directives'][number], rule: string): LspTextEdit {
-  const { lines, text } = checked.parsed.document;
+  const { lines } = checked;
+  const { text } = lines;
   const comment = text.slice(directive.offset, directive.offset + directive.length);
   const reason = comment.indexOf('--');
   const body = reason >= 0 ? comment.slice(0, reason) : comment;
   const insertAt = directive.offset + body.trimEnd().length;
   return toLspEdit(lines, { offset: insertAt, length: 0, newText: `, ${rule}` });
-}
-
-/**
- * Apply the compatible fixes, check again and repeat (as `tde check --fix`
- * does) until nothing is left to fix; then express the change as minimal
- * edits to the original text.
- */
-export function fixAllEdits(checked: Checked): TextEdit[] {
-  const original = checked.parsed.document.text;
-  let text = original;
-  let problems = checked.result.problems;
-  const fileName = fsPathOf(checked.uri);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = compatibleFixes(problems.flatMap((p) => (p.fix ? [p.fix] : [])));
-    if (fixes.length === 0) break;
-    const next = applyEdits(text, fixes.flatMap((f) => f.edits));
-    if (next === text) break;
-    text = next;
-    problems = checkDocument(parseTde(text), { fileName, host: fileName ? nodeFileHost : undefined, severities: checked.severities }).problems;
-  }
-  return minimalEdits(original, text);
 }

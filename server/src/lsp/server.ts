@@ -22,7 +22,7 @@ import {
   type TdeInitializationOptions,
 } from '../shared/protocol';
 import { Analyses } from './analysis';
-import { APPLY_EDIT_COMMAND, FIX_ALL_KIND, provideCodeActions } from './codeActions';
+import { APPLY_EDIT_COMMAND, CodeActions, FIX_ALL_KIND, resolvesCodeActionEdits } from './codeActions';
 import { provideCompletion } from './completion';
 import { Configuration } from './configuration';
 import { Diagnostics } from './diagnostics';
@@ -43,14 +43,16 @@ export function startServer(connection: Connection): void {
   const analyses = new Analyses(session, configuration);
   const diagnostics = new Diagnostics(session, analyses, () => configuration.generation);
   const workspace = new Workspace(session, analyses, configuration, diagnostics);
+  const codeActions = new CodeActions(session, analyses);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as TdeInitializationOptions;
     session.support = readClientSupport(params.capabilities, options);
+    codeActions.resolveFixAll = resolvesCodeActionEdits(params.capabilities);
     session.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : []);
     diagnostics.setDelay(options.validationDelay);
     diagnostics.register();
-    return { capabilities: capabilities(session), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+    return { capabilities: capabilities(session, codeActions), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 
   connection.onInitialized(() => {
@@ -59,13 +61,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => diagnostics.dispose());
-  session.documents.onDidClose(({ document }) => configuration.forget(document.uri));
+  session.documents.onDidClose(({ document }) => {
+    configuration.forget(document.uri);
+    codeActions.forget(document.uri);
+  });
   configuration.register();
   workspace.register();
 
   connection.onCompletion(session.guard('completion', null, (params) => provideCompletion(session, analyses, params)));
   connection.onHover(session.guard('hover', null, (params) => provideHover(session, analyses, params)));
-  connection.onCodeAction(session.guard('codeAction', [], (params) => provideCodeActions(session, analyses, params)));
+  connection.onCodeAction(session.guard('codeAction', [], (params) => codeActions.provide(params)));
+  // On failure the action comes back as it was (no edit): resolve must answer with a code action.
+  connection.onCodeActionResolve((action, token) => session.guard('codeActionResolve', action, (a: typeof action) => codeActions.resolve(a))(action, token));
   connection.onDocumentSymbol(session.guard('documentSymbol', [], (params) => provideDocumentSymbols(session, analyses, params)));
   connection.onDefinition(session.guard('definition', null, (params) => provideDefinition(session, analyses, params)));
   connection.onReferences(session.guard('references', null, (params) => provideReferences(session, analyses, params)));
@@ -91,14 +98,14 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function capabilities(session: Session): ServerCapabilities {
+function capabilities(session: Session, codeActions: CodeActions): ServerCapabilities {
   const { support } = session;
   const result: ServerCapabilities = {
     positionEncoding: PositionEncodingKind.UTF16,
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false },
     hoverProvider: true,
-    codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+    codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: codeActions.resolveFixAll } : true,
     documentSymbolProvider: { label: 'TDE' },
     definitionProvider: true,
     referencesProvider: true,
