@@ -13,12 +13,17 @@
 // check then finds it all in the cache. Watched-file events refetch what
 // they name (refreshFiles) before the server reacts to them.
 //
+// What the client sends is held to the limits the Node server reads the disk
+// with (files.ts): a text over MAX_FILE_BYTES, or one holding NUL characters
+// (binary or UTF-16 data, decoded as UTF-8), is unreadable, with a log line
+// that says why and not what it holds.
+//
 // Paths: the engine works with `/` paths. The URI `scheme://authority/a/b`
 // becomes `/<"scheme://authority" percent-encoded as one segment>/a/b`, so
 // `..` and the `.tderc.yaml` search stay within one file system, and any
 // path maps back to its URI. Paths above that first segment are outside
 // every file system: they are answered "missing" without asking.
-import { buildModel, loadConfigFor, parseTde, ruleById, type FileHost, type TdeModel } from '../engine';
+import { buildModel, decodeTdeBytes, loadConfigFor, MAX_FILE_BYTES, parseTde, ruleById, type FileHost, type TdeModel } from '../engine';
 import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../shared/protocol';
 import type { Session } from './session';
 
@@ -26,6 +31,8 @@ interface Entry {
   type: ReadFileResult['type'];
   /** Present when it was asked for. */
   text?: string;
+  /** A file whose text was refused: asked for, and not to be asked for again until it changes. */
+  unreadable?: true;
 }
 
 /** Rounds of look-ups per preparation: the `.tderc.yaml` search needs three (exists?, read, done). */
@@ -74,7 +81,7 @@ function lookup(path: string, wantText: boolean): Entry | undefined {
     entry = { type: 'missing' };
     entries.set(path, entry);
   }
-  if (entry && (entry.type !== 'file' || !wantText || entry.text !== undefined)) return entry;
+  if (entry && (entry.type !== 'file' || !wantText || entry.text !== undefined || entry.unreadable)) return entry;
   if (recording) recording.set(path, wantText || !!recording.get(path));
   return entry;
 }
@@ -100,7 +107,11 @@ async function fetchEntry(path: string, text: boolean): Promise<Entry> {
     const result = (await session.connection.sendRequest(ReadFileRequest, params)) as ReadFileResult | null;
     if (!result || (result.type !== 'file' && result.type !== 'directory')) return { type: 'missing' };
     if (result.type === 'directory') return { type: 'directory' };
-    return typeof result.text === 'string' ? { type: 'file', text: result.text } : { type: 'file' };
+    if (typeof result.text !== 'string') return { type: 'file' };
+    const refused = refusal(result.text);
+    if (refused === undefined) return { type: 'file', text: result.text };
+    session.warn(`not reading ${uri}: ${refused}`);
+    return { type: 'file', unreadable: true };
   } catch (error) {
     if (!warnedUnavailable) {
       warnedUnavailable = true;
@@ -108,6 +119,14 @@ async function fetchEntry(path: string, text: boolean): Promise<Entry> {
     }
     return { type: 'missing' };
   }
+}
+
+/** Why a text from the client is not read as a file's, or undefined when it is fine. */
+function refusal(text: string): string | undefined {
+  // Each UTF-16 code unit is at least one byte of UTF-8: too long in units is too large in bytes, with nothing encoded.
+  if (text.length > MAX_FILE_BYTES) return `it is over the ${MAX_FILE_BYTES} bytes a file may be`;
+  const decoded = decodeTdeBytes(new TextEncoder().encode(text));
+  return decoded.ok ? undefined : decoded.message;
 }
 
 async function fetchAll(paths: Map<string, boolean>): Promise<void> {
@@ -159,7 +178,7 @@ export function refreshFiles(uris: string[]): Promise<void> | undefined {
   for (const uri of uris) {
     const path = fsPathOf(uri);
     const entry = path === undefined ? undefined : entries.get(path);
-    if (path !== undefined && entry) stale.set(path, entry.text !== undefined);
+    if (path !== undefined && entry) stale.set(path, entry.text !== undefined || !!entry.unreadable);
   }
   return stale.size ? fetchAll(stale) : undefined;
 }

@@ -1,11 +1,17 @@
 // How the language server reaches files other than the open documents: the
-// `.tderc.yaml` in force and the files `project.previous` names. On Node it
-// reads the disk. The web build (esbuild.mjs) swaps in files.browser.ts,
-// which asks the client instead; the hooks that are no-ops here
-// (bindFiles, prepareFiles, loadFile, refreshFiles) exist for it.
+// `.tderc.yaml` in force, the files `project.previous` names, a closed file
+// the preview shows. On Node it reads the disk. The web build (esbuild.mjs)
+// swaps in files.browser.ts, which asks the client instead; the hooks that
+// are no-ops here (prepareFiles, loadFile, refreshFiles) exist for it.
+//
+// These files come from wherever the workspace came from (a pull request):
+// each is read as strictly as the CLI reads a TDE file (decodeTdeBytes), and
+// never more than MAX_FILE_BYTES of it. One that is too large, binary, UTF-16
+// or not UTF-8 is unreadable: a log line says why (never what it holds), and
+// the caller reports it as it reports any unreadable file.
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FileHost } from '../engine';
+import { decodeTdeBytes, MAX_FILE_BYTES, type FileHost } from '../engine';
 import type { Session } from './session';
 
 /** The file-system path of a `file:` URI, else undefined. */
@@ -27,16 +33,68 @@ export const nodeFileHost: FileHost = {
     }
   },
   readFile(path) {
-    try {
-      return fs.readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const bytes = readBounded(path, MAX_FILE_BYTES);
+    if (bytes === undefined) return undefined;
+    const decoded = decodeTdeBytes(bytes);
+    if (decoded.ok) return decoded.text;
+    warn(`not reading ${path}: ${decoded.message}`);
+    return undefined;
   },
 };
 
-/** Called by each Session: nothing to do when the server reads the disk itself. */
-export function bindFiles(_session: Session): void {}
+/** Where the reasons a file was not read go: the session's log (in the checking thread, which has none, stderr, which the server logs). */
+let warn: (message: string) => void = (message) => console.warn(message);
+
+/** Called by each Session: the server reads the disk itself, and logs through the session. */
+export function bindFiles(session: Session): void {
+  warn = (message) => session.warn(message);
+}
+
+/**
+ * The bytes of a regular file, or undefined when it is missing, not a file,
+ * unreadable, or over `maxBytes`: its size is checked before anything is
+ * read, and a file that grows while read is read no further than the limit.
+ */
+function readBounded(path: string, maxBytes: number): Uint8Array | undefined {
+  let fd: number;
+  try {
+    // Only a regular file is opened (a FIFO would block the open, a device might never end);
+    // without blocking, should the path become a FIFO in between.
+    if (!fs.statSync(path).isFile()) return undefined;
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > maxBytes) {
+      warn(`not reading ${path}: it is ${stat.size} bytes, over the ${maxBytes} bytes a file may be`);
+      return undefined;
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // All of it in one read, as a rule; one byte more tells whether it grew past the limit.
+    let want = stat.size + 1;
+    while (total <= maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      want = 64 * 1024;
+    }
+    if (total > maxBytes) {
+      warn(`not reading ${path}: it grew past the ${maxBytes} bytes a file may be while it was read`);
+      return undefined;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** Make what a check of this document will look up answerable synchronously (nothing to do on Node). */
 export function prepareFiles(_session: Session, _uri: string): Promise<void> | undefined {
