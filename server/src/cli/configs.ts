@@ -4,7 +4,7 @@ import { loadConfigFor, type FileHost, type TdeConfig } from '../engine';
 import { printable } from './args';
 import { displayPath } from './files';
 import { CliError, type CliIO } from './io';
-import { terminalSafe } from './terminal';
+import { linePath, terminalSafe } from './terminal';
 
 export function fileHost(io: CliIO): FileHost {
   return {
@@ -58,7 +58,7 @@ export function loadConfigs(files: readonly string[], host: FileHost, configFile
         reported.add(config.file);
         const where = config.file ? displayPath(io.cwd, config.file) : '(configuration)';
         for (const issue of config.issues) {
-          issues.push(`${terminalSafe(where)}${issue.line ? `:${issue.line}` : ''}: ${terminalSafe(issue.message)}`);
+          issues.push(`${linePath(where)}${issue.line ? `:${issue.line}` : ''}: ${terminalSafe(issue.message)}`);
         }
       }
     }

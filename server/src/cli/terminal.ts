@@ -56,6 +56,49 @@ export function terminalSafe(text: string): string {
   });
 }
 
+// A line a GitHub Actions runner takes for a workflow command: `::` at its
+// start once leading blanks are trimmed (.NET's white space: Unicode spaces
+// and NEL too). Color codes count as blanks here (a log shows none); line
+// breaks do not (each line is tested on its own).
+// eslint-disable-next-line no-control-regex
+const COMMAND_START = /^((?:[^\S\r\n\u2028\u2029]|\u0085|\u001b\[[0-9;]*m)*):(?=:)/gm;
+
+/** How lineSafe writes the first colon of a line that would be a command. */
+export const ESCAPED_COLON = { terminal: '\\:', markup: '&#58;' } as const;
+
+/**
+ * Output a runner will not obey: in each line that would start with `::`, the
+ * first colon is written escaped. At a terminal as `\::error::…`, an escape
+ * like terminalSafe's `\u001b`; in Markdown and HTML as `&#58;`, which renders
+ * as the colon itself. Lines without `::` at their start are left as they are.
+ */
+export function lineSafe(text: string, colon: string = ESCAPED_COLON.terminal): string {
+  return text.replace(COMMAND_START, (_match, blanks: string) => `${blanks}${colon}`);
+}
+
+/**
+ * A relative path for the start of a line: `./::warning::x.tde.yaml` where
+ * the path alone would be a workflow command. The same file, still a path an
+ * editor or a shell can open, as terminalSafe text.
+ */
+export function linePath(path: string): string {
+  const shown = terminalSafe(path);
+  return /^\s*::/.test(shown) ? `./${shown}` : shown;
+}
+
+// What JSON.stringify leaves raw that a terminal or a page would obey: DEL,
+// C1 controls, bidi controls, and the line and paragraph separators.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A JSON report as text: JSON.stringify's, with the characters above written
+ * as `\u202e` escapes. They occur only inside strings, so the value a program
+ * reads is the same; only someone printing the file sees the difference.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Visible width of a string without its color codes. */
 export function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex

@@ -11,7 +11,7 @@ import { findFiles } from '../files';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
-import { colors, noColors, plural, terminalSafe, wantsColor } from '../terminal';
+import { colors, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: true },
@@ -112,11 +112,12 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
 
   const toFile = settings.output !== undefined;
   const palette = !toFile && wantsColor(settings.color, io.env, io.isTTY) ? colors : noColors;
-  const text = formatter(report, { palette, rules });
+  const text = formatter(report, { palette, rules, warn: (message) => io.stderr(`tde: ${message}\n`) });
 
   if (diffs.length) {
-    // A diff would spoil a machine-readable report on the same stream.
-    const diff = diffs.map((d) => d.split('\n').map(terminalSafe).join('\n')).join('');
+    // A diff would spoil a machine-readable report on the same stream. Its
+    // context lines are the file's own: one could start with `::` after the space.
+    const diff = diffs.map((d) => lineSafe(d.split('\n').map(terminalSafe).join('\n'))).join('');
     if (isHumanFormat(settings.format) && !toFile) io.stdout(`${diff}\n`);
     else io.stderr(diff);
   }

@@ -20,7 +20,7 @@ import { statusTable } from '../formatters/status/markdown';
 import { CI_SUMMARY_HELP } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
 import type { CheckReport } from '../report';
-import { noColors, plural } from '../terminal';
+import { ESCAPED_COLON, lineSafe, noColors, plural } from '../terminal';
 import { maxWarningsOption, writeReport } from './check';
 import { gitDiff } from './diff';
 import { statusRows } from './status';
@@ -94,7 +94,8 @@ function reviewMarkdown(report: CheckReport, rows: readonly StatusRow[], diff: D
   }
   if (diff) out.push('', ...diffMarkdown(diff, 3));
   out.push('', '### Problems', '', ...problemsMarkdown(report, 4));
-  return `${out.join('\n')}\n`;
+  // Not for the log, but a later step may print the file there.
+  return lineSafe(`${out.join('\n')}\n`, ESCAPED_COLON.markup);
 }
 
 /** `name<<DELIMITER … DELIMITER` lines, which no value can end early. */
@@ -162,7 +163,7 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
   // Annotations go to stdout, where the runner reads workflow commands.
   io.stdout(formatGithub(report, { palette: noColors, rules }));
   const sarifFile = value('sarif-file');
-  if (sarifFile) writeReport(sarifFile, formatSarif(report, { palette: noColors, rules }), io);
+  if (sarifFile) writeReport(sarifFile, formatSarif(report, { palette: noColors, rules, warn: (message) => io.stderr(`tde: ${message}\n`) }), io);
 
   // The same files as the check: what the paths name, else the working folder (not the whole repository).
   const diff = since === undefined ? undefined : gitDiff({ base: since, paths: targets.length ? targets : ['.'], configFile }, io);

@@ -7,7 +7,7 @@ import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../read';
 import { escapeMarkdown } from '../formatters/markdown';
-import { terminalSafe } from '../terminal';
+import { ESCAPED_COLON, lineSafe, terminalSafe } from '../terminal';
 
 const FORMATS = ['text', 'markdown', 'html'] as const;
 type PitchFormat = (typeof FORMATS)[number];
@@ -26,7 +26,8 @@ export function pitchText(pitch: Pitch): string {
   const status = empty.length
     ? `Still blank: ${empty.map((b) => `${b.label} (${where(b)})`).join(', ')}`
     : 'Every blank is filled.';
-  return `${terminalSafe(pitch.text)}\n\n${status}\n`;
+  // The pitch leads its line: a template starting `::error::` must not be a workflow command.
+  return `${lineSafe(terminalSafe(pitch.text))}\n\n${status}\n`;
 }
 
 /** The pitch's paragraph in Markdown: filled blanks in bold, empty ones as code (gaps that stand out). */
@@ -45,13 +46,22 @@ export function pitchStatusMarkdown(pitch: Pitch): string {
 }
 
 export function pitchMarkdown(pitch: Pitch): string {
-  return `## Pitch\n\n${pitchParagraphMarkdown(pitch)}\n\n${pitchStatusMarkdown(pitch)}\n`;
+  return `## Pitch\n\n${lineSafe(pitchParagraphMarkdown(pitch), ESCAPED_COLON.markup)}\n\n${pitchStatusMarkdown(pitch)}\n`;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// Controls but LF (CR and tab included: a page needs neither), DEL, and the
+// bidi overrides, isolates and marks. Printed to a terminal the snippet must
+// not drive it, and on a page it must not reorder what a reader sees.
+// eslint-disable-next-line no-control-regex
+const HTML_UNSAFE = /\r\n?|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text or an attribute value for HTML: markup escaped, controls shown as `\u001b` (line breaks kept, tabs as spaces). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!);
+  return text
+    .replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!)
+    .replace(HTML_UNSAFE, (ch) => (ch[0] === '\r' ? '\n' : ch === '\t' ? ' ' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 export function pitchHtml(pitch: Pitch): string {
@@ -66,14 +76,15 @@ export function pitchHtml(pitch: Pitch): string {
   const status = empty.length
     ? `Still blank: ${empty.map((b) => `<span class="tde-blank-name">${escapeHtml(b.label)}</span> (<code>${escapeHtml(where(b))}</code>)`).join(', ')}`
     : 'Every blank is filled.';
-  return [
+  // The pitch's own line breaks are kept: a line of it must not be a workflow command when printed.
+  return lineSafe([
     '<section class="tde-pitch">',
     '<style>.tde-pitch .tde-blank-filled{font-weight:600}.tde-pitch .tde-blank-empty{background:#fff3cd;color:#664d03;padding:0 .2em;border-radius:.2em}</style>',
     `<p class="tde-pitch-text">${body}</p>`,
     `<p class="tde-pitch-status">${status}</p>`,
     '</section>',
     '',
-  ].join('\n');
+  ].join('\n'), ESCAPED_COLON.markup);
 }
 
 export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {

@@ -2,14 +2,14 @@
 // editors' quickfix lists and problem matchers; problems comments silenced
 // follow as `silenced` lines. Nothing at all when clean.
 import type { CheckReport } from '../report';
-import { terminalSafe } from '../terminal';
+import { linePath, lineSafe, terminalSafe } from '../terminal';
 import type { FormatOptions } from './index';
 import { reasonText, severityColor } from './stylish';
 
 export function formatCompact(report: CheckReport, { palette }: FormatOptions): string {
   let out = '';
   for (const file of report.files) {
-    const path = terminalSafe(file.path);
+    const path = linePath(file.path);
     for (const problem of file.problems) {
       const severity = severityColor(palette, problem.severity)(problem.severity);
       const existing = problem.baseline ? ` ${palette.dim('(existing)')}` : '';
@@ -17,11 +17,11 @@ export function formatCompact(report: CheckReport, { palette }: FormatOptions): 
     }
   }
   for (const file of report.files) {
-    const path = terminalSafe(file.path);
+    const path = linePath(file.path);
     for (const s of file.suppressed) {
       const why = `silenced by line ${s.suppressedBy.line}: ${reasonText(s.suppressedBy.reason)}`;
       out += palette.dim(`${path}:${s.line}:${s.column}: silenced: ${terminalSafe(s.message)} [${s.rule}] (${terminalSafe(why)})`) + '\n';
     }
   }
-  return out;
+  return lineSafe(out);
 }

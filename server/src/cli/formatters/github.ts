@@ -12,10 +12,17 @@ const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
 // Control characters other than CR and LF (which are escaped, not dropped).
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Bidi overrides, isolates and marks: shown as `\u202e`, so that an annotation reads in the order it was written.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A command's message: `%`, CR and LF escaped; other controls dropped. */
+/** A command's message: `%`, CR and LF escaped; other controls dropped, bidi controls shown. */
 export function escapeData(text: string): string {
-  return text.replace(CONTROLS, '').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .replace(CONTROLS, '')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A command's property value: as data, and `:` and `,` too. */

@@ -6,6 +6,8 @@ import type { Palette } from '../terminal';
 export interface FormatOptions {
   palette: Palette;
   rules: readonly Rule[];
+  /** Told what a format had to leave out (SARIF over GitHub's limits), for stderr. */
+  warn?: (message: string) => void;
 }
 
 export type Formatter = (report: CheckReport, options: FormatOptions) => string;

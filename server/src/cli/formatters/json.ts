@@ -2,6 +2,7 @@
 // (end column exclusive), the problems inline comments silenced (with the
 // comment's reason) and, with --since, whether each problem is new.
 import type { CheckReport, ReportedProblem } from '../report';
+import { jsonText } from '../terminal';
 import type { FormatOptions } from './index';
 
 function problemJson(problem: ReportedProblem) {
@@ -35,5 +36,5 @@ export function formatJson(report: CheckReport, _options: FormatOptions): string
       ...(report.fixesApplied !== undefined ? { fixesApplied: report.fixesApplied } : {}),
     },
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(json);
 }

@@ -1,7 +1,7 @@
 // A report a bot can post on a pull request. Text that comes from a file is
 // escaped, so a value can neither break the table nor inject HTML or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
-import { plural } from '../terminal';
+import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
 import type { FormatOptions } from './index';
 
 const SEVERITY_BADGES = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
@@ -23,20 +23,85 @@ const ENTITIES: Record<string, string> = {
   '!': '&#33;',
 };
 
-/** User text for one Markdown table cell or heading: inert, on one line. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[&<>"|`[\]\\*_~#!]/g, (ch) => ENTITIES[ch]!)
-    .replace(/\r\n|\r|\n/g, '<br>')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '');
+// GitHub pings and links from the text it has already decoded (so `&#64;`
+// would still ping): `@name`, `#123`, e-mail addresses; bare `https://…` and
+// `www.…` it links while parsing. A zero-width space, written as an entity,
+// after `@` and after an issue number's `#`, between `:` and `//` and before
+// the dot of `www.`, breaks each and shows nothing: the text reads as written.
+const ZWSP = '&#8203;';
+
+// Bidi overrides, isolates and marks ("Trojan Source") reorder what a
+// reviewer sees: they are shown as `\u202e`, not obeyed.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+// Everything escapeText may change: line breaks, what Markdown or HTML reads,
+// controls (C0, DEL, C1), bidi controls, and where pings and links start.
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /\r\n|[\r\n&<>"|`[\]\\*_~#!@\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|:(?=\/\/)|(?<=www)\./gi;
+
+interface Breaks {
+  /** `@mentions`, `#123` references and e-mail addresses. */
+  mentions: boolean;
+  /** Bare URLs and `www.` links. */
+  links: boolean;
 }
 
-/** A message with its `code spans` kept as code, everything escaped. */
+function escapeText(text: string, breaks: Breaks): string {
+  return text.replace(SPECIAL, (ch: string, offset: number) => {
+    switch (ch) {
+      case '\r\n':
+      case '\r':
+      case '\n': return '<br>';
+      case '@': return breaks.mentions ? `@${ZWSP}` : '@';
+      case '#': return breaks.mentions && /[0-9]/.test(text.charAt(offset + 1)) ? `&#35;${ZWSP}` : '&#35;';
+      case ':': return breaks.links ? `:${ZWSP}` : ':';
+      case '.': return breaks.links ? `${ZWSP}.` : '.';
+    }
+    const entity = ENTITIES[ch];
+    if (entity !== undefined) return entity;
+    if (BIDI.test(ch)) return `&#92;u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return ''; // a control character: dropped
+  });
+}
+
+/**
+ * A value as the team wrote it (a title, a place, a reason) for one Markdown
+ * table cell, heading or sentence: inert, on one line. It starts no markup,
+ * no HTML, no ping and no bidi reordering; a bare URL in it stays the link it
+ * plainly shows (its text is its target: `[text](url)` cannot be formed).
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeText(text, { mentions: true, links: false });
+}
+
+/**
+ * As escapeMarkdown, and no link either: for what the report says in its own
+ * voice (problem messages, which quote file text, and file paths), where a
+ * link would read as the tool's.
+ */
+export function escapeMarkdownUnlinked(text: string): string {
+  return escapeText(text, { mentions: true, links: true });
+}
+
+/**
+ * User text inside `<code>…</code>`: inert Markdown and HTML on one line, but
+ * no zero-width spaces, so an id or a path copies as written. GitHub neither
+ * pings nor references from inside code.
+ */
+export function escapeCode(text: string): string {
+  return escapeText(text, { mentions: false, links: false });
+}
+
+/**
+ * A message with its `code spans` kept as code, everything escaped. Which
+ * backticks are the engine's cannot be told from the text (a file's text may
+ * hold some), so the pairing may be off; what falls outside code is
+ * escapeMarkdownUnlinked text, so that can change the look, never make anything live.
+ */
 export function messageMarkdown(message: string): string {
   const parts = message.split('`');
-  if (parts.length % 2 === 0) return escapeMarkdown(message); // unpaired backtick: plain text
-  return parts.map((part, i) => (i % 2 ? `<code>${escapeMarkdown(part)}</code>` : escapeMarkdown(part))).join('');
+  if (parts.length % 2 === 0) return escapeMarkdownUnlinked(message); // unpaired backtick: plain text
+  return parts.map((part, i) => (i % 2 ? `<code>${escapeCode(part)}</code>` : escapeMarkdownUnlinked(part))).join('');
 }
 
 /** A link to a rule's page, safe in a table cell. */
@@ -47,7 +112,7 @@ export function ruleLink(rule: string, docsUrl: string): string {
 /** A revision for Markdown: `main` (1a2b3c4), in code spans that user text cannot end. */
 export function revisionMarkdown(since: { revision: string; commit: string }): string {
   const short = since.commit.slice(0, 7);
-  return since.commit.startsWith(since.revision) ? `<code>${short}</code>` : `<code>${escapeMarkdown(since.revision)}</code> (${short})`;
+  return since.commit.startsWith(since.revision) ? `<code>${short}</code>` : `<code>${escapeCode(since.revision)}</code> (${short})`;
 }
 
 function problemRow(p: ReportedProblem, since: boolean): string {
@@ -66,7 +131,7 @@ export function problemTable(problems: readonly ReportedProblem[], since: boolea
 /** The problems inline comments silenced, with each comment's reason. */
 export function silencedTable(report: CheckReport): string[] {
   const rows = report.files.flatMap((file) =>
-    file.suppressed.map((s) => `| ${escapeMarkdown(file.path)} | ${s.line}:${s.column} | ${ruleLink(s.rule, s.docsUrl)} | ${s.suppressedBy.line} | ${s.suppressedBy.reason ? escapeMarkdown(s.suppressedBy.reason) : '*no reason given*'} |`),
+    file.suppressed.map((s) => `| ${escapeMarkdownUnlinked(file.path)} | ${s.line}:${s.column} | ${ruleLink(s.rule, s.docsUrl)} | ${s.suppressedBy.line} | ${s.suppressedBy.reason ? escapeMarkdown(s.suppressedBy.reason) : '*no reason given*'} |`),
   );
   if (!rows.length) return [];
   return ['| File | Line | Rule | Silenced by line | Reason |', '| --- | ---: | --- | ---: | --- |', ...rows];
@@ -92,7 +157,7 @@ export function problemsMarkdown(report: CheckReport, level = 3): string[] {
     out.push(line);
     if (summary.fixable) out.push('', `${summary.fixable} can be fixed with \`tde check --fix\`.`);
     for (const file of withProblems) {
-      out.push('', `${hashes} ${escapeMarkdown(file.path)}`, '', ...problemTable(file.problems, report.since !== undefined));
+      out.push('', `${hashes} ${escapeMarkdownUnlinked(file.path)}`, '', ...problemTable(file.problems, report.since !== undefined));
     }
   }
   const silenced = silencedTable(report);
@@ -101,5 +166,5 @@ export function problemsMarkdown(report: CheckReport, level = 3): string[] {
 }
 
 export function formatMarkdown(report: CheckReport, _options: FormatOptions): string {
-  return `${['## tde report', '', ...problemsMarkdown(report)].join('\n')}\n`;
+  return lineSafe(`${['## tde report', '', ...problemsMarkdown(report)].join('\n')}\n`, ESCAPED_COLON.markup);
 }

@@ -1,7 +1,7 @@
 // The default, for people at a terminal: problems grouped under each file,
 // columns aligned, then one summary line, and what comments silenced.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
-import { plural, terminalSafe, type Palette } from '../terminal';
+import { linePath, lineSafe, plural, terminalSafe, type Palette } from '../terminal';
 import type { FormatOptions } from './index';
 
 export function severityColor(palette: Palette, severity: ReportedProblem['severity']): (text: string) => string {
@@ -27,7 +27,7 @@ export function formatStylish(report: CheckReport, { palette }: FormatOptions): 
     const lineWidth = Math.max(...file.problems.map((p) => String(p.line).length));
     const columnWidth = Math.max(...file.problems.map((p) => String(p.column).length));
     const severityWidth = Math.max(...file.problems.map((p) => p.severity.length));
-    out.push(palette.underline(terminalSafe(file.path)));
+    out.push(palette.underline(linePath(file.path)));
     for (const problem of file.problems) {
       const position = `${String(problem.line).padStart(lineWidth)}:${String(problem.column).padEnd(columnWidth)}`;
       const severity = severityColor(palette, problem.severity)(problem.severity.padEnd(severityWidth));
@@ -54,8 +54,9 @@ export function formatStylish(report: CheckReport, { palette }: FormatOptions): 
   if (silenced.length) {
     out.push(palette.dim(`${plural(silenced.length, 'problem')} silenced by comments:`));
     for (const { file, s } of silenced) {
-      out.push(palette.dim(`  ${terminalSafe(file.path)}:${s.line}:${s.column}  ${s.rule}  (line ${s.suppressedBy.line}: ${terminalSafe(reasonText(s.suppressedBy.reason))})`));
+      out.push(palette.dim(`  ${linePath(file.path)}:${s.line}:${s.column}  ${s.rule}  (line ${s.suppressedBy.line}: ${terminalSafe(reasonText(s.suppressedBy.reason))})`));
     }
   }
-  return `${out.join('\n')}\n`;
+  // Paths lead their lines as `./::…` already; this is for anything else a file could put there.
+  return lineSafe(`${out.join('\n')}\n`);
 }

@@ -1,6 +1,7 @@
 // The change for scripts: each project with its changes as data, problems
 // with 1-based positions (introduced: in the new file; fixed: in the old).
 import type { ReportedProblem } from '../../report';
+import { jsonText } from '../../terminal';
 import type { DiffReport } from './index';
 
 function problemJson(p: ReportedProblem) {
@@ -47,5 +48,5 @@ export function formatDiffJson(report: DiffReport): string {
     }),
     summary: report.summary,
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(json);
 }

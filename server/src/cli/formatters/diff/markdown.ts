@@ -3,7 +3,8 @@
 // problems introduced and fixed. Text from the files is escaped.
 import type { Pitch } from '../../../engine';
 import { pitchParagraphMarkdown, pitchStatusMarkdown } from '../../commands/pitch';
-import { escapeMarkdown, problemTable } from '../markdown';
+import { ESCAPED_COLON, lineSafe } from '../../terminal';
+import { escapeCode, escapeMarkdown, problemTable } from '../markdown';
 import { diffSummaryText, projectTitle, type DiffReport, type DiffSideInfo, type ProjectDiff } from './index';
 import { changeSentences, projectPhrase, stepsPhrase, type Renderer } from './words';
 
@@ -11,16 +12,16 @@ const MAX_BLANK = 600;
 
 const r: Renderer = {
   text: escapeMarkdown,
-  code: (text) => `<code>${escapeMarkdown(text)}</code>`,
+  code: (text) => `<code>${escapeCode(text)}</code>`,
   strong: (rendered) => `**${rendered}**`,
 };
 
 /** A side as a reviewer reads it: <code>main</code> (1a2b3c4), the working tree, a file. */
 export function sideMarkdown(side: DiffSideInfo): string {
-  if (side.file !== undefined) return `<code>${escapeMarkdown(side.file)}</code>`;
+  if (side.file !== undefined) return `<code>${escapeCode(side.file)}</code>`;
   if (side.commit === undefined) return escapeMarkdown(side.label);
   const short = side.commit.slice(0, 7);
-  return side.revision === undefined || side.commit.startsWith(side.revision) ? `<code>${short}</code>` : `<code>${escapeMarkdown(side.revision)}</code> (${short})`;
+  return side.revision === undefined || side.commit.startsWith(side.revision) ? `<code>${short}</code>` : `<code>${escapeCode(side.revision)}</code> (${short})`;
 }
 
 /** The pitch as one quoted paragraph, each blank cut to a readable length. */
@@ -34,14 +35,14 @@ function pitchQuote(pitch: Pitch): string[] {
 
 function projectSection(project: ProjectDiff, hashes: string): string[] {
   const title = projectTitle(project);
-  const out: string[] = ['', `${hashes} ${title ? `${escapeMarkdown(title)} · ` : ''}<code>${escapeMarkdown(project.path)}</code>`, ''];
+  const out: string[] = ['', `${hashes} ${title ? `${escapeMarkdown(title)} · ` : ''}<code>${escapeCode(project.path)}</code>`, ''];
   const { pitch } = project.changes;
   if (project.change === 'added') {
     out.push(`🆕 **New project:** ${projectPhrase(project.after, r)}; ${stepsPhrase(project.after, r)}.`);
   } else if (project.change === 'removed') {
     out.push(`🗑️ **Removed project:** ${projectPhrase(project.before, r)}; it stood at ${stepsPhrase(project.before, r)}.`);
   } else {
-    const renamed = project.previousPath !== undefined ? `*Renamed from <code>${escapeMarkdown(project.previousPath)}</code>.* ` : '';
+    const renamed = project.previousPath !== undefined ? `*Renamed from <code>${escapeCode(project.previousPath)}</code>.* ` : '';
     out.push(`${renamed}${projectPhrase(project.after, r)}; ${stepsPhrase(project.after, r)}.`);
     const sentences = changeSentences(project, r);
     if (sentences.length) out.push('', ...sentences.map((s) => `- ${s}`));
@@ -69,10 +70,11 @@ export function diffMarkdown(report: DiffReport, level = 2): string[] {
   ];
   for (const project of report.projects.filter((p) => p.meaningful)) out.push(...projectSection(project, hashes));
   const quiet = report.projects.filter((p) => !p.meaningful);
-  if (quiet.length) out.push('', `Also edited, with no change in TDE terms: ${quiet.map((p) => `<code>${escapeMarkdown(p.path)}</code>`).join(', ')}.`);
+  if (quiet.length) out.push('', `Also edited, with no change in TDE terms: ${quiet.map((p) => `<code>${escapeCode(p.path)}</code>`).join(', ')}.`);
   return out;
 }
 
 export function formatDiffMarkdown(report: DiffReport): string {
-  return `${diffMarkdown(report).join('\n')}\n`;
+  // A project's title can lead a line; `::` there would be a workflow command.
+  return lineSafe(`${diffMarkdown(report).join('\n')}\n`, ESCAPED_COLON.markup);
 }

@@ -3,7 +3,7 @@
 // fixed, then one summary line.
 import type { Pitch } from '../../../engine';
 import type { ReportedProblem } from '../../report';
-import { terminalSafe, type Palette } from '../../terminal';
+import { linePath, lineSafe, terminalSafe, type Palette } from '../../terminal';
 import { severityColor } from '../stylish';
 import { diffSummaryText, type DiffReport, type ProjectDiff } from './index';
 import { changeSentences, projectPhrase, stepsPhrase, type Renderer } from './words';
@@ -30,7 +30,7 @@ function pitchText(pitch: Pitch | undefined): string {
 function projectLines(project: ProjectDiff, palette: Palette, r: Renderer): string[] {
   const out: string[] = [];
   const previous = project.previousPath !== undefined ? ` from ${terminalSafe(project.previousPath)}` : '';
-  out.push(`${palette.underline(terminalSafe(project.path))}  ${palette.dim(`${KIND_WORDS[project.change]}${previous}`)}`);
+  out.push(`${palette.underline(linePath(project.path))}  ${palette.dim(`${KIND_WORDS[project.change]}${previous}`)}`);
   const { pitch } = project.changes;
   if (project.change === 'added') {
     out.push(`  New project: ${projectPhrase(project.after, r)}; ${stepsPhrase(project.after, r)}.`);
@@ -59,5 +59,6 @@ export function formatDiffStylish(report: DiffReport, palette: Palette): string 
   const { summary } = report;
   const color = summary.problemsIntroduced ? palette.red : palette.green;
   out.push(palette.bold(color(diffSummaryText(summary))));
-  return `${out.join('\n')}\n`;
+  // A project's title leads a line; `::` there would be a workflow command.
+  return lineSafe(`${out.join('\n')}\n`);
 }

@@ -1,4 +1,5 @@
 // The projects for scripts: one object per file.
+import { jsonText } from '../../terminal';
 import type { StatusReport } from './index';
 
 export function formatStatusJson(report: StatusReport): string {
@@ -14,5 +15,5 @@ export function formatStatusJson(report: StatusReport): string {
       problems: row.problems,
     })),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(json);
 }

@@ -1,6 +1,7 @@
 // The projects as a Markdown table: a dashboard for a README, a wiki or a
 // pull request. Text from the files is escaped.
 import { STEP_IDS } from '../../../engine/vocabulary';
+import { ESCAPED_COLON, lineSafe } from '../../terminal';
 import { escapeMarkdown } from '../markdown';
 import { countsText, type StatusReport, type StatusRow } from './index';
 
@@ -46,5 +47,5 @@ export function formatStatusMarkdown(report: StatusReport): string {
   const out = ['## TDE projects', ''];
   if (!report.projects.length) out.push('No TDE project files.');
   else out.push(...statusTable(report.projects));
-  return `${out.join('\n')}\n`;
+  return lineSafe(`${out.join('\n')}\n`, ESCAPED_COLON.markup);
 }

@@ -1,6 +1,6 @@
 // The projects as an aligned table for the terminal.
 import { STEP_IDS } from '../../../engine/vocabulary';
-import { terminalSafe, visibleLength, type Palette } from '../../terminal';
+import { linePath, lineSafe, terminalSafe, visibleLength, type Palette } from '../../terminal';
 import { countsText, statusWords, type StatusReport } from './index';
 
 const MAX_CELL = 40;
@@ -26,7 +26,7 @@ export function formatStatusStylish(report: StatusReport, palette: Palette): str
     const problems = countsText(row.problems);
     const problemColor = row.problems.errors ? palette.red : row.problems.warnings ? palette.yellow : palette.green;
     return [
-      terminalSafe(clip(row.path)),
+      linePath(clip(row.path)),
       row.parses ? terminalSafe(clip(row.status.title ?? '?')) : palette.dim('(does not parse)'),
       terminalSafe(clip(row.status.place ?? '')),
       row.status.iteration === undefined ? '' : String(row.status.iteration),
@@ -36,5 +36,5 @@ export function formatStatusStylish(report: StatusReport, palette: Palette): str
   });
   const widths = header.map((title, i) => Math.max(visibleLength(title), ...rows.map((row) => visibleLength(row[i]!))));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - visibleLength(cell)))).join('  ').trimEnd();
-  return `${[palette.bold(line(header)), ...rows.map(line)].join('\n')}\n`;
+  return lineSafe(`${[palette.bold(line(header)), ...rows.map(line)].join('\n')}\n`);
 }
