@@ -14,6 +14,7 @@ import { ruleDocsUrl, type Problem, type Severity } from '../engine';
 import { DocumentInfoChangedNotification, type DocumentInfoChanged } from '../shared/protocol';
 import type { Analyses, Checked } from './analysis';
 import { isTdeDocument, type Session } from './session';
+import { soon } from './soon';
 import { rangeAt } from './text';
 
 export const DIAGNOSTIC_SOURCE = 'tde';
@@ -64,7 +65,8 @@ function toDiagnostic(problem: Problem, index: number, checked: Checked, session
 }
 
 export class Diagnostics {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** A pending check per document: a timer, or with no delay an immediate (a 0 ms timer waits 1–2 ms). */
+  private readonly timers = new Map<string, { cancel(): void }>();
   /** Check last published per document, so an older result never replaces a newer one (nor is one sent twice). */
   private readonly published = new Map<string, { version: number; generation: number; resultId: string }>();
   private delay = 50;
@@ -89,8 +91,7 @@ export class Diagnostics {
       if (this.session.tdeDocument(document.uri)) this.schedule(document.uri);
     });
     documents.onDidClose(({ document }) => {
-      const timer = this.timers.get(document.uri);
-      if (timer) clearTimeout(timer);
+      this.timers.get(document.uri)?.cancel();
       this.timers.delete(document.uri);
       this.published.delete(document.uri);
       this.analyses.forget(document.uri);
@@ -107,7 +108,7 @@ export class Diagnostics {
 
   /** Stop pending checks and the checking thread (on shutdown). */
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
     this.analyses.dispose();
   }
@@ -115,15 +116,18 @@ export class Diagnostics {
   /** Check a document soon; further requests before then fold into one check. */
   schedule(uri: string): void {
     if (!this.pushing) return;
-    const existing = this.timers.get(uri);
-    if (existing) clearTimeout(existing);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.validate(uri).catch((error) => this.session.error(`checking ${uri} failed`, error));
-      }, this.delay),
-    );
+    this.timers.get(uri)?.cancel();
+    const run = () => {
+      this.timers.delete(uri);
+      this.validate(uri).catch((error) => this.session.error(`checking ${uri} failed`, error));
+    };
+    if (this.delay > 0) {
+      const timer = setTimeout(run, this.delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      // Still after the messages already read: a burst that arrived together is checked once.
+      this.timers.set(uri, soon(run));
+    }
   }
 
   /** Recheck every open document (the configuration changed). */

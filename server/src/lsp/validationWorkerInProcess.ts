@@ -6,6 +6,7 @@
 // for its document arrives is dropped, not run.
 import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
 import { IncrementalChecker } from '../engine/incrementalCheck';
+import { soon } from './soon';
 
 export interface CheckJob {
   uri: string;
@@ -126,12 +127,12 @@ export class InProcessRunner implements ValidationRunner {
   private schedule(): void {
     if (this.scheduled || this.waiting.size === 0) return;
     this.scheduled = true;
-    setTimeout(() => {
+    soon(() => {
       this.scheduled = false;
       const [key, next] = this.waiting.entries().next().value!;
       this.waiting.delete(key);
       next.resolve(runJob(this.checkers, next.job, this.options.host, this.options.log));
       this.schedule();
-    }, 0);
+    });
   }
 }
