@@ -9,23 +9,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * The offset where each line starts. A typed array: a few bytes a line, kept
+   * off the JS heap, so that one index per check of a long file stays cheap.
+   */
+  private readonly starts: Uint32Array;
   /** A leading byte-order mark takes no column: editors do not show it. */
   private readonly bom: number;
 
   constructor(readonly text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = text.indexOf('\r') < 0 ? lfStarts(text) : anyBreakStarts(text);
   }
 
   get lineCount(): number {
@@ -77,4 +71,29 @@ export class LineIndex {
     const m = /\r\n|\r|\n/.exec(this.text);
     return m ? m[0] : '\n';
   }
+}
+
+/** Line starts of a text whose lines all end in \n: `indexOf` is far faster than a loop over the characters. */
+function lfStarts(text: string): Uint32Array {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Uint32Array(count);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  return starts;
+}
+
+/** Line starts where lines may also end in \r\n or a lone \r. */
+function anyBreakStarts(text: string): Uint32Array {
+  const found: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      found.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      found.push(i + 1);
+    }
+  }
+  return Uint32Array.from(found);
 }

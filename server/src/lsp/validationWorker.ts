@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { textChange } from './textChange';
 import type { FromWorker, ToWorker } from './validationWorkerThread';
 import {
   budgetFromEnvironment,
@@ -58,6 +59,8 @@ class WorkerRunner implements ValidationRunner {
   private disposed = false;
   /** Where threads cannot be started, checks run in-process (without a budget) rather than not at all. */
   private inProcess: InProcessRunner | undefined;
+  /** The text of each open document as the current thread last received it: the next check sends only the change from it. */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     private readonly script: string,
@@ -93,6 +96,7 @@ class WorkerRunner implements ValidationRunner {
   }
 
   forget(uri: string): void {
+    this.sent.delete(uri);
     if (this.inProcess) this.inProcess.forget(uri);
     else this.send({ type: 'forget', uri });
   }
@@ -114,7 +118,7 @@ class WorkerRunner implements ValidationRunner {
     const id = this.nextId++;
     this.running = { id, key, job, resolve };
     try {
-      this.send({ type: 'check', id, job });
+      this.sendCheck(id, job);
     } catch (error) {
       this.running = undefined;
       this.giveUpThreads(error);
@@ -149,6 +153,15 @@ class WorkerRunner implements ValidationRunner {
     this.finish({ kind: 'stopped', message: stoppedMessage(reason, this.options) });
   }
 
+  private sendCheck(id: number, job: CheckJob): void {
+    // The thread first: a fresh one has none of the texts sent to the last.
+    const thread = this.thread();
+    const base = job.detached ? undefined : this.sent.get(job.uri);
+    const message: ToWorker = base === undefined ? { type: 'check', id, job } : { type: 'check', id, job: { ...job, text: '' }, change: textChange(base, job.text) };
+    if (!job.detached) this.sent.set(job.uri, job.text);
+    thread.postMessage(message);
+  }
+
   private send(message: ToWorker): void {
     if (message.type === 'forget' && !this.worker) return;
     this.thread().postMessage(message);
@@ -166,6 +179,7 @@ class WorkerRunner implements ValidationRunner {
       stderr: true,
     });
     worker.unref();
+    this.sent.clear();
     this.online = false;
     worker.once('online', () => {
       if (worker !== this.worker) return;

@@ -6,10 +6,16 @@
 // version is grafted onto it).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IncrementalChecker } from '../engine/incrementalCheck';
+import { applyTextChange, type TextChange } from './textChange';
 import { nodeFileHost } from './files';
 import { describe, runJob, type CheckJob, type CheckOutcome } from './validationWorkerInProcess';
 
-export type ToWorker = { type: 'check'; id: number; job: CheckJob } | { type: 'forget'; uri: string };
+/**
+ * A check of an open document whose previous text the thread has carries the
+ * change from that text instead of the whole text (`job.text` is then empty):
+ * an edit costs the size of the edit to send, not the size of the file.
+ */
+export type ToWorker = { type: 'check'; id: number; job: CheckJob; change?: TextChange } | { type: 'forget'; uri: string };
 export type FromWorker =
   | { type: 'outcome'; id: number; outcome: CheckOutcome }
   | { type: 'log'; message: string };
@@ -17,16 +23,26 @@ export type FromWorker =
 /** Shared with the server: slot 0 holds the id of a job that has become stale. */
 const stale = new Int32Array(workerData.stale as SharedArrayBuffer);
 const checkers = new Map<string, IncrementalChecker>();
+/** The last text of each open document sent here, the base of the next change. */
+const texts = new Map<string, string>();
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'forget') {
     checkers.delete(message.uri);
+    texts.delete(message.uri);
     return;
   }
-  const { id, job } = message;
+  const { id, change } = message;
+  let { job } = message;
   try {
+    if (change) {
+      const base = texts.get(job.uri);
+      if (base === undefined) throw new Error(`a change to ${job.uri} arrived without its text`);
+      job = { ...job, text: applyTextChange(base, change) };
+    }
+    if (!job.detached) texts.set(job.uri, job.text);
     const outcome = runJob(checkers, job, nodeFileHost, (text) => post({ type: 'log', message: text }), () => Atomics.load(stale, 0) === id);
     post({ type: 'outcome', id, outcome });
   } catch (error) {
