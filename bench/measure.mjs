@@ -31,7 +31,8 @@ export async function buildBundles(dir) {
   await esbuild.build({
     ...common,
     stdin: {
-      contents: "export { check } from './server/src/engine';\nexport { IncrementalChecker } from './server/src/engine/incrementalCheck';\n",
+      contents:
+        "export { check } from './server/src/engine';\nexport { IncrementalChecker } from './server/src/engine/incrementalCheck';\nexport { SERVER_EXEC_ARGV } from './server/src/shared/launch';\n",
       resolveDir: ROOT,
       loader: 'ts',
     },

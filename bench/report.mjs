@@ -17,7 +17,7 @@ export function machine() {
   return `${cpus[0]?.model.trim() ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load }) {
+export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load, serverExecArgv }) {
   const out = [];
   const header = ['', ...sizes.map((s) => `${s.actualLines.toLocaleString('en')} lines`)];
   const per = (fn) => results.map(fn);
@@ -31,7 +31,7 @@ export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load 
     ['  floor: full check', ...per((r) => `${ms(r.inProcess.floor.median)} / p95 ${ms(r.inProcess.floor.p95)}`)],
     ['  engine: full check', ...per((r) => `${cell(r.inProcess.full.median, r.inProcess.floor.median)} / p95 ${ms(r.inProcess.full.p95)}`)],
     ['  engine: one-char edit in a step', ...per((r) => `${cell(r.inProcess.edit.median, r.inProcess.floor.median)} / p95 ${ms(r.inProcess.edit.p95)}`)],
-    ['Language server over stdio (validationDelay 0)'],
+    [`Language server over stdio (validationDelay 0; node ${[...serverExecArgv, 'dist/server.js'].join(' ')}, as the extension starts it)`],
     ['  initialize (spawn → answer)', ...per((r) => ms(r.server.initializeMs))],
     ['  floor, in-process, timed between edits', ...per((r) => ms(r.server.floor.median))],
     ['  open → diagnostics', ...per((r) => cell(r.server.openMs, r.server.floor.median))],

@@ -72,7 +72,8 @@ try {
       return performance.now() - start;
     };
     const common = { file, text, expected: errors, edits: size.edits, bursts: size.bursts, floor, problems: (p) => p.diagnostics.length };
-    const ours = await measureServer({ ...common, command: node, args: [server, '--stdio'] });
+    // Started as the extension starts it (client/src/languageClient.ts).
+    const ours = await measureServer({ ...common, command: node, args: [...bundles.engine.SERVER_EXEC_ARGV, server, '--stdio'] });
     const floorServer = await measureServer({ ...common, command: node, args: [bundles.floorServer, '--stdio'] });
     log(`${size.actualLines} lines: command line`);
     const cliRuns = measureCommands(
@@ -118,7 +119,7 @@ try {
 
   const seconds = (performance.now() - started) / 1000;
   const load = [loadAtStart, os.loadavg()[0]];
-  const figures = { sizes: sizes.map(({ text, ...s }) => s), results, batch, floorRssMb, vsix, seconds, load };
+  const figures = { sizes: sizes.map(({ text, ...s }) => s), results, batch, floorRssMb, vsix, seconds, load, serverExecArgv: bundles.engine.SERVER_EXEC_ARGV };
   console.log(report(figures));
   const json = args.indexOf('--json');
   if (json >= 0 && args[json + 1]) writeFileSync(args[json + 1], JSON.stringify(figures, null, 2));
