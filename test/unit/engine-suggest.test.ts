@@ -1,6 +1,8 @@
 // "Did you mean": edit distance and the nearest candidate.
 import * as assert from 'node:assert/strict';
-import { editDistance, nearest } from '../../server/src/engine/suggest';
+import fc from 'fast-check';
+import { check } from '../../server/src/engine';
+import { CHECK_CELLS, editDistance, nearest, withSuggestionBudget } from '../../server/src/engine/suggest';
 import { vocabulary } from '../../server/src/engine';
 
 const tacticIds = vocabulary.tactics.map((t) => t.id);
@@ -69,6 +71,49 @@ describe('engine: suggest', () => {
 
     it('gives up on very long words', () => {
       assert.equal(nearest('a'.repeat(500), ['a'.repeat(499)]), undefined);
+    });
+  });
+
+  describe('bounds', () => {
+    /** The plain matrix, for comparison. */
+    function reference(a: string, b: string): number {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    }
+
+    it('stopping early past a maximum changes no answer within it', () => {
+      const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), maxLength: 14 });
+      fc.assert(
+        fc.property(word, word, fc.integer({ min: 0, max: 6 }), (a, b, max) => {
+          const exact = reference(a, b);
+          assert.equal(editDistance(a, b), exact);
+          assert.equal(editDistance(a, b, max), exact <= max ? exact : max + 1);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('a check spends a bounded effort on suggestions: the first misspellings get one, the rest are still reported', () => {
+      const ids = Array.from({ length: 20_000 }, (_, i) => `    - intervew-stakeholders-${String(i).padStart(5, '0')}`);
+      const text = ['tde: 1', 'project:', '  title: T', '  place: P', 'find:', '  status: in-progress', '  tactics:', ...ids, ''].join('\n');
+      const unknown = check(text).problems.filter((p) => p.rule === 'unknown-tactic');
+      assert.equal(unknown.length, 20_000, 'every unknown id is still reported');
+      const suggested = unknown.filter((p) => /did you mean/i.test(p.message)).length;
+      assert.ok(suggested > 0 && suggested < 20_000, `${suggested} of 20,000 got a suggestion`);
+      assert.ok(/did you mean/i.test(unknown[0]!.message), 'the first one in the file does');
+    });
+
+    it('the budget belongs to one check and is restored after it', () => {
+      const inner = withSuggestionBudget(0, () => nearest('formal', ['formal', 'light']));
+      assert.equal(inner, undefined, 'no budget, no search');
+      assert.equal(nearest('formal', ['light', 'formal']), 'formal');
+      assert.ok(CHECK_CELLS >= 1_000_000);
     });
   });
 });

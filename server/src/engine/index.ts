@@ -1,4 +1,5 @@
 // The engine's front door: text in, problems with offsets out.
+import { CHECK_CELLS, withSuggestionBudget } from './suggest';
 import { parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { buildPitch, type Pitch } from './pitch';
@@ -47,6 +48,10 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
  * edits); it must equal what toPlainData gives for the document.
  */
 export function checkDocument(document: TdeDocument, options: CheckOptions = {}, prepared?: { data: unknown }): CheckResult {
+  return withSuggestionBudget(CHECK_CELLS, () => checkWithinBudget(document, options, prepared));
+}
+
+function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepared: { data: unknown } | undefined): CheckResult {
   const severities = options.severities ?? {};
   const directives = readDirectives(document);
   const raw: Problem[] = [];

@@ -1,25 +1,39 @@
 // "Did you mean …?": the nearest candidate by edit distance, when it is near
 // enough to be a plausible slip of the keyboard rather than another word.
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps). */
-export function editDistance(a: string, b: string): number {
+/** Three rows of the distance matrix, reused by every call (checks are synchronous). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent
+ * swaps). Past `max` it stops early and answers `max + 1`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-  for (let i = 0; i < rows; i++) d[i]![0] = i;
-  for (let j = 0; j < cols; j++) d[0]![j] = j;
-  for (let i = 1; i < rows; i++) {
+  if (rows[0].length < cols) rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      }
-      d[i]![j] = best;
+      const bj = b.charCodeAt(j - 1);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // A cell comes from the row above or the one above that (a swap, +1):
+    // once two rows in a row are past max, every later one is too.
+    if (rowMin > max && previousMin > max) return max + 1;
+    previousMin = rowMin;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return Math.min(previous[b.length]!, max + 1);
 }
 
 /**
@@ -27,6 +41,25 @@ export function editDistance(a: string, b: string): number {
  * milliseconds): among more candidates than that, no suggestion is made.
  */
 const MAX_CELLS = 1_000_000;
+
+/**
+ * What all the searches of one check may measure together: a file with
+ * twenty thousand misspelt names gets suggestions for as many as fit, and
+ * its check stays fast (see withSuggestionBudget).
+ */
+export const CHECK_CELLS = 20_000_000;
+let remaining = Infinity;
+
+/** Run `fn` (one check) with `cells` for all its searches; past them, no more suggestions. */
+export function withSuggestionBudget<T>(cells: number, fn: () => T): T {
+  const outer = remaining;
+  remaining = cells;
+  try {
+    return fn();
+  } finally {
+    remaining = outer;
+  }
+}
 
 function normalise(word: string): string {
   return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
@@ -51,9 +84,11 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     if (candidate.length > 1000) continue;
     const normalised = normalise(candidate);
     if (Math.abs(normalised.length - target.length) > limit) continue;
-    cells += (target.length + 1) * (normalised.length + 1);
-    if (cells > MAX_CELLS) return undefined;
-    const distance = editDistance(target, normalised);
+    const measure = (target.length + 1) * (normalised.length + 1);
+    cells += measure;
+    remaining -= measure;
+    if (cells > MAX_CELLS || remaining < 0) return undefined;
+    const distance = editDistance(target, normalised, Math.min(limit, bestDistance));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -66,19 +101,36 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && w !== 'a' && w !== 'the'));
 }
 
+/** The candidates' words, which are the same few names search after search. */
+const candidateWords = new Map<string, Set<string>>();
+function wordsOf(text: string): Set<string> {
+  let found = candidateWords.get(text);
+  if (!found) {
+    if (candidateWords.size >= 10_000) candidateWords.clear();
+    found = words(text);
+    candidateWords.set(text, found);
+  }
+  return found;
+}
+
 /**
  * For a name written in words ("analyze data requests"): the id whose own
  * name shares most of its words (at least two thirds of the larger set).
  */
 export function nearestByWords(text: string, named: readonly { id: string; name: string }[]): string | undefined {
+  if (text.length > 1000) return undefined;
   const mine = words(text);
   if (mine.size < 2) return undefined;
   let best: string | undefined;
   let bestScore = 0;
   for (const { id, name } of named) {
-    const theirs = new Set([...words(name), ...words(id)]);
-    const shared = [...mine].filter((w) => theirs.has(w)).length;
-    const score = shared / Math.max(mine.size, words(name).size);
+    const own = wordsOf(name);
+    const theirs = new Set([...own, ...wordsOf(id)]);
+    remaining -= mine.size + theirs.size;
+    if (remaining < 0) return undefined;
+    let shared = 0;
+    for (const w of mine) if (theirs.has(w)) shared++;
+    const score = shared / Math.max(mine.size, own.size);
     if (score > bestScore) {
       best = id;
       bestScore = score;
