@@ -2,33 +2,19 @@
 // edits are applied to the text as an editor would, and the result checked.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { LspClient, applyLspEdits, editorCapabilities, editsOf, fixtureUri, readFixture } from './lspClient';
+import { applyLspEdits, editorCapabilities, editsOf, fixtureUri, readFixture, useDocument, useServer } from './lspClient';
 
 describe('language server: code actions', function () {
-  let client: LspClient;
   const uri = fixtureUri('slips.tde.yaml');
   const text = readFixture('slips.tde.yaml');
-  let diagnostics: Diagnostic[];
-
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-    await client.open(uri, text);
-    diagnostics = (await client.diagnostics(uri, 1)).diagnostics;
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const { client, diagnostics } = useDocument(uri, text);
 
   function actions(diagnostic: Diagnostic[], only?: string[], range = diagnostic[0]!.range): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostic, ...(only ? { only } : {}) } });
+    return client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostic, ...(only ? { only } : {}) } });
   }
 
   it('offers the engine fix as the preferred quick fix, with the diagnostic attached and a versioned edit', async () => {
-    const tactic = diagnostics.find((d) => d.code === 'unknown-tactic')!;
+    const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
     const list = await actions([tactic]);
     assert.deepEqual(list.map((a) => [a.title, a.kind]), [
       ['Change to `interview-stakeholders`', 'quickfix'],
@@ -46,7 +32,7 @@ describe('language server: code actions', function () {
   });
 
   it('disables a rule for one line with a comment above it, indented like the line', async () => {
-    const useCase = diagnostics.find((d) => d.code === 'unknown-use-case')!;
+    const useCase = diagnostics().find((d) => d.code === 'unknown-use-case')!;
     const list = await actions([useCase], ['quickfix']);
     assert.ok(list.every((a) => a.kind === 'quickfix'), 'only what was asked for');
     const disable = list.find((a) => a.title === 'Disable unknown-use-case for this line')!;
@@ -56,7 +42,7 @@ describe('language server: code actions', function () {
   });
 
   it('disables a rule for the whole file with a comment at the top', async () => {
-    const schema = diagnostics.find((d) => d.code === 'schema')!;
+    const schema = diagnostics().find((d) => d.code === 'schema')!;
     const disable = (await actions([schema])).find((a) => a.title === 'Disable schema for the file')!;
     assert.equal(applyLspEdits(text, editsOf(disable.edit, uri)), `# tde-disable schema\n${text}`);
   });
@@ -64,9 +50,9 @@ describe('language server: code actions', function () {
   it('adds the rule to a disable comment that is already there', async () => {
     const other = fixtureUri('disable-existing.tde.yaml');
     const base = text.replace('    - interview-stakholders', '    # tde-disable-next-line tactic-wrong-step -- kept on purpose\n    - interview-stakholders');
-    await client.open(other, base);
-    const tactic = (await client.diagnostics(other, 1)).diagnostics.find((d) => d.code === 'unknown-tactic')!;
-    const list = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: tactic.range, context: { diagnostics: [tactic] } });
+    await client().open(other, base);
+    const tactic = (await client().diagnostics(other, 1)).diagnostics.find((d) => d.code === 'unknown-tactic')!;
+    const list = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: tactic.range, context: { diagnostics: [tactic] } });
     const disable = list.find((a) => a.title === 'Disable unknown-tactic for this line')!;
     assert.equal(
       applyLspEdits(base, editsOf(disable.edit, other)),
@@ -75,7 +61,7 @@ describe('language server: code actions', function () {
   });
 
   it('fixes all auto-fixable problems at once as a source action, touching nothing else', async () => {
-    const list = await actions(diagnostics, ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const list = await actions(diagnostics(), ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.deepEqual(list.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', 'source.fixAll.tde']]);
     const edits = editsOf(list[0]!.edit, uri);
     assert.equal(edits.length, 3, 'one minimal edit per fix');
@@ -89,10 +75,10 @@ describe('language server: code actions', function () {
   it('keeps CRLF line endings in inserted lines', async () => {
     const crlf = fixtureUri('crlf.tde.yaml');
     const crlfText = text.replace(/\n/g, '\r\n');
-    await client.open(crlf, crlfText);
-    const published = await client.diagnostics(crlf, 1);
+    await client().open(crlf, crlfText);
+    const published = await client().diagnostics(crlf, 1);
     const useCase = published.diagnostics.find((d) => d.code === 'unknown-use-case')!;
-    const list = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: crlf }, range: useCase.range, context: { diagnostics: [useCase] } });
+    const list = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: crlf }, range: useCase.range, context: { diagnostics: [useCase] } });
     const line = list.find((a) => a.title.endsWith('for this line'))!;
     assert.equal(
       applyLspEdits(crlfText, editsOf(line.edit, crlf)),
@@ -103,43 +89,31 @@ describe('language server: code actions', function () {
   });
 
   it('applies the fix, and the problem is gone from the next diagnostics', async () => {
-    const tactic = diagnostics.find((d) => d.code === 'unknown-tactic')!;
+    const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
     const fix = (await actions([tactic]))[0]!;
-    const mark = client.mark();
-    const version = await client.change(uri, editsOf(fix.edit, uri).map((e) => ({ range: e.range, text: e.newText })));
-    const next = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, mark);
+    const mark = client().mark();
+    const version = await client().change(uri, editsOf(fix.edit, uri).map((e) => ({ range: e.range, text: e.newText })));
+    const next = await client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, mark);
     assert.deepEqual(next.diagnostics.map((d) => d.code), ['unknown-use-case', 'schema']);
   });
 });
 
 describe('language server: code actions for a client without code action literals', function () {
-  let client: LspClient;
   const uri = fixtureUri('slips.tde.yaml');
-
-  before(async function () {
-    this.timeout(120_000);
-    const capabilities = editorCapabilities();
-    delete capabilities.textDocument!.codeAction;
-    client = await LspClient.start({ capabilities });
-    await client.open(uri, readFixture('slips.tde.yaml'));
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const capabilities = editorCapabilities();
+  delete capabilities.textDocument!.codeAction;
+  const client = useServer({ capabilities, open: { uri, text: readFixture('slips.tde.yaml') } });
 
   it('offers commands that make the server apply the edit', async () => {
-    assert.equal(client.initializeResult.capabilities.codeActionProvider, true);
-    assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: ['tde.applyWorkspaceEdit'] });
-    const tactic = (await client.diagnostics(uri, 1)).diagnostics.find((d) => d.code === 'unknown-tactic')!;
-    const commands = await client.request<{ title: string; command: string; arguments: unknown[] }[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
+    assert.equal(client().initializeResult.capabilities.codeActionProvider, true);
+    assert.deepEqual(client().initializeResult.capabilities.executeCommandProvider, { commands: ['tde.applyWorkspaceEdit'] });
+    const tactic = (await client().diagnostics(uri, 1)).diagnostics.find((d) => d.code === 'unknown-tactic')!;
+    const commands = await client().request<{ title: string; command: string; arguments: unknown[] }[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
     assert.equal(commands[0]!.title, 'Change to `interview-stakeholders`');
     assert.equal(commands[0]!.command, 'tde.applyWorkspaceEdit');
-    const mark = client.mark();
-    await client.request('workspace/executeCommand', { command: commands[0]!.command, arguments: commands[0]!.arguments });
-    const applied = await client.waitFor<{ edit: unknown }>('workspace/applyEdit', () => true, mark);
+    const mark = client().mark();
+    await client().request('workspace/executeCommand', { command: commands[0]!.command, arguments: commands[0]!.arguments });
+    const applied = await client().waitFor<{ edit: unknown }>('workspace/applyEdit', () => true, mark);
     assert.deepEqual(applied.edit, commands[0]!.arguments[0]);
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { ConfigurationIssues } from '../../server/src/shared/protocol';
-import { LspClient, editorCapabilities } from './lspClient';
+import { editorCapabilities, useServer } from './lspClient';
 
 const PROJECT = 'tde: 1\nproject:\n  title: t\n  place: p\n  previous: earlier.tde.yaml\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n';
 
@@ -19,29 +19,19 @@ const DELETED = 3;
 
 describe('language server: configuration and workspace', function () {
   let root: string;
-  let client: LspClient;
-
-  before(async function () {
-    this.timeout(120_000);
+  const client = useServer(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-lsp-'));
     fs.mkdirSync(path.join(root, 'a'));
     fs.mkdirSync(path.join(root, 'b'));
     fs.writeFileSync(path.join(root, 'a', '.tderc.yaml'), 'rules:\n  narrow-collaborators: off\n');
-    client = await LspClient.start({ rootDir: root });
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-    assert.deepEqual(errors, [], 'no handler failed');
+    return { rootDir: root, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
   });
 
   const uriOf = (...parts: string[]) => pathToFileURL(path.join(root, ...parts)).href;
   const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.code}:${d.severity}`);
 
   /** The next diagnostics published for a document after `mark`. */
-  const next = (uri: string, mark: number) => client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
+  const next = (uri: string, mark: number) => client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
   /**
    * After a change that rechecks every open file: the new diagnostics of both
    * (awaiting both, so that neither arrives late into the next test).
@@ -54,129 +44,119 @@ describe('language server: configuration and workspace', function () {
   it('applies the nearest .tderc.yaml, per folder', async () => {
     const inA = uriOf('a', 'one.tde.yaml');
     const inB = uriOf('b', 'two.tde.yaml');
-    await client.open(inA, PROJECT);
-    await client.open(inB, PROJECT);
-    assert.deepEqual(codes(await client.diagnostics(inA, 1)), ['missing-previous:1']);
-    assert.deepEqual(codes(await client.diagnostics(inB, 1)), ['missing-previous:1', 'narrow-collaborators:3']);
+    await client().open(inA, PROJECT);
+    await client().open(inB, PROJECT);
+    assert.deepEqual(codes(await client().diagnostics(inA, 1)), ['missing-previous:1']);
+    assert.deepEqual(codes(await client().diagnostics(inB, 1)), ['missing-previous:1', 'narrow-collaborators:3']);
   });
 
   it('asks for the tde settings with the document as scope', () => {
-    assert.ok(client.configurationRequests.some((r) => r.section === 'tde' && r.scopeUri === uriOf('a', 'one.tde.yaml')));
+    assert.ok(client().configurationRequests.some((r) => r.section === 'tde' && r.scopeUri === uriOf('a', 'one.tde.yaml')));
   });
 
   it('reloads a changed .tderc.yaml on didChangeWatchedFiles and publishes again', async () => {
     const inA = uriOf('a', 'one.tde.yaml');
     const rc = path.join(root, 'a', '.tderc.yaml');
     fs.writeFileSync(rc, 'rules:\n  narrow-collaborators: error\n  missing-previous: warning\n');
-    const mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CHANGED }] });
+    const mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CHANGED }] });
     assert.deepEqual((await republished(mark)).a, ['missing-previous:2', 'narrow-collaborators:1']);
-    const changed = await client.waitFor<{ uris: string[] }>('tde/documentInfoChanged', () => true, mark);
+    const changed = await client().waitFor<{ uris: string[] }>('tde/documentInfoChanged', () => true, mark);
     assert.deepEqual(changed.uris.sort(), [inA, uriOf('b', 'two.tde.yaml')].sort(), 'the preview is told to ask again');
   });
 
   it('reports a bad .tderc.yaml with tde/configurationIssues, and clears it once fixed', async () => {
     const rc = path.join(root, 'b', '.tderc.yml');
     fs.writeFileSync(rc, 'rules:\n  narrow-colaborators: off\n  step-order: loud\n');
-    let mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CREATED }] });
-    const issues = await client.waitFor<ConfigurationIssues>('tde/configurationIssues', (p) => p.file === rc, mark);
+    let mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CREATED }] });
+    const issues = await client().waitFor<ConfigurationIssues>('tde/configurationIssues', (p) => p.file === rc, mark);
     await republished(mark);
     assert.deepEqual(issues.issues.map((i) => i.line), [2, 3]);
     assert.match(issues.issues[0]!.message, /Unknown rule `narrow-colaborators`/);
     fs.writeFileSync(rc, 'rules:\n  narrow-collaborators: warning\n');
-    mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CHANGED }] });
+    mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CHANGED }] });
     assert.deepEqual((await republished(mark)).b, ['missing-previous:1', 'narrow-collaborators:2']);
-    const cleared = await client.waitFor<ConfigurationIssues>('tde/configurationIssues', (p) => p.file === rc, mark);
+    const cleared = await client().waitFor<ConfigurationIssues>('tde/configurationIssues', (p) => p.file === rc, mark);
     assert.deepEqual(cleared.issues, []);
   });
 
   it('lets the tde.rules setting override the file, rule by rule, after didChangeConfiguration', async () => {
-    client.settings = { rules: { 'narrow-collaborators': 'info', 'not-a-rule': 'off' } };
-    const mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    client().settings = { rules: { 'narrow-collaborators': 'info', 'not-a-rule': 'off' } };
+    const mark = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual((await republished(mark)).a, ['missing-previous:2', 'narrow-collaborators:3']);
-    client.settings = {};
-    const reset = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    client().settings = {};
+    const reset = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual((await republished(reset)).a, ['missing-previous:2', 'narrow-collaborators:1']);
   });
 
   it('checks nothing where tde.validate.enable is off', async () => {
-    client.settings = { validate: { enable: false } };
-    let mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    client().settings = { validate: { enable: false } };
+    let mark = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual(await republished(mark), { a: [], b: [] });
-    client.settings = {};
-    mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    client().settings = {};
+    mark = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual((await republished(mark)).a, ['missing-previous:2', 'narrow-collaborators:1']);
   });
 
   it('rereads settings per document when workspace folders are added (multi-root)', async () => {
     const inA = uriOf('a', 'one.tde.yaml');
-    const asked = client.configurationRequests.length;
-    const mark = client.mark();
-    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf('b'), name: 'b' }], removed: [] } });
+    const asked = client().configurationRequests.length;
+    const mark = client().mark();
+    await client().notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf('b'), name: 'b' }], removed: [] } });
     await republished(mark);
-    assert.ok(client.configurationRequests.slice(asked).some((r) => r.scopeUri === inA));
+    assert.ok(client().configurationRequests.slice(asked).some((r) => r.scopeUri === inA));
   });
 
   it('keeps missing-previous current when the earlier file is created and deleted', async () => {
     const inB = uriOf('b', 'two.tde.yaml');
     const earlier = path.join(root, 'b', 'earlier.tde.yaml');
     fs.writeFileSync(earlier, 'tde: 1\n');
-    let mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type: CREATED }] });
+    let mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type: CREATED }] });
     assert.deepEqual(codes(await next(inB, mark)), ['narrow-collaborators:2']);
     fs.rmSync(earlier);
-    mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type: DELETED }] });
+    mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type: DELETED }] });
     assert.deepEqual(codes(await next(inB, mark)), ['missing-previous:1', 'narrow-collaborators:2']);
   });
 });
 
 describe('language server: settings from didChangeConfiguration payloads', function () {
-  let client: LspClient;
   let root: string;
-
-  before(async function () {
-    this.timeout(120_000);
+  const client = useServer(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-lsp-'));
     const capabilities = editorCapabilities();
     capabilities.workspace = { ...capabilities.workspace, configuration: false, didChangeWatchedFiles: { dynamicRegistration: false } };
-    client = await LspClient.start({ rootDir: root, capabilities, initializationOptions: {} });
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-    assert.deepEqual(errors, [], 'no handler failed');
+    return { rootDir: root, capabilities, initializationOptions: {}, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
   });
 
   it('reads tde.rules from the payload when the client has no workspace/configuration', async () => {
     const uri = pathToFileURL(path.join(root, 'p.tde.yaml')).href;
-    await client.open(uri, PROJECT);
-    assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code), ['missing-previous', 'narrow-collaborators']);
-    const mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: { tde: { rules: { 'missing-previous': 'off' } } } });
-    const next = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
+    await client().open(uri, PROJECT);
+    assert.deepEqual((await client().diagnostics(uri, 1)).diagnostics.map((d) => d.code), ['missing-previous', 'narrow-collaborators']);
+    const mark = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: { tde: { rules: { 'missing-previous': 'off' } } } });
+    const next = await client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
     assert.deepEqual(next.diagnostics.map((d) => d.code), ['narrow-collaborators']);
-    assert.deepEqual(client.configurationRequests, []);
-    assert.equal(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), false);
+    assert.deepEqual(client().configurationRequests, []);
+    assert.equal(client().registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), false);
   });
 
   it('reacts to watched-file events the client set up itself, and shows config problems as a message', async () => {
     const uri = pathToFileURL(path.join(root, 'p.tde.yaml')).href;
     const rc = path.join(root, '.tderc.yaml');
     fs.writeFileSync(rc, 'rules:\n  narrow-collaborators: off\n  bogus: on\n');
-    const mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CREATED }] });
-    const next = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
+    const mark = client().mark();
+    await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CREATED }] });
+    const next = await client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, mark);
     assert.deepEqual(next.diagnostics.map((d) => d.code), []);
-    const message = await client.waitFor<{ type: number; message: string }>('window/showMessage', () => true, mark);
+    const message = await client().waitFor<{ type: number; message: string }>('window/showMessage', () => true, mark);
     assert.equal(message.type, 2);
     assert.match(message.message, /\.tderc\.yaml has a problem: .*Unknown rule `bogus`/);
   });

@@ -2,7 +2,7 @@
 // and the diagnostics that come back (pushed, or pulled where the client can).
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, DocumentDiagnosticReport, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { LspClient, editorCapabilities, fixtureUri, positionOf, readFixture } from './lspClient';
+import { editorCapabilities, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
 
 const DOCS = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
 
@@ -18,23 +18,12 @@ function rangeOf(text: string, needle: string, occurrence = 0) {
 }
 
 describe('language server: diagnostics', function () {
-  let client: LspClient;
+  const client = useServer();
   const uri = fixtureUri('slips.tde.yaml');
   const text = readFixture('slips.tde.yaml');
 
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
-
   it('answers initialize with capabilities fitted to the client and its name and version', () => {
-    const result: InitializeResult = client.initializeResult;
+    const result: InitializeResult = client().initializeResult;
     assert.deepEqual(result.serverInfo, { name: 'tde-language-server', version: require('../../package.json').version });
     const caps = result.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
@@ -51,15 +40,15 @@ describe('language server: diagnostics', function () {
   });
 
   it('registers file watchers and configuration changes with a client that allows it', async () => {
-    await client.waitFor('client/registerCapability', (p: { registrations: { method: string }[] }) => p.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
-    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
+    await client().waitFor('client/registerCapability', (p: { registrations: { method: string }[] }) => p.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    const watchers = client().registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
     assert.deepEqual(watchers.watchers.map((w) => w.globPattern), ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}']);
-    await client.waitFor('client/registerCapability', (p: { registrations: { method: string }[] }) => p.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
+    await client().waitFor('client/registerCapability', (p: { registrations: { method: string }[] }) => p.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   });
 
   it('publishes whole diagnostics for an opened file: code, docs link, source, exact range, severity, related places', async () => {
-    await client.open(uri, text);
-    const published = await client.diagnostics(uri, 1);
+    await client().open(uri, text);
+    const published = await client().diagnostics(uri, 1);
     assert.deepEqual(published.diagnostics.map(bare), [
       {
         range: rangeOf(text, 'interview-stakholders'),
@@ -97,24 +86,24 @@ describe('language server: diagnostics', function () {
   });
 
   it('publishes new diagnostics for the new version after an incremental change', async () => {
-    const at = rangeOf(client.text(uri), 'interview-stakholders');
-    const version = await client.change(uri, [{ range: at, text: 'interview-stakeholders' }]);
-    const published = await client.diagnostics(uri, version);
+    const at = rangeOf(client().text(uri), 'interview-stakholders');
+    const version = await client().change(uri, [{ range: at, text: 'interview-stakeholders' }]);
+    const published = await client().diagnostics(uri, version);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['unknown-use-case', 'schema']);
   });
 
   it('checks a burst of edits once and never publishes an older version after a newer one', async () => {
-    const mark = client.mark();
-    const at = positionOf(client.text(uri), 'meetng', 'meetng'.length);
+    const mark = client().mark();
+    const at = positionOf(client().text(uri), 'meetng', 'meetng'.length);
     let version = 0;
     for (const [i, letter] of ['i', 'n', 'g'].entries()) {
       const position = { line: at.line, character: at.character + i };
-      version = await client.change(uri, [{ range: { start: position, end: position }, text: letter }]);
+      version = await client().change(uri, [{ range: { start: position, end: position }, text: letter }]);
     }
-    const published = await client.diagnostics(uri, version, mark);
+    const published = await client().diagnostics(uri, version, mark);
     assert.ok(published.diagnostics.some((d) => String(d.message).includes('`meetnging`')), JSON.stringify(published.diagnostics));
-    const versions = client.published(uri).map((p) => p.version!);
-    const sinceBurst = client.received.filter((r) => r.seq >= mark && r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri);
+    const versions = client().published(uri).map((p) => p.version!);
+    const sinceBurst = client().received.filter((r) => r.seq >= mark && r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri);
     assert.deepEqual(sinceBurst.map((r) => (r.params as PublishDiagnosticsParams).version), [version], 'one check for the burst, for its last version');
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
   });
@@ -123,85 +112,74 @@ describe('language server: diagnostics', function () {
     const plain = fixtureUri('not-tde.yaml');
     const named = fixtureUri('named-by-file.tde.yaml');
     const broken = 'tde: 2\nproject: {title: x}\n';
-    const mark = client.mark();
-    await client.open(plain, broken, 'yaml');
-    await client.open(named, broken, 'yaml');
-    const published = await client.diagnostics(named, 1, mark);
+    const mark = client().mark();
+    await client().open(plain, broken, 'yaml');
+    await client().open(named, broken, 'yaml');
+    const published = await client().diagnostics(named, 1, mark);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['schema', 'schema']);
-    assert.deepEqual(client.published(plain), [], 'plain YAML is not checked');
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 0, character: 1 } }), null);
+    assert.deepEqual(client().published(plain), [], 'plain YAML is not checked');
+    assert.equal(await client().request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 0, character: 1 } }), null);
   });
 
   it('validates a document with the tde-yaml language id even without the file name', async () => {
     const untitled = 'untitled:Untitled-1';
-    await client.open(untitled, 'tde: 1\n');
-    const published = await client.diagnostics(untitled, 1);
+    await client().open(untitled, 'tde: 1\n');
+    const published = await client().diagnostics(untitled, 1);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['schema'], 'the missing `project`');
   });
 
   it('survives any text: binary junk, deep nesting, tabs, unterminated flows', async () => {
     const junk = fixtureUri('junk.tde.yaml');
     const texts = ['\u0000\u0001\ufffe: [', '- '.repeat(500) + 'x', '['.repeat(300), 'a:\n\t- b: [c,\n', '&a [*a, *a]', 'tde: 1\nproject:\n  title: "unterminated\n'];
-    await client.open(junk, texts[0]!);
-    await client.diagnostics(junk, 1);
+    await client().open(junk, texts[0]!);
+    await client().diagnostics(junk, 1);
     for (const next of texts.slice(1)) {
-      const version = await client.change(junk, [{ text: next }]);
-      const published = await client.diagnostics(junk, version);
+      const version = await client().change(junk, [{ text: next }]);
+      const published = await client().diagnostics(junk, version);
       assert.ok(Array.isArray(published.diagnostics));
       for (let line = 0; line < 3; line++) {
-        await client.request('textDocument/completion', { textDocument: { uri: junk }, position: { line, character: 2 } });
-        await client.request('textDocument/hover', { textDocument: { uri: junk }, position: { line, character: 1 } });
+        await client().request('textDocument/completion', { textDocument: { uri: junk }, position: { line, character: 2 } });
+        await client().request('textDocument/hover', { textDocument: { uri: junk }, position: { line, character: 1 } });
       }
-      await client.request('textDocument/documentSymbol', { textDocument: { uri: junk } });
-      await client.request('tde/documentInfo', { uri: junk });
+      await client().request('textDocument/documentSymbol', { textDocument: { uri: junk } });
+      await client().request('tde/documentInfo', { uri: junk });
     }
   });
 
   it('clears the diagnostics of a file when it is closed', async () => {
     const junk = fixtureUri('junk.tde.yaml');
-    const mark = client.mark();
-    await client.close(junk);
-    const cleared = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === junk, mark);
+    const mark = client().mark();
+    await client().close(junk);
+    const cleared = await client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === junk, mark);
     assert.deepEqual(cleared.diagnostics, []);
   });
 });
 
 describe('language server: pull diagnostics', function () {
-  let client: LspClient;
+  const client = useServer({ capabilities: editorCapabilities({ pull: true }) });
   const uri = fixtureUri('slips.tde.yaml');
 
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }) });
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
-
   it('declares a diagnostic provider to a client that offers the pull model', () => {
-    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'tde', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(client().initializeResult.capabilities.diagnosticProvider, { identifier: 'tde', interFileDependencies: true, workspaceDiagnostics: false });
   });
 
   it('answers textDocument/diagnostic with a full report, then "unchanged" for the same result id', async () => {
-    await client.open(uri, readFixture('slips.tde.yaml'));
-    const report = await client.request<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    await client().open(uri, readFixture('slips.tde.yaml'));
+    const report = await client().request<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.equal(report.kind, 'full');
     assert.deepEqual(report.items.map((d) => d.code), ['unknown-tactic', 'unknown-use-case', 'schema']);
     assert.equal(report.items[0]!.codeDescription!.href, `${DOCS}unknown-tactic.md`);
-    const again = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    const again = await client().request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
     assert.deepEqual(again, { kind: 'unchanged', resultId: report.resultId });
-    assert.deepEqual(client.published(uri), [], 'nothing is pushed to a pulling client');
+    assert.deepEqual(client().published(uri), [], 'nothing is pushed to a pulling client');
   });
 
   it('asks the client to pull again after a configuration change', async () => {
-    const mark = client.mark();
-    client.settings = { rules: { 'unknown-tactic': 'off' } };
-    await client.notify('workspace/didChangeConfiguration', { settings: null });
-    await client.waitFor('workspace/diagnostic/refresh', () => true, mark);
-    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const mark = client().mark();
+    client().settings = { rules: { 'unknown-tactic': 'off' } };
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
+    await client().waitFor('workspace/diagnostic/refresh', () => true, mark);
+    const report = await client().request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(report.items.map((d) => d.code), ['unknown-use-case', 'schema']);
   });
 });

@@ -2,30 +2,19 @@
 // lines and half-typed ones.
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver/node';
-import { LspClient, cursor, fixtureUri, positionOf, readFixture } from './lspClient';
+import { cursor, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
 
 let counter = 0;
 
 describe('language server: completion', function () {
-  let client: LspClient;
-
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const client = useServer();
 
   /** Open `marked` (a `|` marks the cursor) as a new file and ask for completion there. */
   async function complete(marked: string): Promise<{ items: CompletionItem[]; text: string }> {
     const { text, position } = cursor(marked);
     const uri = fixtureUri(`completion-${counter++}.tde.yaml`);
-    await client.open(uri, text);
-    const list = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    await client().open(uri, text);
+    const list = await client().request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
     return { items: list?.items ?? [], text };
   }
 
@@ -126,24 +115,12 @@ describe('language server: completion', function () {
 });
 
 describe('language server: hover', function () {
-  let client: LspClient;
   const uri = fixtureUri('project.tde.yaml');
   const text = readFixture('project.tde.yaml');
-
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-    await client.open(uri, text);
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const client = useServer({ open: { uri, text } });
 
   async function hover(needle: string, into = 1, occurrence = 0): Promise<Hover | null> {
-    return client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, into, occurrence) });
+    return client().request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, into, occurrence) });
   }
 
   const value = (h: Hover | null) => (h?.contents as MarkupContent).value;

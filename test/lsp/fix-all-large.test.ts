@@ -5,8 +5,8 @@
 // "Computed" is seen in the server's log (one line per computation), never
 // in timings.
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
-import { LspClient, applyLspEdits, editorCapabilities, editsOf, fixtureUri } from './lspClient';
+import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver/node';
+import { LspClient, applyLspEdits, editorCapabilities, editsOf, fixtureUri, useDocument } from './lspClient';
 
 const MISSPELT: [string, string][] = [
   ['identify-shared-prioritie', 'identify-shared-priorities'],
@@ -35,97 +35,70 @@ function fixAllComputations(client: LspClient, uri: string): string[] {
 }
 
 describe('language server: Fix all on a file with thousands of fixes, resolved when chosen', function () {
-  let client: LspClient;
   const uri = fixtureUri('fix-all-large-resolve.tde.yaml');
   const { text, fixed } = largeProject();
-  let diagnostics: Diagnostic[];
-
-  before(async function () {
-    this.timeout(120_000);
-    const capabilities = editorCapabilities();
-    capabilities.textDocument!.codeAction!.resolveSupport = { properties: ['edit'] };
-    client = await LspClient.start({ capabilities });
-    await client.open(uri, text);
-    diagnostics = (await client.diagnostics(uri, 1)).diagnostics;
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const capabilities = editorCapabilities();
+  capabilities.textDocument!.codeAction!.resolveSupport = { properties: ['edit'] };
+  const { client, diagnostics } = useDocument(uri, text, { capabilities });
 
   function fixAll(): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.fixAll'] } });
+    return client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.fixAll'] } });
   }
 
   it('has one fixable problem per misspelt tactic, and says it resolves code actions', () => {
-    assert.equal(diagnostics.filter((d) => d.code === 'unknown-tactic').length, COUNT);
-    assert.deepEqual(client.initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.tde'], resolveProvider: true });
+    assert.equal(diagnostics().filter((d) => d.code === 'unknown-tactic').length, COUNT);
+    assert.deepEqual(client().initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.tde'], resolveProvider: true });
   });
 
   it('offers Fix all without computing it, alone or beside a quick fix', async () => {
     const list = await fixAll();
     assert.deepEqual(list.map((a) => [a.title, a.kind, a.edit]), [['Fix all auto-fixable problems', 'source.fixAll.tde', undefined]]);
     assert.ok(list[0]!.data, 'the action carries what resolve needs');
-    const tactic = diagnostics.find((d) => d.code === 'unknown-tactic')!;
-    const withQuickFix = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
+    const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
+    const withQuickFix = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
     assert.equal(withQuickFix[0]!.title, 'Change to `identify-shared-priorities`');
     assert.deepEqual(withQuickFix.at(-1), list[0]);
-    assert.deepEqual(fixAllComputations(client, uri), [], 'nothing computed before it is chosen');
+    assert.deepEqual(fixAllComputations(client(), uri), [], 'nothing computed before it is chosen');
   });
 
   it('resolves to an edit that fixes every misspelt tactic, computed once for the version', async () => {
     const [offered] = await fixAll();
-    const resolved = await client.request<CodeAction>('codeAction/resolve', offered);
+    const resolved = await client().request<CodeAction>('codeAction/resolve', offered);
     assert.equal(resolved.title, offered!.title);
     assert.deepEqual((resolved.edit!.documentChanges![0] as { textDocument: unknown }).textDocument, { uri, version: 1 });
     assert.equal(applyLspEdits(text, editsOf(resolved.edit, uri)), fixed);
-    assert.equal(fixAllComputations(client, uri).length, 1);
+    assert.equal(fixAllComputations(client(), uri).length, 1);
 
     // Asked again while the version is unchanged: the same answers, from what was computed.
     assert.deepEqual(await fixAll(), [offered]);
-    const again = await client.request<CodeAction>('codeAction/resolve', offered);
+    const again = await client().request<CodeAction>('codeAction/resolve', offered);
     assert.deepEqual(again, resolved);
-    assert.equal(fixAllComputations(client, uri).length, 1, 'not computed a second time');
+    assert.equal(fixAllComputations(client(), uri).length, 1, 'not computed a second time');
 
-    const mark = client.mark();
-    const version = await client.change(uri, editsOf(resolved.edit, uri).map((e) => ({ range: e.range, text: e.newText })));
-    const next = await client.diagnostics(uri, version, mark);
+    const mark = client().mark();
+    const version = await client().change(uri, editsOf(resolved.edit, uri).map((e) => ({ range: e.range, text: e.newText })));
+    const next = await client().diagnostics(uri, version, mark);
     assert.deepEqual(next.diagnostics.filter((d) => d.code === 'unknown-tactic'), []);
     assert.deepEqual(await fixAll(), [], 'nothing left to fix');
   });
 
   it('returns any other action as it came', async () => {
     const other: CodeAction = { title: 'Something else', data: { other: true } };
-    assert.deepEqual(await client.request<CodeAction>('codeAction/resolve', other), other);
+    assert.deepEqual(await client().request<CodeAction>('codeAction/resolve', other), other);
   });
 });
 
 describe('language server: Fix all on a file with thousands of fixes, for a client that cannot resolve', function () {
-  let client: LspClient;
   const uri = fixtureUri('fix-all-large-eager.tde.yaml');
   const { text, fixed } = largeProject();
-
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-    await client.open(uri, text);
-    await client.diagnostics(uri, 1);
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const { client } = useDocument(uri, text);
 
   it('sends the edit with the action, computed once for the version', async () => {
-    const request = () => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const request = () => client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [], only: ['source.fixAll'] } });
     const first = await request();
     assert.deepEqual(first.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', 'source.fixAll.tde']]);
     assert.equal(applyLspEdits(text, editsOf(first[0]!.edit as WorkspaceEdit, uri)), fixed);
     assert.deepEqual(await request(), first);
-    assert.equal(fixAllComputations(client, uri).length, 1, 'not computed a second time');
+    assert.equal(fixAllComputations(client(), uri).length, 1, 'not computed a second time');
   });
 });

@@ -2,6 +2,7 @@
 // `dist/server.js --stdio`, answers the server's requests the way an editor
 // does, and records every notification so tests can await the one they
 // expect. Waiting is always on an event, never on a timer.
+import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type Diagnostic,
   type InitializeResult,
   type MessageConnection,
   type PublishDiagnosticsParams,
@@ -252,6 +254,58 @@ export class LspClient {
       });
     }
   }
+}
+
+export interface ServerOptions extends StartOptions {
+  /** A document to open as soon as the server has started. */
+  open?: { uri: string; text: string };
+  /** Runs once the server has stopped (a temporary folder to remove, say). */
+  cleanup?: () => void;
+}
+
+/**
+ * Mocha hooks for the enclosing `describe`: `before` starts a server (and
+ * runs `ready`), `after` stops it and fails the suite if any handler logged
+ * an error. Options given as a function are read in `before`.
+ */
+function serverHooks(options: ServerOptions | (() => ServerOptions), ready: (client: LspClient) => Promise<void> = async () => {}): () => LspClient {
+  let client: LspClient | undefined;
+  let cleanup: (() => void) | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    const { open, cleanup: done, ...start } = typeof options === 'function' ? options() : options;
+    cleanup = done;
+    client = await LspClient.start(start);
+    if (open) await client.open(open.uri, open.text);
+    await ready(client);
+  });
+  after(async () => {
+    const errors = client?.loggedErrors() ?? [];
+    await client?.stop();
+    cleanup?.();
+    assert.deepEqual(errors, [], 'no handler failed');
+  });
+  return () => {
+    if (!client) throw new Error('the server is started in `before`: use the client inside a hook or a test');
+    return client;
+  };
+}
+
+/** A server for the tests of the enclosing `describe`; returns the running client. */
+export function useServer(options: ServerOptions | (() => ServerOptions) = {}): () => LspClient {
+  return serverHooks(options);
+}
+
+/**
+ * A server for the tests of the enclosing `describe`, with one document open
+ * and its first diagnostics (version 1) already published.
+ */
+export function useDocument(uri: string, text: string, options: StartOptions = {}): { client: () => LspClient; diagnostics: () => Diagnostic[] } {
+  let diagnostics: Diagnostic[] | undefined;
+  const client = serverHooks({ ...options, open: { uri, text } }, async (started) => {
+    diagnostics = (await started.diagnostics(uri, 1)).diagnostics;
+  });
+  return { client, diagnostics: () => diagnostics! };
 }
 
 export function fixtureUri(name: string): string {

@@ -2,34 +2,23 @@
 // tde/revealBlank (the edit that creates a missing field, then where to type).
 import * as assert from 'node:assert/strict';
 import type { DocumentInfo, RevealBlankResult } from '../../server/src/shared/protocol';
-import { LspClient, applyLspEdits, fixtureUri, readFixture } from './lspClient';
+import { applyLspEdits, fixtureUri, readFixture, useServer } from './lspClient';
 
 let counter = 0;
 
 describe('language server: pitch preview requests', function () {
-  let client: LspClient;
-
-  before(async function () {
-    this.timeout(120_000);
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    const errors = client?.loggedErrors() ?? [];
-    await client?.stop();
-    assert.deepEqual(errors, [], 'no handler failed');
-  });
+  const client = useServer();
 
   async function openNew(text: string): Promise<string> {
     const uri = fixtureUri(`preview-${counter++}.tde.yaml`);
-    await client.open(uri, text);
+    await client().open(uri, text);
     return uri;
   }
 
   it('describes a file: project, steps with status, the current step, the filled pitch and the problems', async () => {
     const uri = fixtureUri('project.tde.yaml');
-    await client.open(uri, readFixture('project.tde.yaml'));
-    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    await client().open(uri, readFixture('project.tde.yaml'));
+    const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
     assert.equal(info.uri, uri);
     assert.equal(info.version, 1);
     assert.equal(info.title, 'Eviction filings data');
@@ -61,7 +50,7 @@ describe('language server: pitch preview requests', function () {
 
   it('lists the problems with ranges and docs links, and shows empty blanks', async () => {
     const uri = await openNew('tde: 1\nproject:\n  title: "*Lots* <b>"\n  place: Millford\nfind:\n  status: in-progress\n');
-    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
     assert.deepEqual(info.steps.map((s) => s.status), ['in-progress', 'absent', 'absent', 'absent']);
     assert.equal(info.currentStep?.id, 'find');
     assert.equal(info.pitch.emptyBlanks.length, 6);
@@ -79,20 +68,20 @@ describe('language server: pitch preview requests', function () {
 
   it('escapes user text in the pitch Markdown', async () => {
     const uri = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: done\n  result:\n    focus_area: "*bold* [link](http://x) <img>"\n');
-    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
     assert.ok(info.pitch.markdown.includes('**\\*bold\\* \\[link\\](http://x) \\<img\\>**'), info.pitch.markdown);
   });
 
   it('says the YAML did not parse', async () => {
     const uri = await openNew('tde: 1\nproject: [\n');
-    const info = await client.request<DocumentInfo>('tde/documentInfo', { uri });
+    const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
     assert.equal(info.parsed, false);
     assert.deepEqual(info.problems.map((p) => p.rule), ['yaml-syntax']);
   });
 
   async function reveal(text: string, key: string): Promise<{ result: RevealBlankResult; after: string; selected: string }> {
     const uri = await openNew(text);
-    const result = await client.request<RevealBlankResult>('tde/revealBlank', { uri, key });
+    const result = await client().request<RevealBlankResult>('tde/revealBlank', { uri, key });
     const after = result.edit ? applyLspEdits(text, [result.edit]) : text;
     const lines = after.split(/\r?\n/);
     const { start, end } = result.selection;
@@ -140,6 +129,6 @@ describe('language server: pitch preview requests', function () {
 
   it('answers null for an unknown blank', async () => {
     const uri = await openNew(base);
-    assert.equal(await client.request('tde/revealBlank', { uri, key: 'nope' }), null);
+    assert.equal(await client().request('tde/revealBlank', { uri, key: 'nope' }), null);
   });
 });
