@@ -1,7 +1,7 @@
 // Suppressions with reasons: `# tde-disable… -- reason` shown in every
 // format, `--require-reason` and `--report-unused-disable`.
 import * as assert from 'node:assert/strict';
-import { FIXTURES, fixture, removeTempTrees, sarifValidator, tde, tempTree } from './helpers';
+import { FIXTURES, fixture, liveLinks, markdownAsSeen, removeTempTrees, sarifValidator, tde, tempTree } from './helpers';
 import { gitRepo } from './gitRepo';
 
 const run = (...args: string[]) => tde(FIXTURES, ['check', ...args, 'reasons.tde.yaml']);
@@ -169,15 +169,20 @@ describe('tde check: suppressions with reasons', () => {
 
     it('escapes a reason in each format', async () => {
       const dir = tempTree({
-        'a.tde.yaml': fixture('reasons.tde.yaml').replace('the organiser asked to be listed', '<img src=x> | [a](http://e.vil) \u001b[2J'),
+        'a.tde.yaml': fixture('reasons.tde.yaml').replace('the organiser asked to be listed', '<img src=x> | [a](http://e.vil) \u202e[2J'),
       });
+      // A raw control character would make the file invalid YAML; a bidi override is allowed, and must not reach a reader.
       const stylish = (await tde(dir, ['check'])).stdout;
-      assert.ok(!stylish.includes('\u001b'), stylish);
+      assert.ok(!stylish.includes('\u202e'), stylish);
+      assert.ok(stylish.includes('(line 16: "<img src=x> | [a](http://e.vil) \\u202e[2J")'), stylish);
       const markdown = (await tde(dir, ['check', '-f', 'markdown'])).stdout;
-      assert.ok(markdown.includes('| &lt;img src=x&gt; &#124; &#91;a&#93;(http://e.vil) &#91;2J |'), markdown);
+      assert.ok(markdown.includes('| &lt;img src=x&gt; &#124; &#91;a&#93;(http:&#8203;//e.vil) &#92;u202e&#91;2J |'), markdown);
+      // A reviewer reads the reason as written, the override shown rather than obeyed, and the URL in it is not a link.
+      assert.ok(markdownAsSeen(markdown).includes('| <img src=x> | [a](http:\u200b//e.vil) \\u202e[2J |'), markdown);
+      assert.deepEqual(liveLinks(markdown), []);
       const github = (await tde(dir, ['check', '-f', 'github'])).stdout;
       assert.equal(github.split('\n').filter(Boolean).length, 3);
-      assert.ok(github.includes('Reason given: <img src=x> | [a](http://e.vil) [2J\n'), github);
+      assert.ok(github.includes('Reason given: <img src=x> | [a](http://e.vil) \\u202e[2J\n'), github);
     });
   });
 });

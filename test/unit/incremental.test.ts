@@ -77,6 +77,7 @@ describe('incremental checking', function () {
       text.replace('find:\n', 'find: \n  x: [\n'), // an unclosed flow collection
       text.replace('\nfind:', '\n%YAML 1.2\nfind:'), // a directive
       text.replace('refine:\n', 'find:\n'), // a duplicate top-level key
+      `${text.slice(0, at + 9)}\u001b${text.slice(at + 9)}`, // a raw control character in a value
     ]) {
       const before = parser.stats.full;
       const { document } = parser.update(edited);

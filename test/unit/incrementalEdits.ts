@@ -12,6 +12,8 @@ export const SNIPPETS = [
   'design:\n  status: in-progress\n', 'find:\n  status: done\n', 'tde: 1\n', 'anchor: &a {k: v}\nalias: *a\n',
   '  - name: Someone\n    role: nonprofit\n', '    - id: use-case-x\n', 'done', 'in-progress', 'very-strong', '\r\n', '\r',
   '# tde-disable-next-line schema\n', '  # tde-disable schema\n', '|\n  text\n', 'x-é: ü\n',
+  // Raw characters YAML does not allow (the parser reads them silently), and NEL, which it does.
+  '\u001b[1m', '\f', '\u0008\u0008', '\u007f', '\u0092', '\ufffe', '\u0085',
 ];
 
 export interface Edit {

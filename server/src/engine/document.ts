@@ -2,8 +2,10 @@
 // indexes each node's path so problems can name where they are.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { decodeTdeBytes } from './bytes';
+import { controlCharacterIssues } from './controlCharacters';
 import { LineIndex } from './lineIndex';
-import type { NodePath } from './types';
+import type { Fix, NodePath } from './types';
 
 export type TdeYaml = Document.Parsed;
 
@@ -11,6 +13,8 @@ export interface SyntaxIssue {
   message: string;
   offset: number;
   length: number;
+  /** Only where the edit cannot change anything but the problem (see controlCharacters.ts). */
+  fix?: Fix;
 }
 
 export interface TdeDocument {
@@ -81,6 +85,9 @@ interface FoundIssue {
   message: string;
   pos: [number, number];
 }
+
+/** An issue with a fix (only the control characters' have one). */
+type FixableIssue = FoundIssue & { fix?: Fix };
 
 /**
  * `%YAML` directives before the document: whatever version they name, the
@@ -176,13 +183,20 @@ export function parseTdeIndexed(text: string): { document: TdeDocument; paths: M
   const yaml = parseQuietly(source);
   const syntaxIssues: SyntaxIssue[] = [];
   const starts = new Set<number>();
-  const structure = structureIssues(yaml.contents as Node | null);
+  const nul = text.indexOf('\u0000');
+  const structure = nul >= 0 ? [] : structureIssues(yaml.contents as Node | null);
   // How deep the parser got before its stack ran out depends on the stack it
   // had (a worker thread has more than the CLI): report the depth limit,
   // found the same way everywhere, instead.
   const tooDeep = structure.some((issue) => issue.code === 'TDE_TOO_DEEP');
   const parserIssues = [...yaml.errors, ...yaml.warnings].filter((e) => !(tooDeep && e.code === 'RESOURCE_EXHAUSTION'));
-  const found: FoundIssue[] = [...parserIssues, ...readAsYaml12(source), ...structure];
+  // Characters YAML allows nowhere come first, so that where the parser also
+  // stumbled on one, the problem says what it is.
+  const controls: FixableIssue[] = nul >= 0 ? [] : controlCharacterIssues(text, lines, yaml.contents as Node | null, yaml.errors.length === 0)
+    .map((issue) => ({ code: 'TDE_CONTROL', message: issue.message, pos: [issue.offset, issue.offset + issue.length], fix: issue.fix }));
+  // A NUL is binary data: the file gets the one problem the CLI gives it
+  // when it reads the bytes (bytes.ts), not one for every character.
+  const found: FixableIssue[] = nul >= 0 ? [binaryData(text, nul)] : [...controls, ...parserIssues, ...readAsYaml12(source), ...structure];
   found.sort((a, b) => a.pos[0] - b.pos[0]);
   for (let i = 0; i < found.length; i++) {
     const error = found[i]!;
@@ -203,11 +217,13 @@ export function parseTdeIndexed(text: string): { document: TdeDocument; paths: M
     // One mistake often trips several parser errors at one place: say it once.
     if (starts.has(start)) continue;
     starts.add(start);
-    syntaxIssues.push({
+    const issue: SyntaxIssue = {
       message: describeYamlError(error.code, error.message),
       offset: start,
       length: Math.max(0, Math.min(end, text.length) - start),
-    });
+    };
+    if (error.fix) issue.fix = error.fix;
+    syntaxIssues.push(issue);
   }
   const paths = new Map<Node, NodePath>();
   const scalarRanges: [number, number][] = [];
@@ -224,6 +240,17 @@ export function parseTdeIndexed(text: string): { document: TdeDocument; paths: M
     scalarRanges,
   };
   return { document, paths };
+}
+
+/**
+ * What the CLI says of the same bytes (read.ts), at the same place. The CLI
+ * never parses a file with a NUL (bytes.ts refuses it); an editor may send one.
+ */
+function binaryData(text: string, nul: number): FoundIssue {
+  const decoded = decodeTdeBytes(new TextEncoder().encode(text));
+  const message = decoded.ok ? 'the file holds binary data; a TDE file is UTF-8 text' : decoded.message;
+  const at = decoded.ok || decoded.byteOffset !== undefined ? nul : 0;
+  return { code: 'TDE_BINARY', message: `This file cannot be checked: ${message}.`, pos: [at, at] };
 }
 
 const MAX_DEPTH = 200;
@@ -304,6 +331,9 @@ function describeYamlError(code: string, message: string): string {
   const first = shortMessage(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   if (/call stack/i.test(first)) return 'The YAML is nested too deeply to read; TDE files need only a few levels.';
   switch (code) {
+    case 'TDE_CONTROL':
+    case 'TDE_BINARY':
+      return message;
     case 'TDE_YAML_VERSION':
       return `This file says \`%YAML ${shortName(message)}\`, but TDE files are always read as YAML 1.2 with the core schema (so \`yes\`, \`no\`, \`on\` and \`off\` stay text); remove the directive.`;
     case 'TDE_TOO_DEEP':

@@ -9,6 +9,7 @@
 // The tree is updated in place: a document from update() stays valid only
 // until the next update().
 import { isMap, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { hasControlCharacters } from './controlCharacters';
 import { indexPaths, keyString, parseTdeIndexed, PARSE_OPTIONS, type TdeDocument, type TdeYaml } from './document';
 import { parseByEntries } from './incrementalEntries';
 import {
@@ -132,6 +133,8 @@ function graft(state: State, text: string): { splice: Splice; chunkLength: numbe
   const start = commonPrefix(old, text);
   const oldEnd = old.length - commonSuffix(old, text, start);
   const delta = text.length - old.length;
+  // A grafted chunk's parse would read them silently: the whole text's reports them (the old text had none).
+  if (hasControlCharacters(text.slice(start, oldEnd + delta))) return undefined;
   const candidates = findCandidates(state, start, oldEnd);
   candidates.sort((a, b) => a.to - a.from - (b.to - b.from));
   for (const candidate of candidates) {

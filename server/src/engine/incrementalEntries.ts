@@ -4,8 +4,9 @@
 // a tree known to be fit for grafting. Undefined when that could differ from
 // parsing the whole text: anything but plain block entries at column 0,
 // syntax errors, anchors, aliases, tags, duplicate keys, directives, lone
-// CRs, a byte order mark.
+// CRs, control characters, a byte order mark.
 import { parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { hasControlCharacters } from './controlCharacters';
 import { indexPaths, keyString, PARSE_OPTIONS, type TdeDocument, type TdeYaml } from './document';
 import { emptyEnd, isPlainEntry, scanLines, shiftEntry, startsEntry } from './incrementalTree';
 import { LineIndex } from './lineIndex';
@@ -15,7 +16,7 @@ import type { NodePath } from './types';
 const MIN_LENGTH = 4096;
 
 export function parseByEntries(text: string, minLength = MIN_LENGTH): { document: TdeDocument; paths: Map<Node, NodePath> } | undefined {
-  if (text.length < minLength || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
+  if (text.length < minLength || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || hasControlCharacters(text)) return undefined;
   const starts = entryStarts(text);
   if (!starts || starts.length < 2) return undefined;
   let first: TdeYaml | undefined;

@@ -4,11 +4,12 @@ import type { Rule } from '../rule';
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
-  description: 'YAML that does not parse, duplicate keys, custom tags or more than one document.',
-  fixable: false,
+  description: 'YAML that does not parse, control characters, duplicate keys, custom tags or more than one document.',
+  // Only stray control characters in unquoted text (see controlCharacters.ts).
+  fixable: true,
   check({ model, report }) {
     for (const issue of model.doc.syntaxIssues) {
-      report({ span: { offset: issue.offset, length: issue.length, path: [] }, message: issue.message });
+      report({ span: { offset: issue.offset, length: issue.length, path: [] }, message: issue.message, fix: issue.fix });
     }
   },
 };
