@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fitMarkdown } from '../../server/src/cli/commands/ciSummary';
-import { removeTempTrees, tde, tempTree } from './helpers';
+import { liveLinks, markdownAsSeen, removeTempTrees, tde, tempTree } from './helpers';
 import { gitRepo, review, type TestRepo } from './gitRepo';
 
 interface PullRequestRun {
@@ -218,7 +218,10 @@ describe('tde ci-summary (the GitHub Action\'s step)', function () {
     await tde(run.repo.dir, ['ci-summary'], { env: run.env });
     const summary = fs.readFileSync(run.summary, 'utf8');
     assert.ok(!/<script|<img|\]\(http:\/\/e\.vil|```/.test(summary), summary);
-    assert.ok(summary.includes('&lt;script&gt;x&lt;/script&gt; &#124; &#91;a&#93;(http://e.vil)'), summary);
+    assert.ok(summary.includes('&lt;script&gt;x&lt;/script&gt; &#124; &#91;a&#93;(http:&#8203;//e.vil)'), summary);
+    // A reviewer reads the title as written, and the URL in it is not a link.
+    assert.ok(markdownAsSeen(summary).includes('<script>x</script> | [a](http:\u200b//e.vil)'), summary);
+    assert.deepEqual(liveLinks(summary), []);
   });
 
   it('cuts a review to GitHub\'s limits at a line, saying so', () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, removeTempTrees, tde, tempTree } from './helpers';
+import { FIXTURES, liveLinks, markdownAsSeen, removeTempTrees, tde, tempTree } from './helpers';
 import { gitRepo, review, type TestRepo } from './gitRepo';
 
 /** main: trees, library, budget; the branch: trees renamed and changed, library removed, parks added. */
@@ -234,7 +234,10 @@ describe('tde diff', function () {
       const markdown = (await tde(dir, ['diff', '-f', 'markdown', 'a.tde.yaml', 'b.tde.yaml'])).stdout;
       assert.ok(!markdown.includes('<img'), markdown);
       assert.ok(!markdown.includes('](http'), markdown);
-      assert.ok(markdown.includes('Title changed: Library Wi-Fi → &lt;img src=x&gt; &#124; &#91;a&#93;(http://e.vil) &#91;2J.'), markdown);
+      assert.ok(markdown.includes('Title changed: Library Wi-Fi → &lt;img src=x&gt; &#124; &#91;a&#93;(http:&#8203;//e.vil) &#91;2J.'), markdown);
+      // A reviewer reads the title as written, and the URL in it is not a link.
+      assert.ok(markdownAsSeen(markdown).includes('Title changed: Library Wi-Fi → <img src=x> | [a](http:\u200b//e.vil) [2J.'), markdown);
+      assert.deepEqual(liveLinks(markdown), []);
       const json = JSON.parse((await tde(dir, ['diff', '-f', 'json', 'a.tde.yaml', 'b.tde.yaml'])).stdout);
       assert.equal(json.projects[0].project.title.after, '<img src=x> | [a](http://e.vil) \u001b[2J');
     });

@@ -100,3 +100,23 @@ export function sarifValidator(): { (log: unknown): boolean; errors?: unknown } 
   const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: isUri, 'uri-reference': isUriReference, 'date-time': true } });
   return ajv.compile(schema);
 }
+
+/** Markdown as a reviewer reads it once GitHub renders it: character references decoded. */
+export function markdownAsSeen(markdown: string): string {
+  return markdown
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The links GitHub would make of bare text in a Markdown report (URLs,
+ * `www.` after a blank or `*_~(`, e-mail addresses), leaving out the
+ * report's own links to the rules' pages.
+ */
+export function liveLinks(markdown: string): string[] {
+  const seen = markdownAsSeen(markdown).replace(/\]\(https:\/\/github\.com\/tde-tools\/tde\/[^)\s]*\)/g, '](docs)');
+  return seen.match(/(?:https?|ftp):\/\/[^\s<]+|(?:^|[\s*_~(])www\.[^\s<]+|[\w.+-]@[\w-]+\.[\w.-]+/gim) ?? [];
+}

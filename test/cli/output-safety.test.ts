@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { formatSarif, SARIF_LIMITS } from '../../server/src/cli/formatters/sarif';
-import { escapeCode, escapeMarkdown, escapeMarkdownUnlinked } from '../../server/src/cli/formatters/markdown';
+import { escapeCode, escapeMarkdown } from '../../server/src/cli/formatters/markdown';
 import { escapeHtml } from '../../server/src/cli/commands/pitch';
 import type { CheckReport, ReportedProblem } from '../../server/src/cli/report';
 import { ESCAPED_COLON, lineSafe, linePath, noColors, terminalSafe } from '../../server/src/cli/terminal';
@@ -179,10 +179,13 @@ describe('output safety', function () {
       assert.ok(status.includes('| @&#8203;team &#35;&#8203;1.tde.yaml | @&#8203;octocat and @&#8203;org/team |'), status);
     });
 
-    it('escapes: mentions everywhere outside code, links in the report\'s own text, ids and paths in code copy as written', () => {
-      assert.equal(escapeMarkdown('@a #1 https://x.example'), '@&#8203;a &#35;&#8203;1 https://x.example');
-      assert.equal(escapeMarkdownUnlinked('see https://x.example or WWW.x.example'), 'see https:&#8203;//x.example or WWW&#8203;.x.example');
-      assert.equal(escapeCode('@a #1 https://x.example'), '@a &#35;1 https://x.example');
+    it('escapes: mentions outside code, links everywhere, ids and paths in code copy as written where GitHub would link nothing', () => {
+      assert.equal(escapeMarkdown('@a #1 https://x.example'), '@&#8203;a &#35;&#8203;1 https:&#8203;//x.example');
+      assert.equal(escapeMarkdown('see https://x.example or WWW.x.example'), 'see https:&#8203;//x.example or WWW&#8203;.x.example');
+      assert.equal(escapeCode('@a #1 https://x.example'), '@a &#35;1 https:&#8203;//x.example');
+      // In code, `www.` is a link only after a blank or `*_~(`, an address only with a name before its `@`.
+      assert.equal(escapeCode('sites/www.city.example/a@2 x (www.e.example) me@e.example'), 'sites/www.city.example/a@2 x (www&#8203;.e.example) me@&#8203;e.example');
+      assert.equal(escapeCode('@scope/x'), '@scope/x');
       assert.equal(escapeMarkdown('a # b'), 'a &#35; b');
     });
 

@@ -1,12 +1,27 @@
 // Which `.tderc.yaml` applies to each file, read through the CLI's world.
 import * as path from 'node:path';
-import { loadConfigFor, type FileHost, type TdeConfig } from '../engine';
+import { decodeTdeBytes, LineIndex, loadConfigFor, MAX_FILE_BYTES, type ConfigIssue, type FileHost, type TdeConfig } from '../engine';
 import { printable } from './args';
 import { displayPath } from './files';
-import { CliError, type CliIO } from './io';
+import { CliError, describeFsError, type CliIO } from './io';
 import { linePath, terminalSafe } from './terminal';
 
-export function fileHost(io: CliIO): FileHost {
+/** The engine's FileHost, which also says why a configuration it read could not be used. */
+export interface CliFileHost extends FileHost {
+  /** Why readFile(file) answered undefined for a file that is there, if it did. */
+  unreadable(file: string): ConfigIssue | undefined;
+}
+
+/**
+ * The engine reads only `.tderc.yaml` files through readFile. A configuration
+ * comes with the files (a pull request may bring one), so it is read as a TDE
+ * file is: its size checked before a byte is read, then strict UTF-8
+ * (decodeTdeBytes). One that is too large, binary, UTF-16 or not UTF-8 is a
+ * configuration problem, reported with the others (exit 2), at its line when
+ * there is one.
+ */
+export function fileHost(io: CliIO): CliFileHost {
+  const reasons = new Map<string, ConfigIssue>();
   return {
     fileExists(file) {
       try {
@@ -16,13 +31,40 @@ export function fileHost(io: CliIO): FileHost {
       }
     },
     readFile(file) {
-      try {
-        return io.fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const read = readConfigText(file, io);
+      if (typeof read === 'string') return read;
+      if (read) reasons.set(file, read);
+      return undefined;
     },
+    unreadable: (file) => reasons.get(file),
   };
+}
+
+/** A configuration's text; an issue saying why it cannot be used; undefined when it is not there. */
+function readConfigText(file: string, io: CliIO): string | ConfigIssue | undefined {
+  const cannot = (why: string, line?: number): ConfigIssue => ({ message: `This configuration cannot be read: ${why}.`, line });
+  let bytes: Uint8Array;
+  try {
+    const stat = io.fs.statSync(file);
+    // Only a regular file is read (a FIFO would block the run, a device might never end).
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_FILE_BYTES) return cannot(tooLarge(stat.size));
+    bytes = io.fs.readFileSync(file);
+  } catch (error) {
+    const reason = describeFsError(error);
+    return reason === 'no such file or folder' ? undefined : cannot(reason);
+  }
+  if (bytes.length > MAX_FILE_BYTES) return cannot(tooLarge(bytes.length)); // it grew since stat
+  const decoded = decodeTdeBytes(bytes);
+  if (decoded.ok) return decoded.text;
+  // The line of the bad byte: everything before it is valid UTF-8.
+  const prefix = decoded.byteOffset ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, decoded.byteOffset)) : '';
+  const line = decoded.byteOffset === undefined ? undefined : new LineIndex(prefix).positionAt(prefix.length).line + 1;
+  return cannot(decoded.message.replace('a TDE file is UTF-8 text', 'a configuration is UTF-8 text'), line);
+}
+
+function tooLarge(size: number): string {
+  return `the file is ${size.toLocaleString('en-US')} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a configuration may be`;
 }
 
 /** `--config FILE` made absolute, after checking that it is a file. */
@@ -43,7 +85,7 @@ export function explicitConfigFile(config: string | undefined, io: CliIO): strin
  * Each file's configuration, and the problems found in configuration files
  * as `path:line: message` lines (which end the run before any check).
  */
-export function loadConfigs(files: readonly string[], host: FileHost, configFile: string | undefined, io: CliIO): { configs: Map<string, TdeConfig>; issues: string[] } {
+export function loadConfigs(files: readonly string[], host: CliFileHost, configFile: string | undefined, io: CliIO): { configs: Map<string, TdeConfig>; issues: string[] } {
   const byFolder = new Map<string, TdeConfig>();
   const configs = new Map<string, TdeConfig>();
   const issues: string[] = [];
@@ -53,6 +95,8 @@ export function loadConfigs(files: readonly string[], host: FileHost, configFile
     let config = byFolder.get(folder);
     if (!config) {
       config = loadConfigFor(file, host, configFile);
+      const unreadable = config.file === undefined ? undefined : host.unreadable(config.file);
+      if (unreadable) config = { ...config, issues: [unreadable] };
       byFolder.set(folder, config);
       if (config.issues.length && !reported.has(config.file)) {
         reported.add(config.file);

@@ -5,6 +5,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { parseQuietly, structureIssues } from './document';
 import { LineIndex } from './lineIndex';
 import { ruleIds } from './rules';
+import { nearest } from './suggest';
 import type { FileHost, RuleSeverities, SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAMES = ['.tderc.yaml', '.tderc.yml'];
@@ -24,6 +25,16 @@ export interface TdeConfig {
 }
 
 export const EMPTY_CONFIG: TdeConfig = { rules: {}, issues: [] };
+
+/**
+ * The most issues a configuration reports one by one; one more says how many
+ * were left out. A file built with 30,000 mistakes would otherwise send the
+ * editor megabytes, and nobody reads past the first screen of them.
+ */
+export const MAX_CONFIG_ISSUES = 100;
+
+/** How many "Unknown rule" issues with no near miss list every rule id (after that, the list is above). */
+const RULE_LISTS = 3;
 
 /** The nearest `.tderc.yaml` at or above `directory`, or undefined. */
 export function findConfigFile(directory: string, host: FileHost): string | undefined {
@@ -52,43 +63,63 @@ export function parseConfig(text: string, file?: string): TdeConfig {
   let lines: LineIndex | undefined;
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : (lines ??= new LineIndex(text)).positionAt(offset).line + 1;
+  // Past the cap, issues are only counted: their messages are never built.
+  let found = 0;
+  let firstLeftOut: number | undefined;
+  const report = (offset: number | undefined, message: () => string) => {
+    if (found++ < MAX_CONFIG_ISSUES) issues.push({ message: message(), line: lineOf(offset) });
+    else if (found === MAX_CONFIG_ISSUES + 1) firstLeftOut = offset;
+  };
+  const done = (): TdeConfig => {
+    const leftOut = found - issues.length;
+    if (leftOut > 0) {
+      issues.push({ message: `… and ${leftOut.toLocaleString('en-US')} more ${leftOut === 1 ? 'problem' : 'problems'} in this file.`, line: lineOf(firstLeftOut) });
+    }
+    return { file, rules, issues };
+  };
+  let ruleLists = 0;
+  const unknownRule = (id: string): string => {
+    const suggestion = nearest(id, ruleIds);
+    if (suggestion) return `Unknown rule \`${id}\`. Did you mean \`${suggestion}\`?`;
+    return ruleLists++ < RULE_LISTS ? `Unknown rule \`${id}\`. Rules: ${ruleIds.join(', ')}.` : `Unknown rule \`${id}\`.`;
+  };
   const duplicates = structureIssues(doc.contents as Node | null).filter((issue) => issue.code === 'DUPLICATE_KEY');
   for (const error of mergeByPosition(doc.errors, duplicates)) {
-    issues.push({ message: `YAML syntax: ${error.message.split('\n')[0]}`, line: lineOf(error.pos[0]) });
+    report(error.pos[0], () => `YAML syntax: ${error.message.split('\n')[0]}`);
   }
-  if (issues.length) return { file, rules, issues };
+  if (found) return done();
   const contents = doc.contents;
-  if (contents == null) return { file, rules, issues };
+  if (contents == null) return done();
   if (!isMap(contents)) {
-    issues.push({ message: 'The configuration must be a mapping with a `rules` key.', line: 1 });
-    return { file, rules, issues };
+    report(0, () => 'The configuration must be a mapping with a `rules` key.');
+    return done();
   }
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (key !== 'rules') {
-      issues.push({ message: `Unknown key \`${key}\`; the configuration has only \`rules\`.`, line: lineOf((pair.key as { range?: number[] })?.range?.[0]) });
+      report((pair.key as { range?: number[] })?.range?.[0], () => `Unknown key \`${key}\`; the configuration has only \`rules\`.`);
       continue;
     }
     if (pair.value == null || (isScalar(pair.value) && pair.value.value == null)) continue;
     if (!isMap(pair.value)) {
-      issues.push({ message: '`rules` must map rule ids to off, info, warning or error.', line: lineOf((pair.key as { range?: number[] })?.range?.[0]) });
+      report((pair.key as { range?: number[] })?.range?.[0], () => '`rules` must map rule ids to off, info, warning or error.');
       continue;
     }
     for (const rulePair of pair.value.items) {
       const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
-      const line = lineOf((rulePair.key as { range?: number[] })?.range?.[0]);
+      const offset = (rulePair.key as { range?: number[] })?.range?.[0];
       const value = isScalar(rulePair.value) ? rulePair.value.value : undefined;
       const setting = typeof value === 'string' ? value.toLowerCase() : value === false ? 'off' : undefined;
       if (!ruleIds.includes(id)) {
-        issues.push({ message: `Unknown rule \`${id}\`. Rules: ${ruleIds.join(', ')}.`, line });
+        report(offset, () => unknownRule(id));
       } else if (!SETTINGS.includes(setting as SeveritySetting)) {
-        issues.push({ message: `\`${id}\` must be off, info, warning or error; got \`${String(value)}\`.`, line });
+        report(offset, () => `\`${id}\` must be off, info, warning or error; got \`${String(value)}\`.`);
       } else {
         rules[id] = setting as SeveritySetting;
       }
     }
   }
-  return { file, rules, issues };
+  return done();
 }
 
 /** The parser's errors in their order, each duplicate key placed before the first error after it (where the parser's own check put it). */

@@ -161,4 +161,11 @@ export interface ReadFileResult {
   type: 'file' | 'directory' | 'missing';
   /** The file's text (UTF-8), when asked for and `type` is `file`. */
   text?: string;
+  /**
+   * Instead of `text`: why the client will not send it (over MAX_FILE_BYTES,
+   * binary, UTF-16, not valid UTF-8; decodeTdeBytes's words). Added later and
+   * optional: a server that does not know it finds a file without text, which
+   * it cannot read either.
+   */
+  unreadable?: string;
 }

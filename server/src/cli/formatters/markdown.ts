@@ -1,5 +1,5 @@
 // A report a bot can post on a pull request. Text that comes from a file is
-// escaped, so a value can neither break the table nor inject HTML or links.
+// escaped, so a value can neither break the table nor inject HTML, pings or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
 import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
 import type { FormatOptions } from './index';
@@ -39,23 +39,23 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const SPECIAL = /\r\n|[\r\n&<>"|`[\]\\*_~#!@\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|:(?=\/\/)|(?<=www)\./gi;
 
-interface Breaks {
-  /** `@mentions`, `#123` references and e-mail addresses. */
-  mentions: boolean;
-  /** Bare URLs and `www.` links. */
-  links: boolean;
-}
+// Inside <code> GitHub pings no one, but it still links a URL, an e-mail
+// address (name@domain.tld), and `www.` after a blank or one of `*_~(` (GFM's rule).
+const EMAIL_AT = /(?<=[\w.+-])@(?=[\w-][\w.-]*\.[\w-])/y;
+const WWW_LINKABLE = /[\s*_~(]www$/i;
 
-function escapeText(text: string, breaks: Breaks): string {
+function escapeText(text: string, inCode: boolean): string {
   return text.replace(SPECIAL, (ch: string, offset: number) => {
     switch (ch) {
       case '\r\n':
       case '\r':
       case '\n': return '<br>';
-      case '@': return breaks.mentions ? `@${ZWSP}` : '@';
-      case '#': return breaks.mentions && /[0-9]/.test(text.charAt(offset + 1)) ? `&#35;${ZWSP}` : '&#35;';
-      case ':': return breaks.links ? `:${ZWSP}` : ':';
-      case '.': return breaks.links ? `${ZWSP}.` : '.';
+      case '@':
+        EMAIL_AT.lastIndex = offset;
+        return !inCode || EMAIL_AT.test(text) ? `@${ZWSP}` : '@';
+      case '#': return !inCode && /[0-9]/.test(text.charAt(offset + 1)) ? `&#35;${ZWSP}` : '&#35;';
+      case ':': return `:${ZWSP}`;
+      case '.': return !inCode || WWW_LINKABLE.test(text.slice(Math.max(0, offset - 4), offset)) ? `${ZWSP}.` : '.';
     }
     const entity = ENTITIES[ch];
     if (entity !== undefined) return entity;
@@ -65,43 +65,35 @@ function escapeText(text: string, breaks: Breaks): string {
 }
 
 /**
- * A value as the team wrote it (a title, a place, a reason) for one Markdown
- * table cell, heading or sentence: inert, on one line. It starts no markup,
- * no HTML, no ping and no bidi reordering; a bare URL in it stays the link it
- * plainly shows (its text is its target: `[text](url)` cannot be formed).
+ * Text as the team wrote it (a title, a place, a reason, a message quoting
+ * the file, a path) for one Markdown table cell, heading or sentence: inert,
+ * on one line. It starts no markup, no HTML, no ping, no link and no bidi
+ * reordering: a pull request from a stranger cannot put a live link or an
+ * @mention in our comment. A URL still reads as written; it is not clickable.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeText(text, { mentions: true, links: false });
+  return escapeText(text, false);
 }
 
 /**
- * As escapeMarkdown, and no link either: for what the report says in its own
- * voice (problem messages, which quote file text, and file paths), where a
- * link would read as the tool's.
- */
-export function escapeMarkdownUnlinked(text: string): string {
-  return escapeText(text, { mentions: true, links: true });
-}
-
-/**
- * User text inside `<code>…</code>`: inert Markdown and HTML on one line, but
- * no zero-width spaces, so an id or a path copies as written. GitHub neither
- * pings nor references from inside code.
+ * User text inside `<code>…</code>`: inert Markdown and HTML on one line, and
+ * no link, but zero-width spaces only where GitHub would link, so an id or a
+ * path copies as written. GitHub pings and references no one from code.
  */
 export function escapeCode(text: string): string {
-  return escapeText(text, { mentions: false, links: false });
+  return escapeText(text, true);
 }
 
 /**
  * A message with its `code spans` kept as code, everything escaped. Which
  * backticks are the engine's cannot be told from the text (a file's text may
  * hold some), so the pairing may be off; what falls outside code is
- * escapeMarkdownUnlinked text, so that can change the look, never make anything live.
+ * escapeMarkdown text, so that can change the look, never make anything live.
  */
 export function messageMarkdown(message: string): string {
   const parts = message.split('`');
-  if (parts.length % 2 === 0) return escapeMarkdownUnlinked(message); // unpaired backtick: plain text
-  return parts.map((part, i) => (i % 2 ? `<code>${escapeCode(part)}</code>` : escapeMarkdownUnlinked(part))).join('');
+  if (parts.length % 2 === 0) return escapeMarkdown(message); // unpaired backtick: plain text
+  return parts.map((part, i) => (i % 2 ? `<code>${escapeCode(part)}</code>` : escapeMarkdown(part))).join('');
 }
 
 /** A link to a rule's page, safe in a table cell. */
@@ -131,7 +123,7 @@ export function problemTable(problems: readonly ReportedProblem[], since: boolea
 /** The problems inline comments silenced, with each comment's reason. */
 export function silencedTable(report: CheckReport): string[] {
   const rows = report.files.flatMap((file) =>
-    file.suppressed.map((s) => `| ${escapeMarkdownUnlinked(file.path)} | ${s.line}:${s.column} | ${ruleLink(s.rule, s.docsUrl)} | ${s.suppressedBy.line} | ${s.suppressedBy.reason ? escapeMarkdown(s.suppressedBy.reason) : '*no reason given*'} |`),
+    file.suppressed.map((s) => `| ${escapeMarkdown(file.path)} | ${s.line}:${s.column} | ${ruleLink(s.rule, s.docsUrl)} | ${s.suppressedBy.line} | ${s.suppressedBy.reason ? escapeMarkdown(s.suppressedBy.reason) : '*no reason given*'} |`),
   );
   if (!rows.length) return [];
   return ['| File | Line | Rule | Silenced by line | Reason |', '| --- | ---: | --- | ---: | --- |', ...rows];
@@ -157,7 +149,7 @@ export function problemsMarkdown(report: CheckReport, level = 3): string[] {
     out.push(line);
     if (summary.fixable) out.push('', `${summary.fixable} can be fixed with \`tde check --fix\`.`);
     for (const file of withProblems) {
-      out.push('', `${hashes} ${escapeMarkdownUnlinked(file.path)}`, '', ...problemTable(file.problems, report.since !== undefined));
+      out.push('', `${hashes} ${escapeMarkdown(file.path)}`, '', ...problemTable(file.problems, report.since !== undefined));
     }
   }
   const silenced = silencedTable(report);
