@@ -13,22 +13,26 @@ import type { ReadFileParams, ReadFileResult } from '../../server/src/shared/pro
 const BASE = 'vscode-vfs://github%2B7b22726566223a7b2274797065223a342c226964223a22313233227d7d';
 const DOC = `${BASE}/tde-tools/tde/examples/my%20project.tde.yaml`;
 
-function fakeSession(workspace: Record<string, string>, options: { workspaceFiles?: boolean; open?: Record<string, string> } = {}) {
+function fakeSession(workspace: Record<string, string>, options: { workspaceFiles?: boolean; open?: Record<string, string>; refused?: Record<string, string> } = {}) {
   const requests: ReadFileParams[] = [];
+  const warnings: string[] = [];
   const session = {
     support: { workspaceFiles: options.workspaceFiles ?? true },
     documents: { get: (uri: string) => (options.open?.[uri] === undefined ? undefined : { getText: () => options.open![uri]! }) },
     connection: {
       sendRequest: async (_method: string, params: ReadFileParams): Promise<ReadFileResult> => {
         requests.push(params);
+        const refused = options.refused?.[params.uri];
+        if (refused !== undefined) return params.text ? { type: 'file', unreadable: refused } : { type: 'file' };
         const text = workspace[params.uri];
         return text === undefined ? { type: 'missing' } : params.text ? { type: 'file', text } : { type: 'file' };
       },
     },
     error: (message: string) => assert.fail(message),
+    warn: (message: string) => warnings.push(message),
   };
   files.bindFiles(session as unknown as Session);
-  return { requests, session: session as unknown as Session };
+  return { requests, warnings, session: session as unknown as Session };
 }
 
 describe('web build: files read through the client', () => {
@@ -81,5 +85,20 @@ describe('web build: files read through the client', () => {
     assert.ok(refreshed);
     await refreshed;
     assert.deepEqual(requests.slice(before).map((r) => r.uri), [`${BASE}/tde-tools/tde/older/one.tde.yaml`]);
+  });
+
+  it('takes the client\'s word that a file cannot be read: an issue for the check, the reason in the log, no second fetch', async () => {
+    // A folder no other test has looked in (what was read is cached for the module).
+    const doc = `${BASE}/elsewhere/project.tde.yaml`;
+    const rc = `${BASE}/elsewhere/.tderc.yaml`;
+    const { requests, warnings, session } = fakeSession({}, { open: { [doc]: 'tde: 1\n' }, refused: { [rc]: 'the file is not valid UTF-8 (first bad byte at offset 12)' } });
+    await files.prepareFiles(session, doc);
+    const config = loadConfigFor(files.fsPathOf(doc)!, files.nodeFileHost);
+    assert.equal(config.file, files.fsPathOf(rc));
+    assert.deepEqual(config.issues.map((issue) => issue.message), [`Cannot read ${files.fsPathOf(rc)}.`]);
+    assert.deepEqual(warnings, [`not reading ${rc}: the file is not valid UTF-8 (first bad byte at offset 12)`]);
+    const before = requests.length;
+    await files.prepareFiles(session, doc);
+    assert.equal(requests.length, before, 'a refused file is not asked for again until it changes');
   });
 });

@@ -107,6 +107,11 @@ async function fetchEntry(path: string, text: boolean): Promise<Entry> {
     const result = (await session.connection.sendRequest(ReadFileRequest, params)) as ReadFileResult | null;
     if (!result || (result.type !== 'file' && result.type !== 'directory')) return { type: 'missing' };
     if (result.type === 'directory') return { type: 'directory' };
+    if (typeof result.unreadable === 'string') {
+      // The client refused the bytes (too large, binary, not UTF-8): its words, never the content.
+      session.warn(`not reading ${uri}: ${result.unreadable.slice(0, 300)}`);
+      return { type: 'file', unreadable: true };
+    }
     if (typeof result.text !== 'string') return { type: 'file' };
     const refused = refusal(result.text);
     if (refused === undefined) return { type: 'file', text: result.text };
