@@ -4,7 +4,7 @@
 // across steps) run again on the whole model. Equal to `check(text)` on every
 // version (test/unit/incremental.test.ts).
 import { isMap, isSeq, keyString, type Node, type Pair } from './document';
-import { checkDocument, dataLimits, type CheckOptions, type CheckResult } from './index';
+import { checkDocument, dataLimits, StaleCheck, type CheckOptions, type CheckResult } from './index';
 import { IncrementalParser, type ParseUpdate, type Splice } from './incremental';
 import { spliceIn } from './incrementalTree';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
@@ -16,7 +16,7 @@ export class IncrementalChecker {
   private values: number | undefined;
 
   check(text: string, options?: CheckOptions): CheckResult;
-  /** With `isStale`: undefined when, once the text is parsed, a newer version has made the check pointless. */
+  /** With `isStale`: undefined when a newer version has made the check pointless (asked once the text is parsed, and between rules). */
   check(text: string, options: CheckOptions | undefined, isStale: (() => boolean) | undefined): CheckResult | undefined;
   check(text: string, options: CheckOptions = {}, isStale?: () => boolean): CheckResult | undefined {
     const update = this.parser.update(text);
@@ -25,7 +25,13 @@ export class IncrementalChecker {
     const { document } = update;
     const prepared = document.syntaxIssues.length === 0 && document.root ? this.prepare(update) : undefined;
     if (isStale?.()) return undefined;
-    return checkDocument(document, options, prepared);
+    if (!isStale) return checkDocument(document, options, prepared);
+    try {
+      return checkDocument(document, { ...options, isStale }, prepared);
+    } catch (error) {
+      if (error instanceof StaleCheck) return undefined;
+      throw error;
+    }
   }
 
   /** The plain data of the updated document; undefined to let checkDocument build it (and report why it cannot). */

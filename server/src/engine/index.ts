@@ -17,6 +17,15 @@ export interface CheckOptions {
   severities?: RuleSeverities;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Asked between rules: true once a newer version has made this check pointless (it then ends with StaleCheck). */
+  isStale?: () => boolean;
+}
+
+/** Thrown out of a check whose `isStale` said so: nobody wants its result. */
+export class StaleCheck extends Error {
+  constructor() {
+    super('a newer version came first');
+  }
 }
 
 export interface CheckResult {
@@ -98,6 +107,7 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
     }
     if (raw.length === 0) {
       for (const rule of rules.slice(1)) {
+        if (options.isStale?.()) throw new StaleCheck();
         runRule(rule, { model, data, fileName: options.fileName, host: options.host });
       }
     }

@@ -149,8 +149,9 @@ export class Analyses {
     const running = configured
       ? this.runner.run({ uri, version, text, fileName, severities, detached: !cache })
       : Promise.resolve<CheckOutcome>({ kind: 'checked', problems: [], suppressions: [], directives: [] });
-    // The lines for the diagnostics' ranges, counted while the checking thread works.
-    const lines = new LineIndex(text);
+    // The lines for the diagnostics' ranges, counted while the checking thread works
+    // (unless a newer version is already in: this check will most likely be dropped).
+    let lines = document.version === version ? new LineIndex(text) : undefined;
     const outcome = await running;
     if (outcome.kind === 'cancelled') {
       // A newer version (or configuration) came first: its check answers instead.
@@ -162,6 +163,7 @@ export class Analyses {
       this.session.error('checking failed', error);
       throw error;
     }
+    lines ??= new LineIndex(text);
     if (cache) {
       if (outcome.kind === 'stopped') this.overBudget.add(uri);
       else this.overBudget.delete(uri);
