@@ -1,16 +1,16 @@
-// `tde check` over many files on every core: worker threads
-// (dist/checkWorker.js) take batches of files as they finish the previous
-// one, and the reports are put back in the files' order, so the output is
-// the same as checking.ts gives one file after another. Used for plain
-// checks of enough files; fixes, `--since` and the other commands (which
-// keep each file's parse) stay in checking.ts.
+// `tde check` over many files on every core: the main thread and worker
+// threads (dist/checkWorker.js), one per other core, take batches of files
+// from one queue, and the reports are put back in the files' order, so the
+// output is the same as checking.ts gives one file after another. Used for
+// plain checks of enough files; fixes, `--since` and the other commands
+// (which keep each file's parse) stay in checking.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TdeConfig } from '../engine';
 import type { CheckOutcome, CheckSettings } from './checking';
-import type { FileDone, FileJob, ToCheckWorker } from './checkWorker';
+import { checkBatch, type FileDone, type FileJob, type ToCheckWorker } from './checkJob';
 import { displayPath } from './files';
 import type { CliIO } from './io';
 import { summarize, type CheckReport, type FileReport } from './report';
@@ -26,6 +26,7 @@ export function canCheckInParallel(files: readonly string[], settings: CheckSett
   return io.fs.readFileSync === fs.readFileSync && fs.existsSync(path.join(directory, 'checkWorker.js'));
 }
 
+/** Threads to check on, the main thread included. */
 function threadCount(files: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, Math.ceil(files / (BATCH * 2)), 8));
@@ -42,29 +43,58 @@ export async function checkFilesInParallel(
   const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(io.cwd, file), severities: configs.get(file)!.rules }));
   const done: FileDone[] = new Array(files.length);
   let next = 0;
+  let failed = false;
+  const take = (): ToCheckWorker | undefined => {
+    if (failed || next >= jobs.length) return undefined;
+    const batch = jobs.slice(next, next + BATCH);
+    next += batch.length;
+    return { jobs: batch, quiet: settings.quiet, directiveChecks: settings.directiveChecks };
+  };
+  const record = (results: FileDone[]) => {
+    for (const result of results) done[result.index] = result;
+  };
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      let finished = false;
+      // Two batches in flight: a thread never waits while the main thread is busy with a batch of its own.
       const send = () => {
-        if (next >= jobs.length) {
-          void worker.terminate();
-          return resolve();
+        for (let batch = inFlight < 2 ? take() : undefined; batch; batch = inFlight < 2 ? take() : undefined) {
+          worker.postMessage(batch);
+          inFlight++;
         }
-        const batch = jobs.slice(next, next + BATCH);
-        next += batch.length;
-        const message: ToCheckWorker = { jobs: batch, quiet: settings.quiet, directiveChecks: settings.directiveChecks };
-        worker.postMessage(message);
+        if (inFlight === 0) {
+          finished = true;
+          void worker.terminate();
+          resolve();
+        }
       };
       worker.on('message', (results: FileDone[]) => {
-        for (const result of results) done[result.index] = result;
+        record(results);
+        inFlight--;
         send();
       });
-      worker.on('error', reject);
-      // After resolve() this changes nothing; before it, the thread died with files left.
-      worker.on('exit', () => reject(new Error('a checking thread exited early')));
+      worker.on('error', (error) => {
+        failed = true;
+        reject(error);
+      });
+      worker.on('exit', () => {
+        if (finished) return;
+        // The thread died with files left: the caller checks them all again, one after another.
+        failed = true;
+        reject(new Error('a checking thread exited early'));
+      });
       send();
     });
-  const workers = Array.from({ length: threadCount(files.length) }, () => new Worker(path.join(directory, 'checkWorker.js')));
-  await Promise.all(workers.map(run));
+  // The main thread checks too, a batch per turn of the event loop, so that the threads' answers are taken in between.
+  const here = async () => {
+    for (let batch = take(); batch; batch = take()) {
+      record(checkBatch(batch));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const workers = Array.from({ length: threadCount(files.length) - 1 }, () => new Worker(path.join(directory, 'checkWorker.js')));
+  await Promise.all([...workers.map(run), here()]);
   if (done.some((d) => d === undefined)) throw new Error('a checking thread skipped files');
 
   const reports: FileReport[] = [];
