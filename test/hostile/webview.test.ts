@@ -42,6 +42,8 @@ describe('the pitch preview webview', () => {
       assert.ok(csp, 'a CSP meta tag');
       const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
       assert.deepEqual(directives.get('default-src'), ["'none'"]);
+      assert.deepEqual(directives.get('base-uri'), ["'none'"], 'default-src does not cover base-uri');
+      assert.deepEqual(directives.get('form-action'), ["'none'"], 'default-src does not cover form-action');
       const scripts = directives.get('script-src') ?? [];
       assert.equal(scripts.length, 1);
       assert.match(scripts[0]!, /^'nonce-[A-Za-z0-9+/=]{16,}'$/);

@@ -11,6 +11,9 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
     `style-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
     `img-src ${webview.cspSource}`,
+    // Not covered by default-src: no <base> may redirect our relative addresses, no form may post anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 
   return `<!DOCTYPE html>
