@@ -15,13 +15,13 @@ import {
   type Diagnostic,
   type InitializeResult,
   type MessageConnection,
-  type PublishDiagnosticsParams,
   type Registration,
   type TextDocumentContentChangeEvent,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ReceivedLog } from './receivedLog';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -101,22 +101,13 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
 }
 
-interface Received {
-  method: string;
-  params: unknown;
-  seq: number;
-}
-
-export class LspClient {
-  readonly received: Received[] = [];
+export class LspClient extends ReceivedLog {
   readonly registrations: Registration[] = [];
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
   refreshRequests = 0;
   initializeResult!: InitializeResult;
-  private seq = 0;
-  private readonly waiters: { test: (r: Received) => boolean; resolve: (r: Received) => void }[] = [];
   private readonly versions = new Map<string, TextDocument>();
 
   private constructor(
@@ -124,6 +115,7 @@ export class LspClient {
     readonly connection: MessageConnection,
     options: StartOptions,
   ) {
+    super();
     this.settings = options.settings ?? {};
   }
 
@@ -168,38 +160,6 @@ export class LspClient {
     return client;
   }
 
-  private record(method: string, params: unknown): void {
-    const received = { method, params, seq: this.seq++ };
-    this.received.push(received);
-    for (const waiter of [...this.waiters]) {
-      if (waiter.test(received)) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(received);
-      }
-    }
-  }
-
-  /** A mark in the stream of notifications: `waitFor(…, after)` only looks at what comes later. */
-  mark(): number {
-    return this.seq;
-  }
-
-  waitFor<T>(method: string, test: (params: T) => boolean = () => true, after = 0): Promise<T> {
-    const matches = (r: Received) => r.method === method && r.seq >= after && test(r.params as T);
-    const seen = this.received.find(matches);
-    if (seen) return Promise.resolve(seen.params as T);
-    return new Promise((resolve) => this.waiters.push({ test: matches, resolve: (r) => resolve(r.params as T) }));
-  }
-
-  /** The diagnostics published for this version of a document. */
-  diagnostics(uri: string, version: number, after = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, after);
-  }
-
-  published(uri: string): PublishDiagnosticsParams[] {
-    return this.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri).map((r) => r.params as PublishDiagnosticsParams);
-  }
-
   async open(uri: string, text: string, languageId = 'tde-yaml', version = 1): Promise<void> {
     this.versions.set(uri, TextDocument.create(uri, languageId, version, text));
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
@@ -230,13 +190,6 @@ export class LspClient {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
-  }
-
-  /** Errors the server logged (`window/logMessage` of type Error): a handler that failed. */
-  loggedErrors(): string[] {
-    return this.received
-      .filter((r) => r.method === 'window/logMessage' && (r.params as { type: number }).type === 1)
-      .map((r) => (r.params as { message: string }).message);
   }
 
   async stop(): Promise<void> {

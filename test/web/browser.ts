@@ -21,9 +21,9 @@ import {
   type InitializeResult,
   type Message,
   type MessageConnection,
-  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import type { ReadFileParams, ReadFileResult, TdeInitializationOptions } from '../../server/src/shared/protocol';
+import { ReceivedLog } from '../lsp/receivedLog';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -145,12 +145,6 @@ class PageWriter extends AbstractMessageWriter {
   end(): void {}
 }
 
-interface Received {
-  method: string;
-  params: unknown;
-  seq: number;
-}
-
 export interface WorkerStartOptions {
   capabilities: ClientCapabilities;
   initializationOptions?: TdeInitializationOptions;
@@ -164,14 +158,11 @@ export interface WorkerStartOptions {
 let nextId = 1;
 
 /** An editor talking LSP to dist/web/server.js in a Worker of the page. */
-export class WorkerClient {
+export class WorkerClient extends ReceivedLog {
   static readonly byId = new Map<number, WorkerClient>();
-  readonly received: Received[] = [];
   readonly readFileRequests: ReadFileParams[] = [];
   readonly workerErrors: string[] = [];
   initializeResult!: InitializeResult;
-  private seq = 0;
-  private readonly waiters: { test: (r: Received) => boolean; resolve: (r: Received) => void; reject: (e: Error) => void }[] = [];
   private readonly reader = new PageReader();
   private connection!: MessageConnection;
 
@@ -180,7 +171,9 @@ export class WorkerClient {
     readonly id: number,
     readonly files: Map<string, string>,
     public settings: Record<string, unknown>,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(page: Page, options: WorkerStartOptions): Promise<WorkerClient> {
     const client = new WorkerClient(page, nextId++, options.files ?? new Map(), options.settings ?? {});
@@ -221,7 +214,7 @@ export class WorkerClient {
       return params.text ? { type: 'file', text } : { type: 'file' };
     });
     connection.listen();
-    client.initializeResult = await client.race(
+    client.initializeResult = await client.orFail(
       connection.sendRequest('initialize', {
         processId: null,
         rootUri: options.rootUri,
@@ -241,52 +234,7 @@ export class WorkerClient {
   /** The Worker failed (its script did not load, or it threw): fail whatever waits. */
   failed(error: string): void {
     this.workerErrors.push(error);
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the Worker failed: ${error}`));
-  }
-
-  private race<T>(promise: Promise<T>): Promise<T> {
-    if (this.workerErrors.length) return Promise.reject(new Error(`the Worker failed: ${this.workerErrors[0]}`));
-    return new Promise<T>((resolve, reject) => {
-      const waiter = { test: () => false, resolve: () => {}, reject };
-      this.waiters.push(waiter);
-      promise.then(
-        (value) => {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          resolve(value);
-        },
-        (error) => {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  private record(method: string, params: unknown): void {
-    const received = { method, params, seq: this.seq++ };
-    this.received.push(received);
-    for (const waiter of [...this.waiters]) {
-      if (waiter.test(received)) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(received);
-      }
-    }
-  }
-
-  mark(): number {
-    return this.seq;
-  }
-
-  waitFor<T>(method: string, test: (params: T) => boolean = () => true, after = 0): Promise<T> {
-    const matches = (r: Received) => r.method === method && r.seq >= after && test(r.params as T);
-    const seen = this.received.find(matches);
-    if (seen) return Promise.resolve(seen.params as T);
-    if (this.workerErrors.length) return Promise.reject(new Error(`the Worker failed: ${this.workerErrors[0]}`));
-    return new Promise((resolve, reject) => this.waiters.push({ test: matches, resolve: (r) => resolve(r.params as T), reject }));
-  }
-
-  diagnostics(uri: string, version: number, after = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, after);
+    this.fail(new Error(`the Worker failed: ${error}`));
   }
 
   async open(uri: string, text: string, languageId = 'tde-yaml', version = 1): Promise<void> {
@@ -298,19 +246,12 @@ export class WorkerClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.race(this.connection.sendRequest(method, params) as Promise<R>);
-  }
-
-  /** Errors the server logged (`window/logMessage` of type Error): a handler that failed. */
-  loggedErrors(): string[] {
-    return this.received
-      .filter((r) => r.method === 'window/logMessage' && (r.params as { type: number }).type === 1)
-      .map((r) => (r.params as { message: string }).message);
+    return this.orFail(this.connection.sendRequest(method, params) as Promise<R>);
   }
 
   async stop(): Promise<void> {
     try {
-      await this.race(this.connection.sendRequest('shutdown'));
+      await this.orFail(this.connection.sendRequest('shutdown'));
       await this.connection.sendNotification('exit');
     } catch {
       // the Worker may be gone already
