@@ -3,6 +3,10 @@
 // exactly, whatever the two versions are.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check } from '../../server/src/engine';
+import { IncrementalChecker } from '../../server/src/engine/incrementalCheck';
 import { applyTextChange, textChange } from '../../server/src/lsp/textChange';
 
 describe('text changes sent to the checking thread', () => {
@@ -28,5 +32,24 @@ describe('text changes sent to the checking thread', () => {
 
   it('refuses a change that does not fit the text it is applied to', () => {
     assert.throws(() => applyTextChange('short', { start: 3, end: 10, insert: '' }), /does not fit a text of 5 characters/);
+  });
+
+  it('the thread hands the change to the parser, which grafts with it and finds what a fresh check finds', () => {
+    const original = fs.readFileSync(path.join(__dirname, '../../examples/typical-mistakes.tde.yaml'), 'utf8');
+    const checker = new IncrementalChecker();
+    let before = original;
+    checker.check(before);
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom('x', '', ' ', 'interview-stakeholders', '\n    - consult-the-public'), (at, insert) => {
+        const start = at % before.length;
+        const after = before.slice(0, start) + insert + before.slice(Math.min(before.length, start + (insert ? 0 : 1)));
+        const change = textChange(before, after);
+        const result = checker.check(after, {}, undefined, { before, start: change.start, end: change.end });
+        assert.deepEqual(result?.problems, check(after).problems);
+        before = after;
+      }),
+      { numRuns: 150 },
+    );
+    assert.ok(checker.parser.stats.grafted > 0, 'some edits were grafted');
   });
 });

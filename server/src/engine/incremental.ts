@@ -78,19 +78,27 @@ interface Candidate {
   chain: { collection: Collection; kind: Kind; index: number }[];
 }
 
+/** The smallest change that made a text from `before`: [start, end) of `before` was replaced. */
+export interface KnownChange {
+  before: string;
+  start: number;
+  end: number;
+}
+
 export class IncrementalParser {
   private state: State | undefined;
   /** How updates went, for tests and the benchmark. */
   readonly stats = { full: 0, grafted: 0, unchanged: 0, lastChunkLength: 0 };
 
-  update(text: string): ParseUpdate {
+  /** `known`: the change from the text it was made from, when the caller knows it (then it is not searched for again). */
+  update(text: string, known?: KnownChange): ParseUpdate {
     const state = this.state;
     if (state && state.text === text) {
       this.stats.unchanged++;
       return { document: state.document, unchanged: true };
     }
     if (state?.graftable) {
-      const grafted = graft(state, text);
+      const grafted = graft(state, text, known);
       if (grafted) {
         this.stats.grafted++;
         this.stats.lastChunkLength = grafted.chunkLength;
@@ -126,12 +134,13 @@ function graftable(document: TdeDocument): boolean {
   return isPlain(root);
 }
 
-function graft(state: State, text: string): { splice: Splice; chunkLength: number } | undefined {
+function graft(state: State, text: string, known: KnownChange | undefined): { splice: Splice; chunkLength: number } | undefined {
   const old = state.text;
   if (/\r(?!\n)/.test(text)) return undefined;
   // What changed: [start, oldEnd) of the old text became [start, oldEnd + delta) of the new one.
-  const start = commonPrefix(old, text);
-  const oldEnd = old.length - commonSuffix(old, text, start);
+  const fromOld = known !== undefined && known.before === old;
+  const start = fromOld ? known.start : commonPrefix(old, text);
+  const oldEnd = fromOld ? known.end : old.length - commonSuffix(old, text, start);
   const delta = text.length - old.length;
   // A grafted chunk's parse would read them silently: the whole text's reports them (the old text had none).
   if (hasControlCharacters(text.slice(start, oldEnd + delta))) return undefined;

@@ -5,7 +5,7 @@
 // version (test/unit/incremental.test.ts).
 import { isMap, isSeq, keyString, type Node, type Pair } from './document';
 import { checkDocument, dataLimits, StaleCheck, type CheckOptions, type CheckResult } from './index';
-import { IncrementalParser, type ParseUpdate, type Splice } from './incremental';
+import { IncrementalParser, type KnownChange, type ParseUpdate, type Splice } from './incremental';
 import { spliceIn } from './incrementalTree';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 
@@ -17,9 +17,9 @@ export class IncrementalChecker {
 
   check(text: string, options?: CheckOptions): CheckResult;
   /** With `isStale`: undefined when a newer version has made the check pointless (asked once the text is parsed, and between rules). */
-  check(text: string, options: CheckOptions | undefined, isStale: (() => boolean) | undefined): CheckResult | undefined;
-  check(text: string, options: CheckOptions = {}, isStale?: () => boolean): CheckResult | undefined {
-    const update = this.parser.update(text);
+  check(text: string, options: CheckOptions | undefined, isStale: (() => boolean) | undefined, known?: KnownChange): CheckResult | undefined;
+  check(text: string, options: CheckOptions = {}, isStale?: () => boolean, known?: KnownChange): CheckResult | undefined {
+    const update = this.parser.update(text, known);
     // The parse is kept either way: the newer version is grafted onto it.
     if (isStale?.()) return undefined;
     const { document } = update;

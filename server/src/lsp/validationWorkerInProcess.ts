@@ -5,6 +5,7 @@
 // version of a document always wins: a job not started yet when a newer one
 // for its document arrives is dropped, not run.
 import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
+import type { KnownChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
 import { soon } from './soon';
 
@@ -16,6 +17,8 @@ export interface CheckJob {
   severities: RuleSeverities;
   /** A file that is not open: checked once, nothing kept. */
   detached?: boolean;
+  /** Where the checking thread rebuilt `text` from a change: that change, so the parser need not find it again (never sent). */
+  known?: KnownChange;
 }
 
 export type CheckOutcome =
@@ -79,6 +82,7 @@ export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob,
         onRuleError: (rule, error) => log(`rule ${rule} failed on ${job.uri}: ${describe(error)}`),
       },
       isStale,
+      job.known,
     );
     if (!result) return { kind: 'cancelled' };
     return { kind: 'checked', problems: result.problems, suppressions: result.suppressions, directives: result.directives };

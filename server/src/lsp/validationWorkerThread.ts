@@ -40,7 +40,7 @@ port.on('message', (message: ToWorker) => {
     if (change) {
       const base = texts.get(job.uri);
       if (base === undefined) throw new Error(`a change to ${job.uri} arrived without its text`);
-      job = { ...job, text: applyTextChange(base, change) };
+      job = { ...job, text: applyTextChange(base, change), known: { before: base, start: change.start, end: change.end } };
     }
     if (!job.detached) texts.set(job.uri, job.text);
     const outcome = runJob(checkers, job, nodeFileHost, (text) => post({ type: 'log', message: text }), () => Atomics.load(stale, 0) === id);
