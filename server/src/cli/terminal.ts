@@ -39,10 +39,21 @@ export function wantsColor(flag: boolean | undefined, env: Record<string, string
   return isTTY;
 }
 
-// C0 and C1 controls, DEL, and the bidirectional overrides and isolates
-// ("Trojan Source") that can make a terminal show text in another order.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The bidirectional overrides, isolates and marks ("Trojan Source") that
+ * make a terminal or a page show text in another order, as the body of a
+ * regular expression's character class. Every output format shows them as
+ * escapes.
+ */
+export const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+
+/** A character as a `\u202e` escape. */
+export function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+// C0 and C1 controls, DEL, and the bidi controls.
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
 
 /** User or file text for one terminal line: controls shown as escapes, never obeyed. */
 export function terminalSafe(text: string): string {
@@ -51,7 +62,7 @@ export function terminalSafe(text: string): string {
       case '\n': return '\\n';
       case '\r': return '\\r';
       case '\t': return ' ';
-      default: return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      default: return unicodeEscape(ch);
     }
   });
 }
@@ -88,7 +99,7 @@ export function linePath(path: string): string {
 
 // What JSON.stringify leaves raw that a terminal or a page would obey: DEL,
 // C1 controls, bidi controls, and the line and paragraph separators.
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`, 'g');
 
 /**
  * A JSON report as text: JSON.stringify's, with the characters above written
@@ -96,7 +107,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  * reads is the same; only someone printing the file sees the difference.
  */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, unicodeEscape)}\n`;
 }
 
 /** Visible width of a string without its color codes. */

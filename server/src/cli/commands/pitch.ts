@@ -7,7 +7,7 @@ import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../read';
 import { escapeMarkdown } from '../formatters/markdown';
-import { ESCAPED_COLON, lineSafe, terminalSafe } from '../terminal';
+import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, terminalSafe, unicodeEscape } from '../terminal';
 
 const FORMATS = ['text', 'markdown', 'html'] as const;
 type PitchFormat = (typeof FORMATS)[number];
@@ -54,14 +54,13 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 // Controls but LF (CR and tab included: a page needs neither), DEL, and the
 // bidi overrides, isolates and marks. Printed to a terminal the snippet must
 // not drive it, and on a page it must not reorder what a reader sees.
-// eslint-disable-next-line no-control-regex
-const HTML_UNSAFE = /\r\n?|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HTML_UNSAFE = new RegExp(`\\r\\n?|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
 
 /** Text or an attribute value for HTML: markup escaped, controls shown as `\u001b` (line breaks kept, tabs as spaces). */
 export function escapeHtml(text: string): string {
   return text
     .replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!)
-    .replace(HTML_UNSAFE, (ch) => (ch[0] === '\r' ? '\n' : ch === '\t' ? ' ' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    .replace(HTML_UNSAFE, (ch) => (ch[0] === '\r' ? '\n' : ch === '\t' ? ' ' : unicodeEscape(ch)));
 }
 
 export function pitchHtml(pitch: Pitch): string {

@@ -5,6 +5,7 @@
 // match what fails the check; each comment that silences a problem becomes a
 // notice saying what it silences and why.
 import type { CheckReport, SuppressedProblem } from '../report';
+import { BIDI_CONTROLS, unicodeEscape } from '../terminal';
 import type { FormatOptions } from './index';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -13,7 +14,7 @@ const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Bidi overrides, isolates and marks: shown as `\u202e`, so that an annotation reads in the order it was written.
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`, 'g');
 
 /** A command's message: `%`, CR and LF escaped; other controls dropped, bidi controls shown. */
 export function escapeData(text: string): string {
@@ -22,7 +23,7 @@ export function escapeData(text: string): string {
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A')
-    .replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(BIDI, unicodeEscape);
 }
 
 /** A command's property value: as data, and `:` and `,` too. */

@@ -1,7 +1,7 @@
 // A report a bot can post on a pull request. Text that comes from a file is
 // escaped, so a value can neither break the table nor inject HTML, pings or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
-import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
+import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, plural, unicodeEscape } from '../terminal';
 import type { FormatOptions } from './index';
 
 const SEVERITY_BADGES = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
@@ -32,12 +32,11 @@ const ZWSP = '&#8203;';
 
 // Bidi overrides, isolates and marks ("Trojan Source") reorder what a
 // reviewer sees: they are shown as `\u202e`, not obeyed.
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
 
 // Everything escapeText may change: line breaks, what Markdown or HTML reads,
 // controls (C0, DEL, C1), bidi controls, and where pings and links start.
-// eslint-disable-next-line no-control-regex
-const SPECIAL = /\r\n|[\r\n&<>"|`[\]\\*_~#!@\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|:(?=\/\/)|(?<=www)\./gi;
+const SPECIAL = new RegExp(`\\r\\n|[\\r\\n&<>"|\`[\\]\\\\*_~#!@\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]|:(?=//)|(?<=www)\\.`, 'gi');
 
 // Inside <code> GitHub pings no one, but it still links a URL, an e-mail
 // address (name@domain.tld), and `www.` after a blank or one of `*_~(` (GFM's rule).
@@ -59,7 +58,7 @@ function escapeText(text: string, inCode: boolean): string {
     }
     const entity = ENTITIES[ch];
     if (entity !== undefined) return entity;
-    if (BIDI.test(ch)) return `&#92;u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    if (BIDI.test(ch)) return `&#92;${unicodeEscape(ch).slice(1)}`;
     return ''; // a control character: dropped
   });
 }
