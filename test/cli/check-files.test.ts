@@ -98,6 +98,27 @@ describe('tde check: which files', () => {
     assert.equal(result.stderr, 'tde: no TDE files (*.tde.yaml, *.tde.yml) found in the current folder\n');
   });
 
+  it('with --no-error-on-unmatched-pattern, finding nothing exits 0 with a line saying so, and an empty report', async () => {
+    const dir = tempTree({ 'README.md': '# nothing here\n', 'node_modules/x.tde.yaml': clean });
+    const result = await tde(dir, ['check', '--no-error-on-unmatched-pattern', '--format', 'json']);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, 'tde: no TDE files (*.tde.yaml, *.tde.yml) found in the current folder; nothing to check\n');
+    assert.deepEqual(JSON.parse(result.stdout).files, []);
+    const sarif = await tde(dir, ['check', '--no-error-on-unmatched-pattern', '-f', 'sarif', '-o', 'tde.sarif']);
+    assert.equal(sarif.code, 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'tde.sarif'), 'utf8')).runs[0].results, []);
+  });
+
+  it('with --no-error-on-unmatched-pattern, a glob matching nothing is said and the other files are checked; a missing file stays an error', async () => {
+    const dir = tempTree({ 'a.tde.yaml': clean });
+    const result = await tde(dir, ['check', '--no-error-on-unmatched-pattern', '-f', 'json', 'projects/*.tde.yaml', 'a.tde.yaml']);
+    assert.equal(result.code, 0);
+    assert.equal(result.stderr, 'tde: no files match projects/*.tde.yaml\n');
+    assert.deepEqual(reportedPaths(result.stdout), ['a.tde.yaml']);
+    const typo = await tde(dir, ['check', '--no-error-on-unmatched-pattern', 'nope.tde.yaml']);
+    assert.deepEqual([typo.code, typo.stderr], [2, 'tde: no such file or folder: nope.tde.yaml\n']);
+  });
+
   it('fails with exit 2 on a folder it cannot read', async () => {
     const dir = tempTree({ 'a.tde.yaml': clean, 'locked/b.tde.yaml': clean });
     const locked = path.join(dir, 'locked');

@@ -24,11 +24,21 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
+/** `--no-error-on-unmatched-pattern`: the option that lets a check find nothing. */
+export const UNMATCHED_OPTION = { name: 'no-error-on-unmatched-pattern' } as const;
+
 /**
  * The files to check, as absolute paths, without duplicates, sorted by the
- * path a report shows. Throws a CliError for an argument that names nothing.
+ * path a report shows. Throws a CliError for an argument that names nothing,
+ * unless `allowUnmatched` (a glob matching nothing and a search finding no TDE
+ * file are then said on stderr, and the list may be empty; a path that does
+ * not exist stays an error, since it is most likely a typo).
  */
-export function findFiles(args: readonly string[], io: CliIO): string[] {
+export function findFiles(args: readonly string[], io: CliIO, allowUnmatched = false): string[] {
+  const unmatched = (message: string) => {
+    if (!allowUnmatched) throw new CliError(message);
+    io.stderr(`tde: ${message}\n`);
+  };
   const found = new Set<string>();
   const targets = args.length ? args : ['.'];
   for (const arg of targets) {
@@ -50,14 +60,14 @@ export function findFiles(args: readonly string[], io: CliIO): string[] {
       const matched = new Set<string>();
       matchGlob(arg, io, matched);
       for (const file of matched) found.add(file);
-      if (matched.size === 0 && found.size === before) throw new CliError(`no files match ${printable(arg)}`);
+      if (matched.size === 0 && found.size === before) unmatched(`no files match ${printable(arg)}`);
     } else {
       throw new CliError(`no such file or folder: ${printable(arg)}`);
     }
   }
   if (found.size === 0) {
     const where = args.length ? args.map(printable).join(', ') : 'the current folder';
-    throw new CliError(`no TDE files (*.tde.yaml, *.tde.yml) found in ${where}`);
+    unmatched(`no TDE files (*.tde.yaml, *.tde.yml) found in ${where}${allowUnmatched ? '; nothing to check' : ''}`);
   }
   return [...found]
     .map((file) => ({ file, shown: displayPath(io.cwd, file) }))

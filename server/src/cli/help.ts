@@ -44,6 +44,9 @@ Options:
       --report-unused-disable
                          a '# tde-disable…' comment, or a rule it names, that
                          silences nothing is a warning (unused-disable)
+      --no-error-on-unmatched-pattern
+                         finding no TDE file (or a glob matching nothing) is
+                         not an error: say so and exit 0
       --fix              apply the fixes tde knows, then report what is left
       --fix-dry-run      show the fixes as a diff; write nothing
       --color, --no-color
@@ -127,7 +130,8 @@ Options:
                            GITHUB_STEP_SUMMARY)
       --comment-file FILE  also write the Markdown to FILE, for a pull request
                            comment (within GitHub's size limit)
-      --require-reason, --report-unused-disable
+      --require-reason, --report-unused-disable,
+      --no-error-on-unmatched-pattern
                            as for tde check
   -c, --config FILE        use this configuration instead of the nearest .tderc.yaml
   -h, --help               show this help

@@ -7,7 +7,7 @@ import { parseArgs, printable, type OptionSpec } from '../args';
 import { checkFiles } from '../checking';
 import { canCheckInParallel, checkFilesInParallel } from '../parallel';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles } from '../files';
+import { findFiles, UNMATCHED_OPTION } from '../files';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
@@ -26,6 +26,7 @@ export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'since', value: true },
   { name: 'require-reason' },
   { name: 'report-unused-disable' },
+  UNMATCHED_OPTION,
   { name: 'help', short: 'h' },
 ];
 
@@ -78,7 +79,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     return ExitCode.Clean;
   }
   const settings = readSettings(options, io);
-  const files = findFiles(positionals, io);
+  const files = findFiles(positionals, io, options.has(UNMATCHED_OPTION.name));
   const host = fileHost(io);
   const { configs, issues } = loadConfigs(files, host, settings.configFile, io);
   if (issues.length) {

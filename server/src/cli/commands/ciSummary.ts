@@ -9,7 +9,7 @@ import { parseArgs, printable } from '../args';
 import { loadBaseline } from '../baseline';
 import { checkFiles } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles } from '../files';
+import { findFiles, UNMATCHED_OPTION } from '../files';
 import type { DiffReport } from '../formatters/diff';
 import { diffMarkdown } from '../formatters/diff/markdown';
 import { formatGithub } from '../formatters/github';
@@ -41,6 +41,7 @@ const OPTIONS = [
   { name: 'config', short: 'c', value: true },
   { name: 'require-reason' },
   { name: 'report-unused-disable' },
+  UNMATCHED_OPTION,
   { name: 'help', short: 'h' },
 ];
 
@@ -142,7 +143,7 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
   const targets = [...positionals, ...(value('paths')?.split(/\s+/).filter(Boolean) ?? [])];
   const directiveChecks = { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable') };
 
-  const files = findFiles(targets, io);
+  const files = findFiles(targets, io, options.has(UNMATCHED_OPTION.name));
   const host = fileHost(io);
   const configFile = explicitConfigFile(value('config'), io);
   const { configs, issues } = loadConfigs(files, host, configFile, io);
