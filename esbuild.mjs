@@ -1,7 +1,7 @@
 // Bundles the three Node entry points and the web extension's two (dist/web:
 // vscode.dev, github.dev); `vscode` stays external (the editor provides it).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { buildValidator } from './scripts/build-validator.mjs';
 import { browserVariants, webBundleCheck } from './scripts/web-build.mjs';
 
@@ -20,6 +20,9 @@ const precompiledSchema = {
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--action[=DIR]`: only the CLI, as one file in action/ (committed), for the
+// GitHub Action and the pre-commit hook to run without installing anything.
+const actionArg = process.argv.find((arg) => arg === '--action' || arg.startsWith('--action='));
 
 const common = {
   bundle: true,
@@ -65,7 +68,20 @@ const builds = [
 
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
-if (watch) {
+// One file, no source map and no thread bundle beside it (checks then run on
+// one thread), so the committed copy stays small and its diff is one file.
+const actionBuild = {
+  entryPoints: { tde: 'server/src/cli/main.ts' },
+  outdir: actionArg?.includes('=') ? actionArg.slice(actionArg.indexOf('=') + 1) : 'action',
+  minify: true,
+  sourcemap: false,
+  banner: { js: '#!/usr/bin/env node\n// Built by `npm run build:action` from this commit\'s sources; do not edit.' },
+};
+
+if (actionArg) {
+  await esbuild.build({ ...common, ...actionBuild });
+  chmodSync(`${actionBuild.outdir}/tde.js`, 0o755);
+} else if (watch) {
   for (const build of present) (await esbuild.context({ ...common, ...build })).watch();
 } else {
   await Promise.all(present.map((build) => esbuild.build({ ...common, ...build })));

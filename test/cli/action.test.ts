@@ -1,13 +1,13 @@
 // The GitHub Action (action.yml), its example workflow (docs/review.md) and
-// the pre-commit hook: their shape, and the action's own script run with
-// bash as the runner would, with `npx` standing in for the published CLI.
+// the pre-commit hook: their shape, the committed CLI they run, and the
+// action's own steps run with bash as the runner would.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { BIN, ROOT, buildOnce, removeTempTrees, tempTree } from './helpers';
-import { gitRepo, review } from './gitRepo';
+import { ROOT, removeTempTrees, tempTree } from './helpers';
+import { gitRepo, review, type TestRepo } from './gitRepo';
 
 interface ActionStep {
   id?: string;
@@ -41,7 +41,7 @@ describe('the GitHub Action and the pre-commit hook', function () {
   describe('action.yml', () => {
     it('is a composite action with the inputs and outputs the docs promise', () => {
       assert.equal(action.runs.using, 'composite');
-      for (const input of ['paths', 'fail-on', 'max-warnings', 'sarif-file', 'since', 'version', 'config', 'require-reason', 'report-unused-disable']) {
+      for (const input of ['paths', 'fail-on', 'max-warnings', 'sarif-file', 'since', 'config', 'require-reason', 'report-unused-disable', 'working-directory']) {
         assert.ok(action.inputs[input], `input ${input}`);
         assert.ok(fs.readFileSync(path.join(ROOT, 'docs/review.md'), 'utf8').includes(`| \`${input}\` |`), `docs/review.md describes ${input}`);
       }
@@ -50,57 +50,103 @@ describe('the GitHub Action and the pre-commit hook', function () {
       assert.deepEqual(Object.keys(action.outputs).sort(), ['comment-file', 'errors', 'new-errors', 'new-warnings', 'warnings']);
     });
 
-    it('runs the published CLI of this version', () => {
-      assert.equal(action.inputs['version']!.default, require('../../package.json').version);
+    it('runs the CLI committed with it, at its own ref, and nothing from the checkout or the registry', () => {
       const step = action.runs.steps.find((s) => s.id === 'tde')!;
-      assert.match(step.run!, /npx --yes "tde@\$\{TDE_VERSION\}" ci-summary/);
+      assert.match(step.run!, /^node "\$GITHUB_ACTION_PATH\/action\/tde\.js" ci-summary \\$/m);
+      for (const s of action.runs.steps) assert.doesNotMatch(s.run ?? '', /\b(npx|npm|yarn|pnpm)\b/, `step "${s.name}"`);
+      assert.equal(action.inputs['version'], undefined, 'no version input: the ref chooses the CLI');
     });
 
-    it('never pastes an input or event field into a script (only into env)', () => {
-      for (const step of action.runs.steps) {
-        assert.doesNotMatch(step.run ?? '', /\$\{\{/, `step "${step.name}"`);
-        assert.equal(step.shell, 'bash');
+    it('has its CLI, action/tde.js, as a fresh build of these sources', () => {
+      const fresh = tempTree();
+      execFileSync(process.execPath, ['esbuild.mjs', `--action=${fresh}`], { cwd: ROOT, stdio: 'pipe' });
+      const committed = path.join(ROOT, 'action/tde.js');
+      assert.ok(fs.readFileSync(path.join(fresh, 'tde.js')).equals(fs.readFileSync(committed)),
+        'action/tde.js is not what these sources build: run `npm run build:action` and commit action/tde.js');
+      assert.equal(fs.statSync(committed).mode & 0o111, 0o111, 'action/tde.js is executable (the pre-commit hook runs it)');
+    });
+
+    /**
+     * Run the action's steps as the runner does: each step's `run:` with
+     * `bash --noprofile --norc -eo pipefail`, its `env:` filled from the
+     * inputs, in a pull request's checkout that plants a `tde` of its own, an
+     * .npmrc and fake `npx`/`npm`/`tde` commands. Each planted program leaves
+     * a marker if it ever runs.
+     */
+    function runAction(repo: TestRepo, inputs: Record<string, string>, event: object) {
+      const runner = tempTree({ 'markers/.keep': '' });
+      const markers = path.join(runner, 'markers');
+      const planted = (name: string) => `#!/bin/sh\necho "$0 $*" > "${markers}/${name}"\nexit 3\n`;
+      for (const name of ['npx', 'npm', 'tde']) {
+        fs.mkdirSync(path.join(runner, 'bin'), { recursive: true });
+        fs.writeFileSync(path.join(runner, 'bin', name), planted(`path-${name}`), { mode: 0o755 });
       }
-    });
+      // What a hostile pull request commits.
+      fs.mkdirSync(path.join(repo.dir, 'node_modules/.bin'), { recursive: true });
+      fs.writeFileSync(path.join(repo.dir, 'node_modules/.bin/tde'), planted('checkout-bin-tde'), { mode: 0o755 });
+      fs.writeFileSync(path.join(repo.dir, 'evil-shell.sh'), planted('npmrc-script-shell'), { mode: 0o755 });
+      fs.writeFileSync(path.join(repo.dir, '.npmrc'), `script-shell=${path.join(repo.dir, 'evil-shell.sh')}\nregistry=http://127.0.0.1:9/\n`);
+      fs.writeFileSync(path.join(runner, 'event.json'), JSON.stringify(event));
+      const values: Record<string, string> = {};
+      for (const [name, input] of Object.entries(action.inputs)) values[name] = input.default ?? '';
+      Object.assign(values, inputs);
+      const runnerEnv = {
+        ...process.env,
+        // The planted commands come first, then the real node.
+        PATH: [path.join(runner, 'bin'), path.join(repo.dir, 'node_modules/.bin'), path.dirname(process.execPath), '/usr/bin', '/bin'].join(path.delimiter),
+        RUNNER_TEMP: runner,
+        GITHUB_WORKSPACE: repo.dir,
+        GITHUB_ACTION_PATH: ROOT,
+        GITHUB_EVENT_PATH: path.join(runner, 'event.json'),
+        GITHUB_STEP_SUMMARY: path.join(runner, 'summary.md'),
+        GITHUB_OUTPUT: path.join(runner, 'output.txt'),
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+      };
+      const results = [];
+      for (const step of action.runs.steps) {
+        const condition = /^inputs\.(\S+) != ''$/.exec(step.if ?? '');
+        if (condition && values[condition[1]!] === '') continue;
+        const env: Record<string, string | undefined> = { ...runnerEnv };
+        for (const [name, value] of Object.entries(step.env ?? {})) {
+          env[name] = value.replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, input: string) => values[input] ?? '');
+        }
+        const script = path.join(runner, `step-${results.length}.sh`);
+        fs.writeFileSync(script, step.run!);
+        results.push(spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: repo.dir, env, encoding: 'utf8' }));
+      }
+      return { runner, results, ran: fs.readdirSync(markers).filter((name) => name !== '.keep'), summary: () => fs.readFileSync(runnerEnv.GITHUB_STEP_SUMMARY, 'utf8'), outputs: () => fs.readFileSync(runnerEnv.GITHUB_OUTPUT, 'utf8') };
+    }
 
-    it('runs its steps with bash as the runner would: annotations, summary, SARIF, outputs', () => {
-      buildOnce();
+    it('runs its steps as the runner would, in a hostile checkout: only its own CLI runs, and reports as documented', () => {
       const repo = gitRepo({ 'trees.tde.yaml': review('trees.base.tde.yaml') });
       const base = repo.commit('base');
       repo.git('checkout', '-q', '-b', 'feature');
       repo.write({ 'trees.tde.yaml': review('trees.head.tde.yaml') });
       repo.commit('the pull request');
-      const runner = tempTree({ 'bin/npx': `#!/bin/sh\n# npx --yes tde@VERSION ARGS… → the CLI built here\nshift 2\nexec "${process.execPath}" "${BIN}" "$@"\n` });
-      fs.chmodSync(path.join(runner, 'bin/npx'), 0o755);
-      fs.writeFileSync(path.join(runner, 'event.json'), JSON.stringify({ pull_request: { base: { sha: base } } }));
-      const env = {
-        ...process.env,
-        PATH: `${path.join(runner, 'bin')}${path.delimiter}${process.env.PATH}`,
-        RUNNER_TEMP: runner,
-        GITHUB_EVENT_PATH: path.join(runner, 'event.json'),
-        GITHUB_STEP_SUMMARY: path.join(runner, 'summary.md'),
-        GITHUB_OUTPUT: path.join(runner, 'output.txt'),
-        // The inputs, as the runner fills `env:` from them.
-        TDE_VERSION: action.inputs['version']!.default!,
-        TDE_PATHS: '',
-        TDE_FAIL_ON: 'error',
-        TDE_MAX_WARNINGS: '',
-        TDE_SARIF_FILE: 'tde.sarif',
-        TDE_SINCE: base,
-        TDE_CONFIG: '',
-        TDE_REQUIRE_REASON: 'false',
-        TDE_REPORT_UNUSED: 'false',
-      };
-      const results = action.runs.steps.map((step) => spawnSync('bash', ['-e', '-c', step.run!], { cwd: repo.dir, env, encoding: 'utf8' }));
+      const { runner, results, ran, summary, outputs } = runAction(repo, { since: base, 'sarif-file': 'tde.sarif' }, { pull_request: { base: { sha: base } } });
+      assert.deepEqual(ran, [], 'nothing planted in the checkout or on PATH ran');
+      assert.equal(results.length, 2);
       assert.equal(results[0]!.status, 0, results[0]!.stderr);
       const check = results[1]!;
       assert.equal(check.status, 1, check.stderr);
       assert.match(check.stdout, /^::error file=trees\.tde\.yaml,line=34,col=7,/m);
-      const summary = fs.readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
-      assert.ok(summary.includes('- **Design** moved back: done → in progress.'), summary);
+      assert.ok(summary().includes('- **Design** moved back: done → in progress.'), summary());
       assert.ok(fs.existsSync(path.join(repo.dir, 'tde.sarif')));
-      assert.ok(fs.readFileSync(env.GITHUB_OUTPUT, 'utf8').includes(`comment-file<<tde_output_eof\n${path.join(runner, 'tde-review.md')}\n`));
-      assert.equal(fs.readFileSync(path.join(runner, 'tde-review.md'), 'utf8'), summary);
+      assert.ok(outputs().includes(`comment-file<<tde_output_eof\n${path.join(runner, 'tde-review.md')}\n`));
+      assert.equal(fs.readFileSync(path.join(runner, 'tde-review.md'), 'utf8'), summary());
+    });
+
+    it('passes on a push to a repository with no TDE file yet, saying there was nothing to check', () => {
+      const repo = gitRepo({ 'README.md': '# our city\n' });
+      repo.commit('first');
+      const { results, ran, summary, outputs } = runAction(repo, { since: '' }, { ref: 'refs/heads/main' });
+      assert.deepEqual(ran, []);
+      assert.equal(results.length, 1, 'no base: the fetch step is skipped');
+      assert.equal(results[0]!.status, 0, results[0]!.stderr);
+      assert.match(results[0]!.stderr, /^tde: no TDE files \(\*\.tde\.yaml, \*\.tde\.yml\) found in the current folder; nothing to check$/m);
+      assert.match(summary(), /The check passes/);
+      assert.match(outputs(), /^errors<<tde_output_eof\n0\n/m);
     });
 
     it('refuses a since input that is not a revision', () => {
@@ -130,17 +176,18 @@ describe('the GitHub Action and the pre-commit hook', function () {
   describe('.pre-commit-hooks.yaml', () => {
     const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
 
-    it('has a tde-check hook running tde check on TDE files', () => {
+    it('has a tde-check hook running the committed CLI on TDE files, with nothing to install', () => {
       const hook = hooks.find((h) => h.id === 'tde-check')!;
-      assert.equal(hook.entry, 'tde check');
-      assert.equal(hook.language, 'node');
+      // pre-commit's `node` hooks run `npm install` with the development
+      // dependencies and read `npm pack`'s output; a script runs as it is.
+      assert.equal(hook.entry, 'action/tde.js check');
+      assert.equal(hook.language, 'script');
       assert.equal(hook.files, '\\.tde\\.ya?ml$');
       const files = new RegExp(hook.files);
       assert.deepEqual(['a.tde.yaml', 'dir/b.tde.yml', 'c.yaml', 'd.tde.yaml.bak'].map((f) => files.test(f)), [true, true, false, false]);
     });
 
     it('stops a commit of a staged file with an error, as pre-commit would run it', () => {
-      buildOnce();
       const repo = gitRepo({ 'good.tde.yaml': review('library.tde.yaml'), 'bad.tde.yaml': review('trees.head.tde.yaml'), 'notes.yaml': 'a: [\n' });
       repo.git('add', 'good.tde.yaml', 'notes.yaml');
       const hook = hooks.find((h) => h.id === 'tde-check')!;
@@ -148,8 +195,8 @@ describe('the GitHub Action and the pre-commit hook', function () {
       const runHook = () => {
         const files = staged(repo.git('diff', '--cached', '--name-only'));
         const [command, ...args] = hook.entry.split(' ');
-        assert.equal(command, 'tde');
-        return spawnSync(process.execPath, [BIN, ...args, ...files], { cwd: repo.dir, encoding: 'utf8' });
+        // A `script` hook's entry is a path in the hook's repository, run through its `#!` line.
+        return spawnSync(path.join(ROOT, command!), [...args, ...files], { cwd: repo.dir, encoding: 'utf8' });
       };
       assert.equal(runHook().status, 0);
       repo.git('add', 'bad.tde.yaml');
