@@ -2,6 +2,8 @@
 // and the diagnostics that come back (pushed, or pulled where the client can).
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, DocumentDiagnosticReport, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { check } from '../../server/src/engine';
+import { LineIndex } from '../../server/src/engine/lineIndex';
 import { editorCapabilities, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
 
 const DOCS = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
@@ -152,6 +154,43 @@ describe('language server: diagnostics', function () {
     await client().close(junk);
     const cleared = await client().waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === junk, mark);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+});
+
+describe('language server: checks overtaken by newer versions', function () {
+  // Checks start at once (no delay), so that a version arriving while the one before is being checked
+  // abandons that check midway: what is then published must still be what a fresh check finds.
+  const client = useServer({ initializationOptions: { handlesConfigurationIssues: true, validationDelay: 0 } });
+  const uri = fixtureUri('overtaken.tde.yaml');
+  let generateProject: (lines: number, errors: number) => string;
+  before(async () => {
+    ({ generateProject } = await import('../../bench/corpus.mjs' as string));
+  });
+
+  it('publishes for the last of two edits sent back to back what a fresh check finds', async function () {
+    this.timeout(120_000);
+    // Large enough that a check is still running when the next edit comes in.
+    const text = generateProject(3000, 0);
+    await client().open(uri, text);
+    assert.deepEqual((await client().diagnostics(uri, 1)).diagnostics, []);
+    const seen = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.message, d.range.start.line]);
+    const fresh = (current: string) => {
+      const lines = new LineIndex(current);
+      return check(current).problems.map((p) => [p.rule, p.message, lines.positionAt(p.offset).line]);
+    };
+    // The two edits of each round come 0 to 40 ms apart: some rounds overtake a check after its parse, some between rules.
+    for (const [round, gap] of [0, 0, 2, 5, 10, 20, 40, 1, 3, 8].entries()) {
+      const current = client().text(uri);
+      const broken = current.includes('status: bogus');
+      const status = positionOf(current, broken ? 'bogus' : 'in-progress');
+      const length = broken ? 'bogus'.length : 'in-progress'.length;
+      await client().change(uri, [{ range: { start: status, end: { line: status.line, character: status.character + length } }, text: broken ? 'in-progress' : 'bogus' }]);
+      if (gap) await new Promise((resolve) => setTimeout(resolve, gap));
+      const title = positionOf(client().text(uri), 'title: ', 'title: '.length);
+      const version = await client().change(uri, [{ range: { start: title, end: title }, text: 'x' }]);
+      const published = await client().diagnostics(uri, version);
+      assert.deepEqual(seen(published.diagnostics), fresh(client().text(uri)), `round ${round + 1}, edits ${gap} ms apart`);
+    }
   });
 });
 

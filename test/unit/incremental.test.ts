@@ -87,39 +87,54 @@ describe('incremental checking', function () {
     }
   });
 
-  it('equals a fresh parse and a fresh check after random edits (fast-check)', () => {
+  it('equals a fresh parse and a fresh check after random edits, some checks abandoned midway (fast-check)', () => {
     const samples = bases(generateProject);
     let grafted = 0;
     let steps = 0;
+    let abandoned = 0;
     let byEntriesCount = 0;
+    const options = { fileName: path.join(repo, 'test', 'edited.tde.yaml'), host: { fileExists: () => false, readFile: () => undefined } };
+    // An edit's check runs to its end, or is abandoned at its n-th question (after the parse, after the
+    // data, between rules) as when a newer version arrives back to back: the next check must not tell.
+    const stepArb = fc.record({ edit: editArb, abandonAt: fc.option(fc.nat({ max: 8 }), { freq: 2 }) });
     fc.assert(
-      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 12 }), (which, edits) => {
+      fc.property(fc.nat({ max: samples.length - 1 }), fc.array(stepArb, { minLength: 1, maxLength: 12 }), (which, edits) => {
         const base = samples[which]!;
         const eol = base.text.includes('\r\n') ? '\r\n' : '\n';
         const checker = new IncrementalChecker();
         let text = base.text;
         checker.check(text);
-        edits.forEach((edit, i) => {
-          text = applyEdit(text, edit, eol);
-          const result = checker.check(text, { fileName: path.join(repo, 'test', 'edited.tde.yaml'), host: { fileExists: () => false, readFile: () => undefined } });
-          const label = `${base.name}, edit ${i + 1} (${JSON.stringify(edit)})`;
+        const compare = (result: CheckResult | undefined, label: string) => {
           const fresh = shape(parseTde(text));
-          assert.deepEqual(shape(result.document), fresh, `${label}: tree`);
+          // An abandoned check keeps its parse (the next version is grafted onto it): that too must be fresh.
+          assert.deepEqual(shape(result?.document ?? checker.parser.current!), fresh, `${label}: tree`);
+          if (result) sameCheck(text, result, label);
+          return fresh;
+        };
+        edits.forEach(({ edit, abandonAt }, i) => {
+          text = applyEdit(text, edit, eol);
+          const label = `${base.name}, edit ${i + 1} (${JSON.stringify(edit)}${abandonAt === null ? '' : `, abandoned at question ${abandonAt}`})`;
+          let asked = 0;
+          const result = abandonAt === null ? checker.check(text, options) : checker.check(text, options, () => asked++ >= abandonAt);
+          if (!result) abandoned++;
+          const fresh = compare(result, label);
           const byEntries = parseByEntries(text, 0);
           if (byEntries) {
             assert.deepEqual(shape(byEntries.document), fresh, `${label}: tree parsed by entries`);
             byEntriesCount++;
           }
-          sameCheck(text, result, label);
           steps++;
         });
+        // The last version checked in full, whatever was abandoned before it.
+        compare(checker.check(text, options, () => false), `${base.name}, after the last edit`);
         grafted += checker.parser.stats.grafted;
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    // The property must exercise grafting, not only the fallback.
+    // The property must exercise grafting and abandoned checks, not only the fallback.
     assert.ok(grafted > steps / 5, `grafted ${grafted} of ${steps} edits`);
+    assert.ok(abandoned > steps / 10, `abandoned ${abandoned} of ${steps} checks`);
     assert.ok(byEntriesCount > steps / 5, `parsed ${byEntriesCount} of ${steps} texts by entries`);
-    console.log(`      (${steps} edits: ${grafted} grafted, ${byEntriesCount} texts also parsed entry by entry)`);
+    console.log(`      (${steps} edits: ${grafted} grafted, ${abandoned} checks abandoned, ${byEntriesCount} texts also parsed entry by entry)`);
   });
 });

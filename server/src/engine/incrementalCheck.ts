@@ -3,7 +3,7 @@
 // is patched at the same place, and the rules (cheap, and many of them look
 // across steps) run again on the whole model. Equal to `check(text)` on every
 // version (test/unit/incremental.test.ts).
-import { isMap, isSeq, keyString, type Node, type Pair } from './document';
+import { isMap, isSeq, keyString, type Node, type Pair, type TdeDocument } from './document';
 import { checkDocument, dataLimits, StaleCheck, type CheckOptions, type CheckResult } from './index';
 import { IncrementalParser, type KnownChange, type ParseUpdate, type Splice } from './incremental';
 import { spliceIn } from './incrementalTree';
@@ -12,18 +12,30 @@ import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 export class IncrementalChecker {
   readonly parser = new IncrementalParser();
   private data: unknown;
-  /** Values in `data`, as toPlainData counts them; undefined when `data` is not current. */
-  private values: number | undefined;
+  /** Values in `data`, as toPlainData counts them. */
+  private values = 0;
+  /**
+   * The parse `data` was made from. A splice patches the data only when it was
+   * made from that same parse: a check dropped between its parse and its data
+   * must not leave the next version patching data one version older.
+   */
+  private dataOf: TdeDocument | undefined;
 
   check(text: string, options?: CheckOptions): CheckResult;
   /** With `isStale`: undefined when a newer version has made the check pointless (asked once the text is parsed, and between rules). */
   check(text: string, options: CheckOptions | undefined, isStale: (() => boolean) | undefined, known?: KnownChange): CheckResult | undefined;
   check(text: string, options: CheckOptions = {}, isStale?: () => boolean, known?: KnownChange): CheckResult | undefined {
+    const before = this.parser.current;
     const update = this.parser.update(text, known);
-    // The parse is kept either way: the newer version is grafted onto it.
-    if (isStale?.()) return undefined;
     const { document } = update;
-    const prepared = document.syntaxIssues.length === 0 && document.root ? this.prepare(update) : undefined;
+    const clean = document.syntaxIssues.length === 0 && !!document.root;
+    // The parse is kept either way: the newer version is grafted onto it. Its data is kept in step
+    // when that costs only the edit; otherwise the next check converts the whole tree.
+    if (isStale?.()) {
+      if (clean && update.splice && this.dataOf === before) this.prepare(update, before);
+      return undefined;
+    }
+    const prepared = clean ? this.prepare(update, before) : undefined;
     if (isStale?.()) return undefined;
     if (!isStale) return checkDocument(document, options, prepared);
     try {
@@ -35,19 +47,24 @@ export class IncrementalChecker {
   }
 
   /** The plain data of the updated document; undefined to let checkDocument build it (and report why it cannot). */
-  private prepare(update: ParseUpdate): { data: unknown } | undefined {
-    const limits = dataLimits(update.document.text);
-    if (this.values !== undefined) {
-      if (update.unchanged) return { data: this.data };
-      if (update.splice && this.patch(update.splice, limits)) return { data: this.data };
+  private prepare(update: ParseUpdate, before: TdeDocument | undefined): { data: unknown } | undefined {
+    const { document } = update;
+    const limits = dataLimits(document.text);
+    if (this.dataOf !== undefined) {
+      if (update.unchanged && this.dataOf === document) return { data: this.data };
+      if (update.splice && this.dataOf === before && this.patch(update.splice, limits)) {
+        this.dataOf = document;
+        return { data: this.data };
+      }
     }
-    const contents = update.document.yaml.contents as Node | null;
+    const contents = document.yaml.contents as Node | null;
+    this.dataOf = undefined;
     try {
       this.data = toPlainData(contents, limits);
       this.values = countValues(contents);
+      this.dataOf = document;
       return { data: this.data };
     } catch (error) {
-      this.values = undefined;
       if (error instanceof DataLimitError) return undefined;
       throw error;
     }
@@ -58,7 +75,7 @@ export class IncrementalChecker {
     const valueOf = (entry: Splice['added'][number]) => (splice.kind === 'map' ? ((entry as Pair).value as Node | null) : (entry as Node | null));
     const removed = splice.removed.reduce((sum, entry) => sum + countValues(valueOf(entry)), 0);
     const added = splice.added.reduce((sum, entry) => sum + countValues(valueOf(entry)), 0);
-    const values = this.values! - removed + added;
+    const values = this.values - removed + added;
     if (values > limits.maxValues) return false;
     const depth = splice.path.length + 1;
     let converted: unknown[];
