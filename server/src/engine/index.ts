@@ -4,8 +4,8 @@ import { parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { buildPitch, type Pitch } from './pitch';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
-import type { Report, RuleContext } from './rule';
-import { rules } from './rules';
+import type { Report, Rule, RuleContext } from './rule';
+import { ruleById, rules, rulesOfStage } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
 import type { FileHost, Problem, RuleSeverities, Severity, Suppression } from './types';
 
@@ -67,7 +67,7 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
   const root = document.root;
   let model: TdeModel | undefined;
 
-  const runRule = (rule: (typeof rules)[number], context: Omit<RuleContext, 'report'>) => {
+  const runRule = (rule: Rule, context: Omit<RuleContext, 'report'>) => {
     const setting = severities[rule.id];
     if (setting === 'off') return;
     const report = (r: Report) => raw.push(toProblem(document, rule.id, setting ?? r.severity ?? rule.defaultSeverity, r));
@@ -80,13 +80,14 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
 
   if (document.syntaxIssues.length > 0) {
     // Until the YAML parses, anything else would be noise.
-    runRule(rules[0]!, { model: buildModel(document, undefined), data: undefined, fileName: options.fileName, host: options.host });
+    const context = { model: buildModel(document, undefined), data: undefined, fileName: options.fileName, host: options.host };
+    for (const rule of syntaxRules) runRule(rule, context);
   } else if (!root) {
     const contents = document.yaml.contents as Node | null;
     const message = contents
       ? 'A TDE file is a mapping of keys (`tde`, `project`, `find`, …); this file holds a single value or a list.'
       : 'This file is empty: a TDE file starts with `tde: 1` and a `project` with its `title` and `place`.';
-    runRule({ ...rules[1]!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message }) },
+    runRule({ ...ruleById('schema')!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message }) },
       { model: buildModel(document, undefined), data: undefined });
   } else {
     model = buildModel(document, root);
@@ -106,7 +107,7 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
       });
     }
     if (raw.length === 0) {
-      for (const rule of rules.slice(1)) {
+      for (const rule of contentRules) {
         if (options.isStale?.()) throw new StaleCheck();
         runRule(rule, { model, data, fileName: options.fileName, host: options.host });
       }
@@ -125,8 +126,13 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
   return { problems, suppressions, directives, document, model };
 }
 
+const syntaxRules = rulesOfStage('syntax');
+const contentRules = rulesOfStage('content');
+/** Problems at one place come in the order of the rules list. */
+const ruleRank = new Map(rules.map((rule, rank) => [rule.id, rank]));
+
 function ruleOrder(id: string): number {
-  return rules.findIndex((rule) => rule.id === id);
+  return ruleRank.get(id) ?? -1;
 }
 
 function toProblem(document: TdeDocument, rule: string, severity: Severity, report: Report): Problem {

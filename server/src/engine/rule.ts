@@ -35,8 +35,17 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/**
+ * When a rule runs. `syntax`: on every file, and alone while the YAML does not
+ * parse (anything else would be noise). `content`: once the file parses as a
+ * mapping of keys; this is every rule that does not say otherwise.
+ */
+export type RuleStage = 'syntax' | 'content';
+
 export interface Rule {
   id: string;
+  /** Absent: `content`. */
+  stage?: RuleStage;
   /** The default severity; rules with two defaults report the other one explicitly. */
   defaultSeverity: Severity;
   /** Human wording of the default, where there are two ("error when done, warning when in-progress"). */

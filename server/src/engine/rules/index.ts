@@ -1,5 +1,5 @@
 // Every rule, in the order of the format brief's table.
-import type { Rule } from '../rule';
+import type { Rule, RuleStage } from '../rule';
 import { duplicateUseCase } from './duplicate-use-case';
 import { missingCollaborators } from './missing-collaborators';
 import { missingPrevious } from './missing-previous';
@@ -48,6 +48,13 @@ export const rules: readonly Rule[] = [
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
 
+const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
 export function ruleById(id: string): Rule | undefined {
-  return rules.find((rule) => rule.id === id);
+  return byId.get(id);
+}
+
+/** The rules of one stage, in the order above. */
+export function rulesOfStage(stage: RuleStage): readonly Rule[] {
+  return rules.filter((rule) => (rule.stage ?? 'content') === stage);
 }

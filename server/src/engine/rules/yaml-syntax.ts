@@ -1,8 +1,9 @@
 import type { Rule } from '../rule';
 
-// Runs alone: when the YAML does not parse, no other rule runs (see engine).
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
+  // Runs alone: when the YAML does not parse, no other rule runs (see engine).
+  stage: 'syntax',
   defaultSeverity: 'error',
   description: 'YAML that does not parse, control characters, duplicate keys, custom tags or more than one document.',
   // Only stray control characters in unquoted text (see controlCharacters.ts).
