@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { isTdeDocument, isTdeFileName } from '../tdeFiles';
 import { homeFolder } from './home';
-import { projectFileNames, starterProject } from './starter';
+import { starterProject } from '../../../server/src/shared/starterProject';
+import { projectFileNames } from './starter';
 
 /** Arguments a walkthrough link or a test may pass; each is checked. */
 export interface NewProjectArguments {
@@ -63,7 +64,7 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   if (!place?.trim()) return undefined;
 
   const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
-  const content = starterProject({ title: title.trim(), place: place.trim(), started: new Date(), eol });
+  const content = starterProject({ title, place, started: new Date(), door: 'editor', eol });
 
   const target = await chooseTarget(title, args.folder);
   if (!target) return undefined;

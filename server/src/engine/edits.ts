@@ -2,16 +2,18 @@
 // into a block mapping. Everything else in the file stays byte for byte,
 // and inserted lines use the file's own line break.
 import { isMap, isScalar, type Node, type TdeDocument, type YAMLMap } from './document';
-import { Scalar, parse } from 'yaml';
+import { Scalar } from 'yaml';
 import type { Fix, TextEdit } from './types';
+import { isPlainYamlText } from './yamlValue';
 
-const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _.\/-]*$/;
-
-/** Replace a scalar's value, keeping its quoting style; undefined when unsafe. */
+/**
+ * Replace a scalar's value, keeping its quoting style; undefined when unsafe:
+ * the new value must read back as the same text written plain (so a fix never
+ * turns a text into a number, a boolean or null) and, for a quoted scalar,
+ * between its quotes as they are.
+ */
 export function replaceScalarEdit(node: Node, newValue: string): TextEdit | undefined {
-  if (!isScalar(node) || !node.range || !SAFE_PLAIN.test(newValue)) return undefined;
-  // A fix never turns a text into a number, a boolean or null.
-  if (node.type === Scalar.PLAIN && typeof parse(newValue, { version: '1.2', schema: 'core' }) !== 'string') return undefined;
+  if (!isScalar(node) || !node.range || !isPlainYamlText(newValue) || /["'\\]/.test(newValue)) return undefined;
   const [start, end] = node.range;
   switch (node.type) {
     case Scalar.PLAIN:

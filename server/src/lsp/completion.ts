@@ -22,7 +22,8 @@ import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDo
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from './schemaNav';
 import { placeAt } from './places';
 import type { Session } from './session';
-import { indentUnit, yamlScalar } from './text';
+import { indentUnit } from './text';
+import { yamlValue } from '../engine/yamlValue';
 
 const STEP_IDS: readonly string[] = vocabulary.STEP_IDS;
 
@@ -343,7 +344,7 @@ function collaboratorCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
     .filter((c) => c.name && !listed.has(c.name))
     .map((c) => ({
       label: c.name!,
-      text: quotedAlready ? c.name! : yamlScalar(c.name!),
+      text: quotedAlready ? c.name! : yamlValue(c.name!),
       filterText: c.name!,
       kind: CompletionItemKind.Reference,
       detail: `Design collaborator${c.role ? ` (${c.role})` : ''}${c.intendedUser ? ', intended user' : ''}`,

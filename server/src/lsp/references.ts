@@ -23,7 +23,8 @@ import { designNameRefs, sameName } from '../engine/rules/design-feedback';
 import { useCaseRefs } from '../engine/rules/use-case-refs';
 import type { Analyses } from './analysis';
 import type { Session } from './session';
-import { rangeAt, yamlScalar } from './text';
+import { rangeAt } from './text';
+import { yamlValue } from '../engine/yamlValue';
 
 interface Occurrence {
   kind: 'use-case' | 'collaborator';
@@ -140,7 +141,7 @@ function replacement(text: string, node: Node, value: string): [number, number, 
     case Scalar.QUOTE_SINGLE:
       return [start + 1, end - 1, value.replace(/'/g, "''")];
     case Scalar.PLAIN:
-      return [start, end, yamlScalar(value)];
+      return [start, end, yamlValue(value)];
     default: {
       // A block scalar: replace it with a quoted one, keeping the line break after it.
       let e = end;

@@ -115,14 +115,3 @@ export function indentUnit(text: string): number {
   }
   return Number.isFinite(best) && best > 0 && best <= 8 ? best : 2;
 }
-
-/** A string as a YAML scalar: plain when that reads back the same, else double-quoted. */
-export function yamlScalar(text: string): string {
-  const plainSafe =
-    text !== '' &&
-    text === text.trim() &&
-    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
-    !/: |:$| #|[\n\r\t]/.test(text) &&
-    !/^(?:true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*)?\.?\d+(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.(?:inf|nan))$/i.test(text);
-  return plainSafe ? text : JSON.stringify(text);
-}
