@@ -1,4 +1,4 @@
-// Bundles the three Node entry points and the web extension's two (dist/web:
+// Bundles the Node entry points (CLI, API, server) and the web extension's two (dist/web:
 // vscode.dev, github.dev); `vscode` stays external (the editor provides it).
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
@@ -42,6 +42,8 @@ const web = { platform: 'browser', target: 'es2022', metafile: true };
 
 const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
+  // The npm package's programmatic API (package.json `exports`).
+  { entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' },
   // `tde check`'s threads for many files (server/src/cli/parallel.ts starts them).
   { entryPoints: { checkWorker: 'server/src/cli/checkWorker.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
@@ -65,6 +67,10 @@ const builds = [
     plugins: [browserVariants, precompiledSchema, webBundleCheck()],
   },
 ];
+
+// `--dist=DIR`: write what goes to dist/ there instead (the npm package's staging folder).
+const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
+if (distArg) for (const build of builds) build.outdir = build.outdir.replace(/^dist/, distArg.slice('--dist='.length));
 
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 

@@ -1,6 +1,7 @@
 // The check report every formatter reads: the engine's problems with their
 // offsets turned into 1-based lines and columns, per file, in stable order.
-import { ruleDocsUrl, type LineIndex, type CheckResult, type Fix, type NodePath, type Problem, type Severity } from '../engine';
+import { ruleDocsUrl, type LineIndex, type CheckResult, type Fix, type Problem } from '../engine';
+import type { FileReport, Region, ReportedProblem, Summary } from './reportTypes';
 import { directiveCheckById } from '../engine/review/directives';
 
 /** The page that explains a problem's rule (or a check of inline comments). */
@@ -8,73 +9,7 @@ export function docsUrlOf(rule: string): string {
   return directiveCheckById(rule)?.docsUrl ?? ruleDocsUrl(rule);
 }
 
-/** A 1-based range; the end column is exclusive (the column after the last character). */
-export interface Region {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface ReportedEdit extends Region {
-  offset: number;
-  length: number;
-  newText: string;
-}
-
-export interface ReportedProblem extends Region {
-  rule: string;
-  severity: Severity;
-  message: string;
-  offset: number;
-  length: number;
-  /** Where in the YAML the problem is, e.g. ['refine', 'tactics', 0]. */
-  yamlPath: NodePath;
-  docsUrl: string;
-  fix?: { title: string; edits: ReportedEdit[] };
-  related?: (Region & { message: string })[];
-  /** With `--since`: true when the base revision had this problem already. */
-  baseline?: boolean;
-}
-
-export interface SuppressedProblem extends ReportedProblem {
-  /** Where the `# tde-disable…` comment that silenced it is, and the reason it gives. */
-  suppressedBy: { line: number; column: number; reason?: string };
-}
-
-export interface FileReport {
-  /** Relative to the working folder, with `/`. */
-  path: string;
-  problems: ReportedProblem[];
-  suppressed: SuppressedProblem[];
-}
-
-export interface Summary {
-  files: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** Problems shown that `--fix` can fix. */
-  fixable: number;
-  suppressed: number;
-  /** With `--since`: the problems shown that the base did not have. */
-  new?: { errors: number; warnings: number; infos: number };
-}
-
-export interface CheckReport {
-  /** The version of tde that made the report. */
-  version: string;
-  /** Absolute working folder the paths are relative to. */
-  cwd: string;
-  files: FileReport[];
-  summary: Summary;
-  /** Only errors are shown (`--quiet`). */
-  quiet: boolean;
-  /** Fixes written (`--fix`) or that would be (`--fix-dry-run`). */
-  fixesApplied?: number;
-  /** With `--since`: the revision problems are compared with. */
-  since?: { revision: string; commit: string };
-}
+export type { CheckReport, FileReport, Region, ReportedEdit, ReportedProblem, SuppressedProblem, Summary } from './reportTypes';
 
 export function regionOf(lines: LineIndex, offset: number, length: number): Region {
   const start = lines.positionAt(offset);

@@ -167,7 +167,7 @@ export { applyEdits, compatibleFixes } from './edits';
 export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FILE_NAMES, EMPTY_CONFIG, type TdeConfig, type ConfigIssue } from './config';
 export { LineIndex, type Position } from './lineIndex';
 export { rules, ruleById, ruleIds } from './rules';
-export { ruleDocsUrl, type Rule } from './rule';
+export { ruleDocsUrl, summarizeRule, type Rule } from './rule';
 export type { Pitch, PitchBlank, PitchSegment, PitchBlankKey } from './pitch';
 export type { TdeDocument } from './document';
 export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';

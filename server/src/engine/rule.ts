@@ -2,7 +2,7 @@
 // reports problems on YAML nodes; the engine turns reports into Problems.
 import type { Node } from './document';
 import type { TdeModel } from './model';
-import type { FileHost, Fix, RelatedLocation, Severity, NodePath } from './types';
+import type { FileHost, Fix, RelatedLocation, RuleSummary, Severity, NodePath } from './types';
 
 export const DOCS_BASE_URL = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
 
@@ -55,4 +55,15 @@ export interface Rule {
   /** Whether the rule offers machine-applicable fixes. */
   fixable: boolean;
   check(context: RuleContext): void;
+}
+
+export function summarizeRule(rule: Rule): RuleSummary {
+  return {
+    id: rule.id,
+    defaultSeverity: rule.defaultSeverity,
+    ...(rule.defaultSeverityText ? { defaultSeverityText: rule.defaultSeverityText } : {}),
+    description: rule.description,
+    fixable: rule.fixable,
+    docsUrl: ruleDocsUrl(rule.id),
+  };
 }

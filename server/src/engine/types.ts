@@ -58,3 +58,13 @@ export interface FileHost {
 }
 
 export type RuleSeverities = Record<string, SeveritySetting>;
+
+/** What a rule is, as data: `tde rules --format json` and the package's `rules`. */
+export interface RuleSummary {
+  id: string;
+  defaultSeverity: Severity;
+  defaultSeverityText?: string;
+  description: string;
+  fixable: boolean;
+  docsUrl: string;
+}

@@ -1,5 +1,5 @@
 // `tde rules`: every rule, its default severity and what it flags.
-import { ruleDocsUrl, rules } from '../../engine';
+import { rules, summarizeRule } from '../../engine';
 import { parseArgs, printable } from '../args';
 import { RULES_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
@@ -13,15 +13,7 @@ export async function rulesCommand(argv: readonly string[], io: CliIO): Promise<
   if (positionals.length) throw new CliError(`tde rules takes no arguments, got ${printable(positionals[0]!)}`);
   const format = (options.get('format') as string | undefined) ?? 'text';
   if (format === 'json') {
-    const list = rules.map((r) => ({
-      id: r.id,
-      defaultSeverity: r.defaultSeverity,
-      ...(r.defaultSeverityText ? { defaultSeverityText: r.defaultSeverityText } : {}),
-      description: r.description,
-      fixable: r.fixable,
-      docsUrl: ruleDocsUrl(r.id),
-    }));
-    io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(rules.map(summarizeRule), null, 2)}\n`);
     return ExitCode.Clean;
   }
   if (format !== 'text') throw new CliError(`unknown rules format ${printable(format)}; formats: text, json`);

@@ -2,6 +2,7 @@
 import type { Rule } from '../../engine';
 import type { CheckReport } from '../report';
 import type { Palette } from '../terminal';
+import { FORMAT_NAMES, type FormatName } from './names';
 
 export interface FormatOptions {
   palette: Palette;
@@ -12,8 +13,7 @@ export interface FormatOptions {
 
 export type Formatter = (report: CheckReport, options: FormatOptions) => string;
 
-export const FORMAT_NAMES = ['stylish', 'compact', 'json', 'sarif', 'github', 'markdown'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
+export { FORMAT_NAMES, type FormatName };
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
