@@ -68,7 +68,7 @@ describe('the npm package @tde-tools/tde', function () {
       'export { line, text, ids };',
     ].join('\n'));
     fs.writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', skipLibCheck: false, types: [], typeRoots: [] },
+      compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', lib: ['es2022'], skipLibCheck: false, types: [], typeRoots: [] },
       files: ['use.ts'],
     }));
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: consumer, encoding: 'utf8' });
