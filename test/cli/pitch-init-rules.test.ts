@@ -74,12 +74,15 @@ describe('tde pitch', () => {
     assert.deepEqual([badFormat.code, badFormat.stderr], [2, 'tde: unknown pitch format pdf; formats: text, markdown, html\n']);
   });
 
-  it('warns on a file that does not parse, and shows the empty pitch', async () => {
-    const dir = tempTree({ 'bad.tde.yaml': 'tde: 1\nproject: [\n' });
+  it('exits 1 on a file that does not parse, says why, and prints no pitch', async () => {
+    const dir = tempTree({ 'bad.tde.yaml': 'tde: 1\nproject: [\n', 'list.tde.yaml': '- tde: 1\n' });
     const result = await tde(dir, ['pitch', 'bad.tde.yaml']);
-    assert.equal(result.code, 0);
-    assert.equal(result.stderr, "tde: bad.tde.yaml is not a TDE file that parses; run 'tde check bad.tde.yaml' to see why\n");
-    assert.match(result.stdout, /^Residents could put information the city holds to work on \[FOCUS AREA\]/);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^tde: bad\.tde\.yaml has no pitch until it parses: bad\.tde\.yaml:\d+:\d+: \S.*\n$/);
+    const list = await tde(dir, ['pitch', '-f', 'markdown', 'list.tde.yaml']);
+    assert.deepEqual([list.code, list.stdout], [1, '']);
+    assert.match(list.stderr, /^tde: list\.tde\.yaml has no pitch until it parses: list\.tde\.yaml:1:1: A TDE file is /);
   });
 });
 

@@ -44,7 +44,7 @@ describe('language server: pitch preview requests', function () {
       ['next_steps', 'refine.worksheet.next_steps', 'Draft a plan with legal aid'],
     ]);
     assert.equal(info.pitch.text, info.pitch.segments.map((s) => s.text).join(''));
-    assert.ok(info.pitch.markdown.includes('**Eviction filings and housing instability**'));
+    assert.ok(info.pitch.markdown.includes('**eviction filings and housing instability**'));
     assert.deepEqual(info.problems, []);
   });
 
@@ -54,7 +54,7 @@ describe('language server: pitch preview requests', function () {
     assert.deepEqual(info.steps.map((s) => s.status), ['in-progress', 'absent', 'absent', 'absent']);
     assert.equal(info.currentStep?.id, 'find');
     assert.equal(info.pitch.emptyBlanks.length, 6);
-    assert.ok(info.pitch.markdown.includes('*\\[FOCUS AREA\\]*'), info.pitch.markdown);
+    assert.ok(info.pitch.markdown.includes('`[FOCUS AREA]`'), info.pitch.markdown);
     const problem = info.problems.find((p) => p.rule === 'missing-collaborators')!;
     assert.deepEqual(problem, {
       rule: 'missing-collaborators',

@@ -1,7 +1,7 @@
 // The worksheet's pitch: six blanks filled from the file, in the default
 // frame or the team's own, with empty blanks shown and listed.
 import * as assert from 'node:assert/strict';
-import { pitchOf } from '../../server/src/engine';
+import { pitchOf, pitchParagraphMarkdown } from '../../server/src/engine';
 import { DEFAULT_PITCH_TEMPLATE } from '../../server/src/engine/pitch';
 
 const ORDER = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'];
@@ -149,5 +149,51 @@ describe('engine: pitch', () => {
     const pitch = pitchOf(file('  pitch:\n    template: ""'));
     assert.equal(pitch.customTemplate, false);
     assert.deepEqual(pitch.segments.filter((s) => s.blank).map((s) => s.blank), ORDER);
+  });
+
+  describe('reads as a sentence', () => {
+    const sentence = (refine: string, focusArea?: string) => pitchOf(file(refine, focusArea)).text;
+
+    it('lowers an ordinary first word where the frame goes on, and drops the closing stop', () => {
+      const text = sentence([
+        '  worksheet:',
+        '    next_steps: [Test weekly alerts with two tenant groups., Publish a how-to guide.]',
+        '  pitch:',
+        '    impact: Keeping families housed.',
+      ].join('\n'), '    focus_area: Open data on evictions.');
+      assert.match(text, /to work on open data on evictions, which matters because keeping families housed\. Using/);
+      assert.match(text, /Next, we will test weekly alerts with two tenant groups and publish a how-to guide, and adjust/);
+    });
+
+    it('never lowers names or acronyms', () => {
+      const text = sentence([
+        '  worksheet:',
+        '    data_requesters: [NYC tenant groups, Ward 5 residents, Oak Street Block Club, iPhone users, Riverton]',
+        '    data_supply: [McAllen court records]',
+      ].join('\n'), '    focus_area: OpenStreetMap edits');
+      assert.match(text, /on OpenStreetMap edits,/);
+      assert.match(text, /listen to NYC tenant groups, Ward 5 residents, Oak Street Block Club, iPhone users and Riverton and find/);
+      assert.match(text, /to use McAllen court records\./);
+    });
+
+    it('says the frame\'s words once', () => {
+      const text = sentence('  worksheet:\n    next_steps: [We will map the lots]\n  pitch:\n    impact: because lots stay empty');
+      assert.match(text, /Next, we will map the lots, and adjust/);
+      assert.match(text, /which matters because lots stay empty\./);
+      assert.doesNotMatch(text, /\b(\w+) \1\b/i);
+    });
+
+    it('keeps an ellipsis, and a team\'s own frame keeps its capitals', () => {
+      const text = sentence('  pitch:\n    impact: Fewer lots stay empty...\n    template: "Wir werden {impact} und mehr."');
+      assert.equal(text, 'Wir werden Fewer lots stay empty... und mehr.');
+    });
+  });
+
+  it('is one Markdown paragraph for every door: filled blanks bold and escaped, empty ones as code', () => {
+    const pitch = pitchOf(file('  pitch:\n    impact: "*more* <b>\\nlight"'));
+    const escape = (text: string) => text.replace(/[*<>]/g, (ch) => `\\${ch}`);
+    const markdown = pitchParagraphMarkdown(pitch, escape);
+    assert.match(markdown, /because \*\*\\\*more\\\* \\<b\\> light\*\*\. Using `\[REFINING TACTIC\]`, we will listen to `\[DATA REQUESTERS\]`/);
+    assert.ok(!markdown.includes('\n'));
   });
 });

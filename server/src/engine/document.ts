@@ -5,6 +5,7 @@ import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { decodeTdeBytes } from './bytes';
 import { controlCharacterIssues } from './controlCharacters';
 import { LineIndex } from './lineIndex';
+import { clip } from './prose';
 import type { Fix, NodePath } from './types';
 
 export type TdeYaml = Document.Parsed;
@@ -319,7 +320,7 @@ function lastBefore(text: string, quote: string, at: number): number | undefined
 
 /** A name taken from the file, short enough for a message. */
 export function shortName(name: string): string {
-  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  return clip(name, 40);
 }
 
 function shortMessage(text: string): string {

@@ -168,7 +168,7 @@ export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FIL
 export { LineIndex, type Position } from './lineIndex';
 export { rules, ruleById, ruleIds } from './rules';
 export { ruleDocsUrl, summarizeRule, type Rule } from './rule';
-export type { Pitch, PitchBlank, PitchSegment, PitchBlankKey } from './pitch';
+export { pitchParagraphMarkdown, type Pitch, type PitchBlank, type PitchSegment, type PitchBlankKey } from './pitch';
 export type { TdeDocument } from './document';
 export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';
 export type { Directive } from './suppressions';

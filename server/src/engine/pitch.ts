@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 import type { NodePath } from './types';
+import { listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from './prose';
 import { pitchBlanks, tacticById } from './vocabulary';
 
 export type PitchBlankKey = 'focus_area' | 'impact' | 'refining_tactic' | 'data_requesters' | 'data_supply' | 'next_steps';
@@ -55,22 +56,13 @@ const BLANK_PATHS: Record<PitchBlankKey, NodePath> = {
   next_steps: ['refine', 'worksheet', 'next_steps'],
 };
 
-function joinWords(words: string[]): string {
-  if (words.length <= 2) return words.join(' and ');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** The trimmed texts of a scalar or of a list of scalars (empty ones left out). */
+function texts(node: Node | undefined): string[] {
+  const items = isSeq(node) ? seqItems(node) : [node];
+  return items.map((item) => (isScalar(item) ? scalarText(item)?.trim() ?? '' : '')).filter(Boolean);
 }
 
-/** Text of a scalar, or of a list of scalars joined in prose. */
-function prose(node: Node | undefined): string | undefined {
-  if (isScalar(node)) return scalarText(node)?.trim() || undefined;
-  if (isSeq(node)) {
-    const words = seqItems(node).map((item) => scalarText(item)?.trim() ?? '').filter(Boolean);
-    return words.length ? joinWords(words) : undefined;
-  }
-  return undefined;
-}
-
-function tacticNames(node: Node | undefined): string | undefined {
+function tacticNames(node: Node | undefined): string[] {
   const names: string[] = [];
   for (const item of seqItems(node)) {
     if (isScalar(item)) {
@@ -83,7 +75,24 @@ function tacticNames(node: Node | undefined): string | undefined {
       if (name?.trim()) names.push(name.trim());
     }
   }
-  return names.length ? joinWords(names) : undefined;
+  return names;
+}
+
+/**
+ * A blank's words as they read in the frame: joined with commas and "and",
+ * without a closing stop where the frame goes on, without the words the frame
+ * has just said, and (in our English frame, where the sentence continues)
+ * with an ordinary first word lowered. Tactic names are names: kept.
+ */
+function inFrame(blank: PitchBlank, items: readonly string[], before: string, after: string, ownFrame: boolean): string {
+  const continues = before.trim() !== '' && !/[.!?:\n]\s*$/u.test(before);
+  const lower = !ownFrame && blank.key !== 'refining_tactic';
+  const words = items.map((item, i) => {
+    let text = after.trim() !== '' || i < items.length - 1 ? withoutClosingStop(item) : item;
+    if (i === 0 && continues) text = withoutRepeatedWords(before, text);
+    return lower && (i > 0 || continues) ? lowerFirstWord(text) : text;
+  });
+  return listWords(words);
 }
 
 function nodeAt(model: TdeModel, path: NodePath): Node | undefined {
@@ -93,11 +102,14 @@ function nodeAt(model: TdeModel, path: NodePath): Node | undefined {
 }
 
 export function buildPitch(model: TdeModel | undefined): Pitch {
+  const items = new Map<PitchBlankKey, string[]>();
   const blanks: PitchBlank[] = pitchBlanks.map((info) => {
     const key = info.key as PitchBlankKey;
     const path = BLANK_PATHS[key];
     const node = model ? nodeAt(model, path) : undefined;
-    const value = key === 'refining_tactic' ? tacticNames(node) : prose(node);
+    const words = key === 'refining_tactic' ? tacticNames(node) : texts(node);
+    items.set(key, words);
+    const value = words.length ? listWords(words) : undefined;
     return { key, label: info.label, value, empty: value === undefined, path, node };
   });
   const templateNode = model ? valueOf(mapAt(model.step('refine').map, 'pitch'), 'template') : undefined;
@@ -105,20 +117,27 @@ export function buildPitch(model: TdeModel | undefined): Pitch {
   const template = custom || DEFAULT_PITCH_TEMPLATE;
   const segments: PitchSegment[] = [];
   const byKey = new Map(blanks.map((b) => [b.key, b]));
+  const matches = [...template.matchAll(/\{([a-z_]+)\}/g)].filter((m) => byKey.has(m[1] as PitchBlankKey));
   let last = 0;
   let filled = 0;
   let filledLength = 0;
-  for (const match of template.matchAll(/\{([a-z_]+)\}/g)) {
-    const blank = byKey.get(match[1] as PitchBlankKey);
-    if (!blank) continue; // an unknown placeholder is the schema's to report; keep it as text
+  let said = '';
+  for (const [i, match] of matches.entries()) {
+    // An unknown placeholder is the schema's to report: it stays as text.
+    const blank = byKey.get(match[1] as PitchBlankKey)!;
     // A frame that repeats its blanks without end would make a pitch of
     // gigabytes (each copy is a whole answer): past six fills (one per blank)
     // it fills only while the pitch stays of a readable size; the rest stays text.
     filledLength += blank.value?.length ?? 0;
     if (++filled > 6 && (filled > MAX_FILLED_PLACEHOLDERS || filledLength > MAX_FILLED_LENGTH)) break;
     if (match.index! > last) segments.push({ text: template.slice(last, match.index) });
-    segments.push({ text: blank.value ?? `[${blank.label}]`, blank: blank.key, empty: blank.empty });
-    last = match.index! + match[0].length;
+    said = `${said}${template.slice(last, match.index)}`.slice(-200);
+    const end = match.index! + match[0].length;
+    const after = template.slice(end, matches[i + 1]?.index ?? template.length);
+    const text = blank.empty ? `[${blank.label}]` : inFrame(blank, items.get(blank.key)!, said, after, Boolean(custom));
+    segments.push({ text, blank: blank.key, empty: blank.empty });
+    said = `${said}${text}`.slice(-200);
+    last = end;
   }
   if (last < template.length) segments.push({ text: template.slice(last) });
   const used = new Set(segments.flatMap((s) => (s.blank ? [s.blank] : [])));
@@ -129,4 +148,19 @@ export function buildPitch(model: TdeModel | undefined): Pitch {
     emptyBlanks: blanks.filter((b) => b.empty && used.has(b.key)).map((b) => b.label),
     customTemplate: Boolean(custom),
   };
+}
+
+/**
+ * The pitch as one Markdown paragraph, for every door (the CLI, a review, the
+ * editor's "Copy as Markdown"): filled blanks in bold, empty ones as code
+ * (gaps that stand out). `escape` is the door's escaping of the team's text.
+ */
+export function pitchParagraphMarkdown(pitch: Pitch, escape: (text: string) => string): string {
+  return pitch.segments
+    .map((segment) => {
+      const text = segment.text.replace(/\s*[\r\n]+\s*/g, ' ');
+      if (!segment.blank) return escape(text);
+      return segment.empty ? `\`${text}\`` : `**${escape(text)}**`;
+    })
+    .join('');
 }

@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadValidator } from './compileValidator';
 import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { insertKeyFix, replaceScalarFix } from './edits';
+import { clip } from './prose';
 import { nearest } from './suggest';
 import type { Fix, NodePath } from './types';
 
@@ -144,7 +145,7 @@ function subject(path: NodePath): string {
 
 function shown(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
+  if (typeof value === 'string') return `\`${clip(value, 60)}\``;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `\`${String(value)}\``;

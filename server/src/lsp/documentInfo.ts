@@ -3,7 +3,7 @@
 // problems — computed by the same engine and configuration as the diagnostics.
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildPitch, ruleDocsUrl, vocabulary, type Pitch, type TdeModel } from '../engine';
+import { buildPitch, pitchParagraphMarkdown, ruleDocsUrl, vocabulary, type TdeModel } from '../engine';
 import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
 import type { Analyses } from './analysis';
@@ -43,7 +43,7 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
       blanks: pitch.blanks.map((b) => ({ key: b.key, label: b.label, ...(b.value !== undefined ? { value: b.value } : {}), empty: b.empty, path: b.path.join('.') })),
       emptyBlanks: pitch.emptyBlanks,
       customTemplate: pitch.customTemplate,
-      markdown: pitchMarkdown(pitch),
+      markdown: pitchParagraphMarkdown(pitch, escapeMarkdown),
       text: pitch.text,
     },
     problems,
@@ -91,13 +91,3 @@ function currentStep(steps: StepSummary[]): StepSummary | undefined {
   return steps.find((s) => s.status !== 'done' && s.status !== 'skipped');
 }
 
-/** The pitch as one Markdown paragraph: filled blanks in bold, empty ones as *[LABEL]*; all user text escaped. */
-export function pitchMarkdown(pitch: Pitch): string {
-  return pitch.segments
-    .map((segment) => {
-      const text = escapeMarkdown(segment.text.replace(/\s*[\r\n]+\s*/g, ' '));
-      if (!segment.blank) return text;
-      return segment.empty ? `*${text}*` : `**${text}**`;
-    })
-    .join('');
-}

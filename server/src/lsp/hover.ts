@@ -10,7 +10,7 @@ import { entryAt } from './cursorPath';
 import { childKeys, pathOfEntry, type Entry, type Structure } from './yamlOutline';
 import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './markdown';
 import { placeAt } from './places';
-import { description, enumValues, schemaAt, title, types } from './schemaNav';
+import { description, enumValues, schemaAt, title, types } from '../engine/schemaNav';
 import type { Session } from './session';
 
 const STEP_IDS: readonly string[] = vocabulary.STEP_IDS;

@@ -2,6 +2,7 @@
 // titles, stories) is always escaped: it is data, never markup.
 import { ruleDocsUrl, vocabulary, type Collaborator, type Step, type TdeModel, type UseCase } from '../engine';
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, stringAt, valueOf } from '../engine/document';
+import { clip } from '../engine/prose';
 
 /** The format reference, next to the rule pages. */
 export const FORMAT_DOCS_URL = ruleDocsUrl('x').replace(/rules\/x\.md$/, 'format.md');
@@ -146,8 +147,7 @@ function resultSummary(model: TdeModel, step: Step): string {
 }
 
 function oneLine(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Markdown to plain text, for clients without Markdown support. */

@@ -1,7 +1,7 @@
 // `tde pitch FILE`: the worksheet's pitch as the file fills it, and which
 // blanks are still empty, as text, Markdown or an HTML snippet.
 import * as path from 'node:path';
-import { parseTde, buildModel, buildPitch, type Pitch, type PitchBlank } from '../../engine';
+import { check, parseTde, buildModel, buildPitch, pitchParagraphMarkdown, type Pitch, type PitchBlank } from '../../engine';
 import { parseArgs, printable } from '../args';
 import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
@@ -30,13 +30,6 @@ export function pitchText(pitch: Pitch): string {
   return `${lineSafe(terminalSafe(pitch.text))}\n\n${status}\n`;
 }
 
-/** The pitch's paragraph in Markdown: filled blanks in bold, empty ones as code (gaps that stand out). */
-export function pitchParagraphMarkdown(pitch: Pitch): string {
-  return pitch.segments
-    .map((s) => (s.blank ? (s.empty ? `\`${s.text}\`` : `**${escapeMarkdown(s.text)}**`) : escapeMarkdown(s.text)))
-    .join('');
-}
-
 /** "Still blank: …" or "Every blank is filled.", in Markdown. */
 export function pitchStatusMarkdown(pitch: Pitch): string {
   const empty = emptyBlanks(pitch);
@@ -46,7 +39,7 @@ export function pitchStatusMarkdown(pitch: Pitch): string {
 }
 
 export function pitchMarkdown(pitch: Pitch): string {
-  return `## Pitch\n\n${lineSafe(pitchParagraphMarkdown(pitch), ESCAPED_COLON.markup)}\n\n${pitchStatusMarkdown(pitch)}\n`;
+  return `## Pitch\n\n${lineSafe(pitchParagraphMarkdown(pitch, escapeMarkdown), ESCAPED_COLON.markup)}\n\n${pitchStatusMarkdown(pitch)}\n`;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -101,8 +94,16 @@ export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<
   const text = read.text;
   const document = parseTde(text);
   const parses = document.root !== undefined && document.syntaxIssues.length === 0;
-  if (!parses) io.stderr(`tde: ${printable(file)} is not a TDE file that parses; run 'tde check ${printable(file)}' to see why\n`);
-  const pitch = buildPitch(parses ? buildModel(document, document.root) : undefined);
+  if (!parses) {
+    // No pitch from a file that does not parse: say why, in check's words, and fail.
+    const problems = check(text, { fileName: file }).problems;
+    const first = problems[0];
+    const at = first ? document.lines.positionAt(first.offset) : { line: 0, character: 0 };
+    const more = problems.length > 1 ? ` (${problems.length - 1} more: run 'tde check ${printable(file)}')` : '';
+    io.stderr(`tde: ${printable(file)} has no pitch until it parses: ${printable(file)}:${at.line + 1}:${at.character + 1}: ${printable(first?.message ?? 'it is not a TDE file')}${more}\n`);
+    return ExitCode.Problems;
+  }
+  const pitch = buildPitch(buildModel(document, document.root));
   const render = { text: pitchText, markdown: pitchMarkdown, html: pitchHtml }[format as PitchFormat];
   io.stdout(render(pitch));
   return ExitCode.Clean;

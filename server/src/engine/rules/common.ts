@@ -17,11 +17,7 @@ export function someOf(words: readonly string[], max = 20): string {
   return words.length <= max ? shown : `${shown}, … (${(words.length - max).toLocaleString('en')} more)`;
 }
 
-/** "a, b and c" */
-export function listWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
+export { listWords } from '../prose';
 
 export function code(text: string): string {
   return `\`${text}\``;

@@ -1,8 +1,9 @@
 // The change for a pull request: each project under its own heading, its
 // changes as plain sentences, what the pitch now says (and said), and the
 // problems introduced and fixed. Text from the files is escaped.
-import type { Pitch } from '../../../engine';
-import { pitchParagraphMarkdown, pitchStatusMarkdown } from '../../commands/pitch';
+import { pitchParagraphMarkdown, type Pitch } from '../../../engine';
+import { clip } from '../../../engine/prose';
+import { pitchStatusMarkdown } from '../../commands/pitch';
 import { ESCAPED_COLON, lineSafe } from '../../terminal';
 import { escapeCode, escapeMarkdown, problemTable } from '../markdown';
 import { diffSummaryText, projectTitle, type DiffReport, type DiffSideInfo, type ProjectDiff } from './index';
@@ -28,9 +29,9 @@ export function sideMarkdown(side: DiffSideInfo): string {
 function pitchQuote(pitch: Pitch): string[] {
   const clipped: Pitch = {
     ...pitch,
-    segments: pitch.segments.map((s) => ([...s.text].length > MAX_BLANK ? { ...s, text: `${[...s.text].slice(0, MAX_BLANK - 1).join('')}…` } : s)),
+    segments: pitch.segments.map((s) => ({ ...s, text: clip(s.text, MAX_BLANK) })),
   };
-  return [`> ${pitchParagraphMarkdown(clipped)}`, '>', `> *${pitchStatusMarkdown(pitch)}*`];
+  return [`> ${pitchParagraphMarkdown(clipped, escapeMarkdown)}`, '>', `> *${pitchStatusMarkdown(pitch)}*`];
 }
 
 function projectSection(project: ProjectDiff, hashes: string): string[] {

@@ -1,13 +1,13 @@
 // The projects as an aligned table for the terminal.
+import { clip } from '../../../engine/prose';
 import { STEP_IDS } from '../../../engine/vocabulary';
 import { linePath, lineSafe, terminalSafe, visibleLength, type Palette } from '../../terminal';
 import { countsText, statusWords, type StatusReport } from './index';
 
 const MAX_CELL = 40;
 
-function clip(text: string): string {
-  const chars = [...text];
-  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join('')}…` : text;
+function cell(text: string): string {
+  return clip(text, MAX_CELL);
 }
 
 function stepColor(palette: Palette, status: string | undefined): (text: string) => string {
@@ -26,11 +26,11 @@ export function formatStatusStylish(report: StatusReport, palette: Palette): str
     const problems = countsText(row.problems);
     const problemColor = row.problems.errors ? palette.red : row.problems.warnings ? palette.yellow : palette.green;
     return [
-      linePath(clip(row.path)),
-      row.parses ? terminalSafe(clip(row.status.title ?? '?')) : palette.dim('(does not parse)'),
-      terminalSafe(clip(row.status.place ?? '')),
+      linePath(cell(row.path)),
+      row.parses ? terminalSafe(cell(row.status.title ?? '?')) : palette.dim('(does not parse)'),
+      terminalSafe(cell(row.status.place ?? '')),
       row.status.iteration === undefined ? '' : String(row.status.iteration),
-      ...STEP_IDS.map((step) => stepColor(palette, row.status.steps[step])(terminalSafe(clip(statusWords(row.status.steps[step]))))),
+      ...STEP_IDS.map((step) => stepColor(palette, row.status.steps[step])(terminalSafe(cell(statusWords(row.status.steps[step]))))),
       problemColor(problems),
     ];
   });

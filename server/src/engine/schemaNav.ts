@@ -2,7 +2,7 @@
 // mapping, what a value may be, and what the schema says about each (our
 // own words, shared with every other editor through the schema).
 import tdeSchema from '../../../schemas/tde.schema.json';
-import type { NodePath } from '../engine';
+import type { NodePath } from './types';
 
 export interface Schema {
   $ref?: string;
