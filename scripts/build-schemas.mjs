@@ -93,10 +93,17 @@ function vocabularyKeywords(placeholder, vocabulary) {
     case 'enum': {
       const values = vocabulary.enums[argument];
       if (!values) fail(`unknown enum in x-vocabulary: ${placeholder}`);
+      // An alias is another spelling a reader may produce for a value: `true`
+      // and `false` are what YAML 1.1 readers (PyYAML) make of `yes` and `no`.
+      const aliases = values.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ alias, of: entry.value })));
+      const aliasTypes = [...new Set(aliases.map(({ alias }) => typeof alias))].filter((type) => type !== 'string');
       return {
-        type: 'string',
-        enum: values.map((entry) => entry.value),
-        enumDescriptions: values.map((entry) => entry.description),
+        type: aliasTypes.length ? ['string', ...aliasTypes] : 'string',
+        enum: [...values.map((entry) => entry.value), ...aliases.map(({ alias }) => alias)],
+        enumDescriptions: [
+          ...values.map((entry) => entry.description),
+          ...aliases.map(({ alias, of }) => `The same as \`${of}\`: what a YAML 1.1 reader (PyYAML, for one) makes of \`${of}\`, so \`${alias}\` is read as \`${of}\`.`),
+        ],
       };
     }
     case 'tactics': {

@@ -25,7 +25,11 @@ function resolve(schema: Schema | undefined): Schema {
 
 function typeWords(schema: Schema): string {
   const s = resolve(schema);
-  if (s.enum) return `one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
+  if (s.enum) {
+    const values = s.enum.filter((v) => typeof v === 'string').map((v) => `\`${v}\``).join(', ');
+    const aliases = s.enum.filter((v) => typeof v !== 'string');
+    return `one of ${values}${aliases.length ? ` (${aliases.map((v) => `\`${String(v)}\``).join(' and ')} are also read as ${aliases.map((v) => `\`${v ? 'yes' : 'no'}\``).join(' and ')}: see [Reading TDE files in your own scripts](#reading-tde-files-in-your-own-scripts))` : ''}`;
+  }
   if (s.const !== undefined) return `\`${String(s.const)}\``;
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
   const words = types.map((t) => {
@@ -67,6 +71,33 @@ function nested(schema: Schema, prefix: string, seen: Set<string>, out: string[]
   }
 }
 
+/** How to read TDE files from Python and R so that values keep their meaning. */
+const READING_IN_SCRIPTS = [
+  '## Reading TDE files in your own scripts',
+  '',
+  'A TDE file is YAML 1.2: `yes`, `no` and `off` are words, and a date such as `2024-02-27` is text. Readers of the older YAML 1.1, such as PyYAML, turn the first three into true and false and the date into a date object, so a script gets something other than what the file says. Read TDE files with a YAML 1.2 reader:',
+  '',
+  '* **Python**: `py-yaml12` (`pip install py-yaml12`) reads YAML 1.2 into plain dictionaries, lists and text:',
+  '',
+  '  ```python',
+  '  from yaml12 import read_yaml',
+  '  project = read_yaml("riverton-eviction-data.tde.yaml")',
+  '  project["project"]["started"]   # "2024-01-22", text',
+  '  ```',
+  '',
+  '  PyYAML (`yaml.safe_load`) reads YAML 1.1. If you must use it, `yaml.load(text, Loader=yaml.BaseLoader)` keeps every value as text (numbers and `true` come back as text too).',
+  '* **R**: `yaml12` (`install.packages("yaml12")`) reads YAML 1.2:',
+  '',
+  '  ```r',
+  '  project <- yaml12::read_yaml("riverton-eviction-data.tde.yaml")',
+  '  project$project$started   # "2024-01-22", text',
+  '  ```',
+  '',
+  '  The `yaml` package reads YAML 1.1, so `incorporated: yes` comes back as `TRUE`.',
+  '',
+  'A file written back by a YAML 1.1 tool may say `incorporated: true` or `false` where it said `yes` or `no`: `tde` reads those as `yes` and `no`.',
+];
+
 export function formatDoc(): string {
   const out = [
     '# The `.tde.yaml` format',
@@ -99,6 +130,7 @@ export function formatDoc(): string {
       out.push(`| \`${tactic.id}\` | ${tactic.name} | ${tactic.summary}${criteria} |`);
     }
   }
+  out.push('', ...READING_IN_SCRIPTS);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 

@@ -92,7 +92,7 @@ describe('output safety', function () {
       assert.equal(stylish[0], './::warning::x.tde.yaml');
       assert.ok(stylish.includes('  ./::warning::x.tde.yaml:13:7  unknown-tactic  (line 12: "::error::a reason")'), stylish.join('\n'));
       const compact = tdeProcess(dir, ['check', '::warning::x.tde.yaml', '-f', 'compact']).stdout;
-      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:8:11: error: `status` must be one of/m);
+      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:8:11: error: `status` must be `not-started`, /m);
       // Mid-line, text is left as the file wrote it.
       assert.ok(compact.includes('Unknown tactic `::warning::tactic`.'), compact);
     });

@@ -85,7 +85,7 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
   } else if (!root) {
     const contents = document.yaml.contents as Node | null;
     const message = contents
-      ? 'A TDE file is a mapping of keys (`tde`, `project`, `find`, …); this file holds a single value or a list.'
+      ? 'A TDE file is made of keys with values, starting with `tde: 1` and `project: {title: …, place: …}`; this file holds a single value or a list.'
       : 'This file is empty: a TDE file starts with `tde: 1` and a `project` with its `title` and `place`.';
     runRule({ ...ruleById('schema')!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message }) },
       { model: buildModel(document, undefined), data: undefined });

@@ -5,7 +5,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadValidator } from './compileValidator';
 import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { insertKeyFix, replaceScalarFix } from './edits';
-import { clip } from './prose';
+import { clip, listCode, listWords } from './prose';
+import { itemSchema, listedValues, mappingShapes, schemaAt } from './schemaNav';
 import { nearest } from './suggest';
 import type { Fix, NodePath } from './types';
 
@@ -26,12 +27,49 @@ export interface SchemaFinding {
 const TYPE_WORDS: Record<string, string> = {
   string: 'a text',
   array: 'a list',
-  object: 'a mapping of keys',
+  object: 'keys with values',
   integer: 'a whole number',
   number: 'a number',
-  boolean: 'true or false',
+  boolean: '`true` or `false`',
   null: 'empty',
 };
+
+/** Words about the value at `path`, kept per place in the schema (list items share one). */
+const expectedCache = new Map<string, string>();
+
+/**
+ * What the schema wants at `path`, in plain words: its values when it lists
+ * them (`yes`, `no` or `partly`), else each type, a mapping shown as it is
+ * written (`persona: {name: …, description: …}`), a list with its entries' shape.
+ */
+function expectedAt(path: NodePath, types: readonly string[]): string {
+  const cacheKey = `${path.map((p) => (typeof p === 'number' ? '#' : p)).join('/')}:${types.join()}`;
+  let words = expectedCache.get(cacheKey);
+  if (words === undefined) {
+    words = describeExpected(path, types);
+    if (expectedCache.size < 1000) expectedCache.set(cacheKey, words);
+  }
+  return words;
+}
+
+function describeExpected(path: NodePath, types: readonly string[]): string {
+  const schema = schemaAt(path);
+  const values = listedValues(schema);
+  if (values.length) return listCode(values);
+  const last = path[path.length - 1];
+  const written = (shape: string) => (typeof last === 'string' ? `${last}: ${shape}` : shape);
+  return listWords(types.map((type) => {
+    if (type === 'object') {
+      const shapes = mappingShapes(schema);
+      return shapes.length ? `keys with values, like ${listWords(shapes.map((shape) => `\`${written(shape)}\``), 'or')}` : TYPE_WORDS.object!;
+    }
+    if (type === 'array') {
+      const entries = mappingShapes(itemSchema(schema));
+      return entries.length ? `a list, each entry like \`${entries[0]}\`` : TYPE_WORDS.array!;
+    }
+    return TYPE_WORDS[type] ?? type;
+  }), 'or');
+}
 
 const PATTERN_MEANINGS: [RegExp, (got: string) => string][] = [
   [/^\^\[0-9\]\{4\}/, () => 'a date written YYYY-MM-DD (for example 2024-03-18)'],
@@ -192,7 +230,7 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
         if (missing === 'status') fix = insertKeyFix(doc, located.node as YAMLMap, 'status', 'not-started', 'Add `status: not-started`');
         if (missing === 'tde' && located.path.length === 0) fix = insertKeyFix(doc, located.node as YAMLMap, 'tde', '1', 'Add `tde: 1`');
       }
-      return { node: head, path: located.path, message: `${owner} is missing the required key \`${missing}\`${requiredHint(missing)}.`, fix };
+      return { node: head, path: located.path, message: `${owner} is missing the required key \`${missing}\`${requiredHint(missing, [...located.path, missing])}.`, fix };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
@@ -218,14 +256,14 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       };
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
+      const allowed = (params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
       const node = valueNode(located);
       if (!node) return undefined;
       const got = error.data;
       const suggestion = typeof got === 'string' ? nearest(got, allowed) : undefined;
       const fix = suggestion ? replaceScalarFix(node, suggestion, `Change to \`${suggestion}\``) : undefined;
       const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-      return { node, path: located.path, message: `${subject(located.path)} must be one of ${allowed.join(', ')}; got ${shown(got)}.${hint}`, fix };
+      return { node, path: located.path, message: `${subject(located.path)} must be ${listCode(allowed)}; got ${shown(got)}.${hint}`, fix };
     }
     case 'const': {
       const node = valueNode(located);
@@ -237,8 +275,8 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
     case 'type': {
       const node = valueNode(located);
       if (!node) return undefined;
-      const types = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t);
-      return { node, path: located.path, message: `${subject(located.path)} must be ${types.join(' or ')}; got ${typeOfValue(error.data)}.` };
+      const expected = expectedAt(located.path, String(params.type).split(','));
+      return { node, path: located.path, message: `${subject(located.path)} must be ${expected}; got ${typeOfValue(error.data)}.` };
     }
     case 'pattern': {
       const node = valueNode(located);
@@ -272,16 +310,19 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function requiredHint(key: string): string {
+function requiredHint(key: string, path: NodePath): string {
   switch (key) {
-    case 'status':
-      return ' (one of not-started, in-progress, done, skipped)';
     case 'skip_reason':
       return ': say why the step was skipped';
     case 'tde':
       return ' (the format version: `tde: 1`)';
-    default:
-      return '';
+    default: {
+      const schema = schemaAt(path);
+      const values = listedValues(schema);
+      if (values.length) return ` (${listCode(values)})`;
+      const shape = mappingShapes(schema)[0];
+      return shape ? ` (\`${key}: ${shape}\`)` : '';
+    }
   }
 }
 

@@ -141,7 +141,8 @@ export function enumValues(schema: Schema | undefined): ValueInfo[] {
     out.push({ value: text, description, title });
   };
   for (const b of branches(schema)) {
-    if (b.enum) b.enum.forEach((v, i) => add(v, b.enumDescriptions?.[i]));
+    // `true`/`false` beside `yes`/`no` are what YAML 1.1 readers write: accepted, never offered.
+    if (b.enum) b.enum.forEach((v, i) => typeof v === 'string' && add(v, b.enumDescriptions?.[i]));
     if (b.const !== undefined) add(b.const, b.description, b.title);
   }
   return out;
@@ -162,4 +163,29 @@ export function isDate(schema: Schema | undefined): boolean {
 
 export function isWebAddress(schema: Schema | undefined): boolean {
   return branches(schema).some((b) => b.pattern === '^https?://');
+}
+
+/**
+ * How each mapping a schema accepts is written, from the schema itself:
+ * `{name: …, description: …}` — its required keys first, then the others in
+ * schema order, two keys at most (then `…`). Keys required only in some case
+ * (`skip_reason`, when skipped) are not shown as if always needed.
+ */
+export function mappingShapes(schema: Schema | undefined): string[] {
+  const all = branches(schema);
+  const sometimes = new Set(all.filter((b) => b.additionalProperties !== false).flatMap((b) => b.required ?? []));
+  const closed = all.filter((b) => b.properties && b.additionalProperties === false);
+  return closed.map((b) => {
+    const required = b.required ?? [];
+    const keys = Object.keys(b.properties!).filter((key) => !key.startsWith('x-') && (required.includes(key) || !sometimes.has(key)));
+    const ordered = [...keys.filter((key) => required.includes(key)), ...keys.filter((key) => !required.includes(key))];
+    const shown = ordered.slice(0, 2).map((key) => `${key}: …`);
+    if (ordered.length > 2) shown.push('…');
+    return `{${shown.join(', ')}}`;
+  });
+}
+
+/** The values of a schema's own list (`enum`), as text; not the ids a schema only suggests. */
+export function listedValues(schema: Schema | undefined): string[] {
+  return branches(schema).flatMap((b) => (b.enum ?? []).filter((v): v is string => typeof v === 'string'));
 }

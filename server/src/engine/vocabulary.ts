@@ -30,6 +30,8 @@ export interface Tactic {
 export interface EnumValue {
   value: string;
   description: string;
+  /** Other spellings read as this value (`true` for `yes`: what YAML 1.1 readers write). */
+  aliases?: unknown[];
 }
 
 export interface PitchBlankInfo {
@@ -68,4 +70,15 @@ export function stepInfo(step: StepId): StepInfo {
 
 export function stepTitle(step: StepId): string {
   return stepInfo(step)?.title ?? step;
+}
+
+/**
+ * The value of an enumeration a YAML value stands for: itself when listed,
+ * the value it is an alias of (`true` → `yes`), else undefined.
+ */
+export function enumValue(name: string, raw: unknown): string | undefined {
+  for (const entry of enums[name] ?? []) {
+    if (entry.value === raw || entry.aliases?.includes(raw)) return entry.value;
+  }
+  return undefined;
 }
