@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { comparable, diagnoseEdited, diagnoseOnce, editArbitrary, scratchUri, textArbitrary } from './fuzz';
 import { alive, LIMITS, startGuardedServer, type GuardedServer } from './harness';
+import { runs, seed } from '../helpers/seed';
 
 const STARTING_TEXTS = [
   'tde: 1\nproject:\n  title: Flood sensors\n  place: Riverton\nfind:\n  status: in-progress\n  collaborators:\n    - {name: Ward 5, role: community-group}\n  tactics:\n    - join-public-meetings\n',
@@ -47,7 +48,7 @@ describe('fuzzing the language server over stdio', function () {
         assert.ok(Array.isArray(published.diagnostics));
         assert.ok(alive(edited.client), 'the server died');
       }),
-      { numRuns: 120 },
+      { seed, numRuns: runs(120) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('fuzzing the language server over stdio', function () {
         assert.deepEqual(comparable(published), comparable(reference), `final text: ${JSON.stringify(text)}`);
         assert.ok(alive(edited.client) && alive(fresh.client), 'a server died');
       }),
-      { numRuns: 60 },
+      { seed, numRuns: runs(60) },
     );
   });
 
@@ -70,7 +71,7 @@ describe('fuzzing the language server over stdio', function () {
         const reference = await diagnoseOnce(fresh.client, scratchUri(dir), text, bound);
         assert.deepEqual(comparable(published), comparable(reference));
       }),
-      { numRuns: 10 },
+      { seed, numRuns: runs(10) },
     );
   });
 });

@@ -14,6 +14,7 @@ import { editDistance, nearest } from '../../server/src/engine/suggest';
 import { readDirectives, silencing, type Directive } from '../../server/src/engine/suppressions';
 import { someOf } from '../../server/src/engine/rules/common';
 import type { Node } from '../../server/src/engine/document';
+import { runs, seed } from '../helpers/seed';
 
 const HEAD = 'tde: 1\nproject:\n  title: Flood sensors\n  place: Riverton\n';
 const rulesOf = (text: string) => check(text).problems.map((p) => p.rule);
@@ -77,7 +78,7 @@ describe('engine defences against hostile YAML', () => {
           const ours = parseTde(text).syntaxIssues.filter((i) => /appears twice/.test(i.message)).map((i) => i.offset);
           assert.deepEqual(ours.sort((a, b) => a - b), parser.sort((a, b) => a - b), text);
         }),
-        { numRuns: 300 },
+        { seed, numRuns: runs(300) },
       );
     });
 
@@ -179,7 +180,7 @@ describe('engine defences against hostile YAML', () => {
         fc.property(fc.array(fix, { maxLength: 30 }), (fixes) => {
           assert.deepEqual(compatibleFixes(fixes), oldCompatibleFixes(fixes));
         }),
-        { numRuns: 2000 },
+        { seed, numRuns: runs(2000) },
       );
     });
 
@@ -192,7 +193,7 @@ describe('engine defences against hostile YAML', () => {
           for (const d of directives) if (d.kind === 'next-line') assert.equal(d.targetLine, naiveNextContentLine(lines, d.line + 1), text);
           for (let l = 0; l <= lines.length; l++) assert.equal(silencing(directives, rule, l), oldSilencing(directives, rule, l), `${text}\nline ${l}`);
         }),
-        { numRuns: 1000 },
+        { seed, numRuns: runs(1000) },
       );
     });
 
@@ -202,7 +203,7 @@ describe('engine defences against hostile YAML', () => {
         fc.property(word, fc.array(word, { maxLength: 20 }), (target, candidates) => {
           assert.equal(nearest(target, candidates), fullNearest(target, candidates));
         }),
-        { numRuns: 2000 },
+        { seed, numRuns: runs(2000) },
       );
     });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { check } from '../../server/src/engine';
 import { CHECK_CELLS, editDistance, nearest, withSuggestionBudget } from '../../server/src/engine/suggest';
 import { vocabulary } from '../../server/src/engine';
+import { runs, seed } from '../helpers/seed';
 
 const tacticIds = vocabulary.tactics.map((t) => t.id);
 const refineIds = vocabulary.tacticsOfStep('refine').map((t) => t.id);
@@ -95,7 +96,7 @@ describe('engine: suggest', () => {
           assert.equal(editDistance(a, b), exact);
           assert.equal(editDistance(a, b, max), exact <= max ? exact : max + 1);
         }),
-        { numRuns: 3000 },
+        { seed, numRuns: runs(3000) },
       );
     });
 

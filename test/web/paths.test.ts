@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as posix from 'node:path/posix';
 import fc from 'fast-check';
 import * as browser from '../../server/src/engine/paths.browser';
+import { runs, seed } from '../helpers/seed';
 
 const segment = fc.constantFrom('', '.', '..', 'a', 'b', 'x y', '.tderc.yaml', 'one.tde.yaml', '%2F', 'vscode-vfs%3A%2F%2Fgithub');
 const anyPath = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 7 }), fc.boolean()).map(([absolute, parts, trailing]) => (absolute ? '/' : '') + parts.join('/') + (trailing ? '/' : ''));
@@ -19,7 +20,7 @@ describe('web build: posix paths without node:path', () => {
         assert.equal(browser.basename(a), posix.basename(a), `basename(${a})`);
         assert.equal(browser.relative(`/${a}`, `/${b}`), posix.relative(`/${a}`, `/${b}`), `relative(/${a}, /${b})`);
       }),
-      { numRuns: 2000 },
+      { seed, numRuns: runs(2000) },
     );
   });
 
