@@ -6,8 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, removeTempTrees, tempTree } from './helpers';
+import { removeTempTrees, tempTree } from './helpers';
 import { gitRepo, review, type TestRepo } from './gitRepo';
+import { ROOT } from '../helpers/build';
 
 interface ActionStep {
   id?: string;

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FILE_BYTES } from '../../server/src/engine';
-import { buildOnce, removeTempTrees, tdeProcess, tempTree } from './helpers';
+import { removeTempTrees, tdeProcess, tempTree } from './helpers';
+import { buildOnce } from '../helpers/build';
 
 const RULES = '# our settings\nrules:\n  unknown-tactic: warning\n';
 const unknownTactic = 'tde: 1\nproject: {title: T, place: P}\nfind:\n  status: in-progress\n  collaborators: [{name: A, role: resident}]\n  tactics:\n    - no-such-tactic\n';

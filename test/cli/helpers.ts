@@ -1,12 +1,12 @@
 // Shared by the CLI tests: an in-process run with a fake terminal, a real
 // process run of the bundled binary, and temporary folders.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, type CliIO } from '../../server/src/cli/run';
+import { ROOT } from '../helpers/build';
 
-export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
 export const BIN = path.join(ROOT, 'bin/tde.js');
 
@@ -35,15 +35,6 @@ export async function tde(cwd: string, args: string[], options: FakeOptions = {}
     fs: options.fs ?? fs,
   });
   return { code, stdout, stderr };
-}
-
-let built = false;
-
-/** Bundle dist/cli.js once per test run. */
-export function buildOnce(): void {
-  if (built) return;
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  built = true;
 }
 
 /** Run the real binary, with a clean color environment unless `env` says otherwise. */

@@ -12,7 +12,8 @@ import { escapeHtml } from '../../server/src/cli/commands/pitch';
 import type { CheckReport, ReportedProblem } from '../../server/src/cli/report';
 import { ESCAPED_COLON, lineSafe, linePath, noColors, terminalSafe } from '../../server/src/cli/terminal';
 import { rules } from '../../server/src/engine';
-import { ANSI, BIN, buildOnce, removeTempTrees, sarifValidator, tde, tdeProcess, tempTree } from './helpers';
+import { ANSI, BIN, removeTempTrees, sarifValidator, tde, tdeProcess, tempTree } from './helpers';
+import { buildOnce } from '../helpers/build';
 
 const SGR = new RegExp(ANSI.source, 'g');
 /** A line the runner reads as a workflow command (it trims leading white space first). */

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ANSI, FIXTURES, buildOnce, fixture, removeTempTrees, tdeProcess, tempTree } from './helpers';
+import { ANSI, FIXTURES, fixture, removeTempTrees, tdeProcess, tempTree } from './helpers';
+import { buildOnce } from '../helpers/build';
 
 describe('tde as a real process', function () {
   this.timeout(60000);

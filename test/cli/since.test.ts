@@ -4,8 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOnce, removeTempTrees, sarifValidator, tde, tdeProcess, tempTree } from './helpers';
+import { removeTempTrees, sarifValidator, tde, tdeProcess, tempTree } from './helpers';
 import { gitRepo, review } from './gitRepo';
+import { buildOnce } from '../helpers/build';
 
 /**
  * main has trees.tde.yaml with a misspelt Find tactic (an error) and a

@@ -16,7 +16,7 @@
 // Environment knobs:
 //   TDE_E2E_CACHE        cache folder used by scripts/e2e-setup.sh
 //   TDE_E2E_CODE_SERVER  explicit path to the code-server executable (wins over the cache)
-//   TDE_E2E_CHROMIUM     chromium executable (default /usr/bin/chromium)
+//   TDE_CHROMIUM         chromium executable (default /usr/bin/chromium; TDE_E2E_CHROMIUM too)
 //   TDE_E2E_ARTIFACTS    where failure screenshots go (default <repo>/test-artifacts)
 //   TDE_E2E_KEEP=1       keep the temp folder (user data, logs) after close()
 //   TDE_E2E_DEBUG=1      echo code-server output and harness steps to stderr
@@ -28,23 +28,16 @@ import fsp from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+require('../register.cjs'); // lets require() load the TypeScript test helpers
+const { chromiumMissing, launchChromium } = require('../helpers/chromium.ts');
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 export const DEFAULT_TIMEOUT_MS = Number(process.env.TDE_E2E_TIMEOUT_MS) || 30_000;
 const DEBUG = process.env.TDE_E2E_DEBUG === '1';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 /** Settings every run gets; `startWorkbench({settings})` is merged over them. */
 export const BASE_SETTINGS = {
@@ -128,14 +121,6 @@ function childEnv(tmp) {
   return env;
 }
 
-let playwrightPromise;
-async function loadPlaywright() {
-  playwrightPromise ??= import('playwright-core').catch((e) => {
-    throw new Error(`playwright-core is not installed (npm install --save-dev playwright-core): ${e.message}`);
-  });
-  return playwrightPromise;
-}
-
 // Whatever is still alive when node exits (normally, by an uncaught error, or by a signal)
 // gets killed: code-server runs in its own process group since it forks (extension host,
 // file watcher), and its temp folders are removed. Chromium is playwright's to kill.
@@ -206,9 +191,8 @@ export async function startWorkbench(opts = {}) {
   const defaultTimeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
   const artifactsDir = path.resolve(opts.artifactsDir || process.env.TDE_E2E_ARTIFACTS || path.join(REPO_ROOT, 'test-artifacts'));
   const codeServer = opts.codeServer || findCodeServer();
-  const chromiumPath = process.env.TDE_E2E_CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(chromiumPath)) throw new Error(`chromium not found at ${chromiumPath}. Run: bash scripts/e2e-setup.sh`);
-  const { chromium } = await loadPlaywright();
+  const missing = chromiumMissing();
+  if (missing) throw new Error(`${missing}. Run: bash scripts/e2e-setup.sh`);
 
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'tde-e2e-'));
   liveTmpDirs.add(tmp);
@@ -300,10 +284,8 @@ export async function startWorkbench(opts = {}) {
     mark('serverReady');
 
     // 3. chromium
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
+    browser = await launchChromium({
       headless: process.env.TDE_E2E_HEADED !== '1',
-      args: CHROMIUM_ARGS,
       env: { ...process.env, TMPDIR: path.join(tmp, 'tmp') }, // chromium's org.chromium.* scratch dirs
     });
     const context = await browser.newContext({ viewport: opts.viewport || { width: 1400, height: 900 } });

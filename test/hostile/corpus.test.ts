@@ -1,15 +1,18 @@
 // Every file of the hostile corpus through both doors as they really run:
 // `node bin/tde.js check FILE --format json` as a process, and the language
-// server over stdio. Each must be answered within the bound, with an exit
-// code of 0 or 1 (never a crash, never a stack trace), within the memory
-// bound and without touching the network; the two doors must agree.
+// server over stdio. Each must be answered, with an exit code of 0 or 1
+// (never a crash, never a stack trace, never a hang) and without touching the
+// network; the two doors must agree. How fast and in how much memory is
+// measured by `npm run stress`.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { decodeTdeBytes } from '../../server/src/engine';
 import { corpus, editorText, staticEntryNames, staticFileNames, writeCorpus, type CorpusEntry, type Expectation, type WrittenCorpus } from './corpus';
-import { alive, buildOnce, LIMITS, runCli, STACK_TRACE, startGuardedServer, within, type GuardedServer } from './harness';
+import { alive, HANG_MS, runCli, STACK_TRACE, startGuardedServer, within, type GuardedServer } from './harness';
+import { skipBecause } from '../helpers/skip';
+import { buildOnce } from '../helpers/build';
 
 interface JsonProblem {
   rule: string;
@@ -32,7 +35,7 @@ function checkExpectation(entry: CorpusEntry, problems: { rule: string; message:
 }
 
 describe('hostile corpus', function () {
-  this.timeout(LIMITS.seconds * 1000 * 6);
+  this.timeout(HANG_MS * 2);
   const entries = corpus();
   let written: WrittenCorpus;
   /** What the CLI reported for each file, for the server to agree with. */
@@ -67,12 +70,7 @@ describe('hostile corpus', function () {
         const problems = report.files[0]!.problems;
         cliProblems.set(entry.name, problems);
         checkExpectation(entry, problems);
-        if (entry.pending) {
-          this.test!.title += ` — KNOWN GAP: ${entry.pending}`;
-          this.skip();
-        }
-        assert.ok(run.ms < LIMITS.seconds * 1000, `${where}: over ${LIMITS.seconds} s`);
-        if (run.peakRssMb !== undefined) assert.ok(run.peakRssMb < LIMITS.rssMb, `${where}: peak RSS ${Math.round(run.peakRssMb)} MB`);
+        if (entry.pending) skipBecause(this, `KNOWN GAP: ${entry.pending}`);
       });
     }
   });
@@ -97,7 +95,7 @@ describe('hostile corpus', function () {
     });
 
     for (const entry of entries) {
-      it(`${entry.name}: answered within ${LIMITS.seconds} s, agreeing with the CLI`, async function () {
+      it(`${entry.name}: answered, agreeing with the CLI`, async function () {
         const server = entry.generated ? await startGuardedServer({ rootDir: written.dir }) : shared;
         try {
           await checkThroughServer.call(this, server, entry);
@@ -113,22 +111,14 @@ describe('hostile corpus', function () {
         const bytes = fs.readFileSync(file);
         const text = editorText(bytes);
         const uri = pathToFileURL(file).href;
-        const started = Date.now();
         const mark = client.mark();
         await client.open(uri, text);
-        const pending = entry.pending ?? entry.pendingServer;
-        const published = await within(client.diagnostics(uri, 1, mark), LIMITS.seconds * 1000 * (pending ? 3 : 1), `diagnostics of ${entry.name}`);
-        const ms = Date.now() - started;
+        const published = await within(client.diagnostics(uri, 1, mark), HANG_MS, `diagnostics of ${entry.name}`);
         assert.ok(alive(client), `${entry.name}: the server died`);
-        await exerciseFeatures(server, uri, text, published, LIMITS.seconds * 1000 * (pending ? 6 : 1));
+        await exerciseFeatures(server, uri, text, published, HANG_MS);
         await client.close(uri);
-        const rss = server.peakRssMb();
-        if (rss !== undefined) assert.ok(rss < LIMITS.serverRssMb, `${entry.name}: server peak RSS ${Math.round(rss)} MB`);
-        if (pending) {
-          this.test!.title += ` — KNOWN GAP: ${pending}`;
-          this.skip();
-        }
-        assert.ok(ms < LIMITS.seconds * 1000, `${entry.name}: diagnostics after ${ms} ms`);
+        const pending = entry.pending ?? entry.pendingServer;
+        if (pending) skipBecause(this, `KNOWN GAP: ${pending}`);
         // Same engine, same problems, same places, same words — where the
         // editor reads the same text as the CLI and the check ran to the end.
         const decoded = decodeTdeBytes(bytes);

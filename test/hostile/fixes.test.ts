@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { applyEdits, check, decodeTdeBytes, LineIndex, type Problem, type TextEdit } from '../../server/src/engine';
 import { fixText } from '../../server/src/cli/fix';
 import { corpus, ROOT, writeCorpus, type WrittenCorpus } from './corpus';
-import { buildOnce, LIMITS, runCli } from './harness';
+import { runCli } from './harness';
+import { buildOnce } from '../helpers/build';
 
 /** Every `*.tde.yaml` under test/fixtures/, with its text (strictly decoded; others skipped). */
 function fixtureTexts(): { name: string; text: string }[] {
@@ -74,7 +75,6 @@ describe('fix round-trips', function () {
     it(`${name}: every fix changes only its ranges, removes its problem, and --fix is idempotent`, () => {
       const result = check(text);
       const offered = result.problems.filter((p) => p.fix);
-      if (offered.length === 0) return; // nothing to round-trip (and --fix applies nothing)
       // Each fix is checked by checking the whole file again: one for the big files.
       const fixable = spread(offered, text.length < 100_000 ? 25 : 1);
       const lines = new LineIndex(text);
@@ -94,6 +94,7 @@ describe('fix round-trips', function () {
         assert.ok(after.problems.filter((p) => p.rule === 'yaml-syntax').length <= syntaxBefore, `${where}: the fix broke the YAML`);
       }
       const once = fixText(text, {});
+      if (offered.length === 0) assert.equal(once.text, text, `${name}: --fix changed a file that offers no fix`);
       const twice = fixText(once.text, {});
       assert.equal(twice.text, once.text, `${name}: a second --fix changed the text`);
       assert.equal(twice.fixesApplied, 0, `${name}: a second --fix applied fixes`);
@@ -118,7 +119,6 @@ describe('fix round-trips', function () {
         fs.chmodSync(file, 0o640);
         const first = await runCli(['check', '--fix', '--format', 'json', file], { cwd: written.dir });
         assert.ok(first.code === 0 || first.code === 1, `${entry.name}: exit ${first.code}: ${first.stderr}`);
-        assert.ok(first.ms < LIMITS.seconds * 1000 * 2, `${entry.name}: --fix took ${Math.round(first.ms)} ms`);
         const after = fs.readFileSync(file);
         if (!decoded.ok) {
           assert.ok(after.equals(before), `${entry.name}: an undecodable file was written`);

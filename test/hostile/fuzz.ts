@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LspClient } from '../lsp/lspClient';
+import type { LspClient } from '../helpers/lspClient';
 import { within } from './harness';
 
 const PIECES = [

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpus, writeCorpus, type WrittenCorpus } from './corpus';
-import { alive, buildOnce, guardEnv, runCli, startGuardedServer } from './harness';
+import { alive, guardEnv, runCli, startGuardedServer } from './harness';
+import { buildOnce } from '../helpers/build';
 
 describe('no network', function () {
   this.timeout(120_000);

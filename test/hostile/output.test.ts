@@ -11,7 +11,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpus, writeCorpus, type WrittenCorpus } from './corpus';
-import { buildOnce, runCli, STACK_TRACE, type CliRun } from './harness';
+import { runCli, STACK_TRACE, type CliRun } from './harness';
+import { skipBecause } from '../helpers/skip';
+import { buildOnce } from '../helpers/build';
 
 const KNOWN_GAPS: Record<string, string> = {};
 
@@ -26,10 +28,7 @@ const OUR_ANNOTATION = /^::(error|warning|notice) (file|title)=[^\r\n:]*(,[a-zA-
 
 function gap(context: Mocha.Context, key: keyof typeof KNOWN_GAPS, ok: boolean, detail: string): void {
   if (ok) return;
-  if (KNOWN_GAPS[key]) {
-    context.test!.title += ` — KNOWN GAP: ${KNOWN_GAPS[key]}`;
-    context.skip();
-  }
+  if (KNOWN_GAPS[key]) skipBecause(context, `KNOWN GAP: ${KNOWN_GAPS[key]}`);
   assert.fail(detail);
 }
 

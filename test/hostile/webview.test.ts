@@ -10,7 +10,7 @@ import * as vm from 'node:vm';
 import { parseWebviewMessage } from '../../client/src/preview/messages';
 import { buildPreview } from '../../client/src/preview/model';
 import type { DocumentInfo } from '../../server/src/shared/protocol';
-import { ROOT } from './harness';
+import { ROOT } from '../helpers/build';
 
 /** previewHtml.ts with a stand-in for the `vscode` module (only Uri.joinPath is used). */
 function loadPreviewHtml(): (webview: unknown, extensionUri: unknown) => string {

@@ -2,7 +2,7 @@
 // edits are applied to the text as an editor would, and the result checked.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { applyLspEdits, editorCapabilities, editsOf, fixtureUri, readFixture, useDocument, useServer } from './lspClient';
+import { applyLspEdits, editorCapabilities, editsOf, fixtureUri, readFixture, useDocument, useServer } from '../helpers/lspClient';
 
 describe('language server: code actions', function () {
   const uri = fixtureUri('slips.tde.yaml');

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { ConfigurationIssues } from '../../server/src/shared/protocol';
-import { editorCapabilities, useServer } from './lspClient';
+import { editorCapabilities, useServer } from '../helpers/lspClient';
 
 const PROJECT = 'tde: 1\nproject:\n  title: t\n  place: p\n  previous: earlier.tde.yaml\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n';
 

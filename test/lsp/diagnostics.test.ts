@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic, DocumentDiagnosticReport, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { check } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/lineIndex';
-import { editorCapabilities, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
+import { editorCapabilities, fixtureUri, positionOf, readFixture, useServer } from '../helpers/lspClient';
 
 const DOCS = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
 

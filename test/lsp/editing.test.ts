@@ -2,7 +2,7 @@
 // lines and half-typed ones.
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver/node';
-import { cursor, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
+import { cursor, fixtureUri, positionOf, readFixture, useServer } from '../helpers/lspClient';
 
 let counter = 0;
 

@@ -6,7 +6,7 @@
 // in timings.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver/node';
-import { LspClient, applyLspEdits, editorCapabilities, editsOf, fixtureUri, useDocument } from './lspClient';
+import { LspClient, applyLspEdits, editorCapabilities, editsOf, fixtureUri, useDocument } from '../helpers/lspClient';
 
 const MISSPELT: [string, string][] = [
   ['identify-shared-prioritie', 'identify-shared-priorities'],

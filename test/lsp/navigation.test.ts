@@ -1,7 +1,7 @@
 // Outline, go to definition, find references and rename over stdio.
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol, Location, WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyLspEdits, editsOf, fixtureUri, positionOf, readFixture, useServer } from './lspClient';
+import { applyLspEdits, editsOf, fixtureUri, positionOf, readFixture, useServer } from '../helpers/lspClient';
 
 describe('language server: outline and names', function () {
   const uri = fixtureUri('project.tde.yaml');

@@ -2,7 +2,7 @@
 // tde/revealBlank (the edit that creates a missing field, then where to type).
 import * as assert from 'node:assert/strict';
 import type { DocumentInfo, RevealBlankResult } from '../../server/src/shared/protocol';
-import { applyLspEdits, fixtureUri, readFixture, useServer } from './lspClient';
+import { applyLspEdits, fixtureUri, readFixture, useServer } from '../helpers/lspClient';
 
 let counter = 0;
 

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOnce, removeTempTrees, tde, tdeProcess, tempTree } from '../cli/helpers';
+import { removeTempTrees, tde, tdeProcess, tempTree } from '../cli/helpers';
+import { buildOnce } from '../helpers/build';
 
 describe('tde check on worker threads', function () {
   this.timeout(120_000);

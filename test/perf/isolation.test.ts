@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { LspClient, ROOT } from '../lsp/lspClient';
+import { LspClient } from '../helpers/lspClient';
+import { ROOT } from '../helpers/build';
 
 const bigUri = pathToFileURL(path.join(ROOT, 'test', 'perf', 'big.tde.yaml')).href;
 const smallUri = pathToFileURL(path.join(ROOT, 'test', 'perf', 'small.tde.yaml')).href;

@@ -5,12 +5,12 @@
 // way an editor does, answers its requests (settings, `tde/readFile` from an
 // in-memory workspace) and records what it sends, so tests await events,
 // never timers.
-import { spawnSync } from 'node:child_process';
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   AbstractMessageReader,
   AbstractMessageWriter,
@@ -23,43 +23,15 @@ import {
   type MessageConnection,
 } from 'vscode-languageserver/node';
 import type { ReadFileParams, ReadFileResult, TdeInitializationOptions } from '../../server/src/shared/protocol';
-import { ReceivedLog } from '../lsp/receivedLog';
+import { buildOnce, ROOT } from '../helpers/build';
+import { chromiumMissing, launchChromium } from '../helpers/chromium';
+import { skipBecause } from '../helpers/skip';
+import { ReceivedLog } from '../helpers/receivedLog';
 
-export const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
-export const CHROMIUM = process.env.TDE_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-let built = false;
-
-/** `node esbuild.mjs` once per run: the web bundles are built (and checked for Node APIs) with the others. */
-export function buildOnce(): void {
-  if (built) return;
-  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`node esbuild.mjs failed:\n${result.stderr}${result.stdout}`);
-  built = true;
-}
-
-/**
- * Debian's chromium (or TDE_CHROMIUM), installed with apt if it is missing
- * and we may; else why not, and the caller skips LOUDLY.
- */
-export function findChromium(): { path: string } | { why: string } {
-  if (fs.existsSync(CHROMIUM)) return { path: CHROMIUM };
-  if (process.env.TDE_CHROMIUM) return { why: `TDE_CHROMIUM=${CHROMIUM} does not exist` };
-  const install = spawnSync('sh', ['-c', 'command -v apt-get >/dev/null && apt-get install -y chromium'], { stdio: 'inherit', timeout: 600_000 });
-  if (install.status === 0 && fs.existsSync(CHROMIUM)) return { path: CHROMIUM };
-  return { why: `Debian \`chromium\` is not installed and \`apt-get install -y chromium\` failed (or set TDE_CHROMIUM to a Chromium binary)` };
-}
-
-export function skipLoudly(context: Mocha.Context, why: string): never {
-  const bar = '!'.repeat(100);
-  console.warn(`\n${bar}\n!!! SKIPPING the web build's browser tests: ${why}\n!!! The web extension (dist/web) is NOT tested in a browser in this run.\n${bar}\n`);
-  context.skip();
-}
 
 /** Serves the page and dist/web on 127.0.0.1 (a random port). */
-export async function startStaticServer(): Promise<{ url: string; close(): Promise<void> }> {
+async function startStaticServer(): Promise<{ url: string; close(): Promise<void> }> {
   const files: Record<string, [string, string]> = {
     '/server.js': [path.join(WEB_DIST, 'server.js'), 'text/javascript'],
     '/server.js.map': [path.join(WEB_DIST, 'server.js.map'), 'application/json'],
@@ -88,7 +60,7 @@ export async function startStaticServer(): Promise<{ url: string; close(): Promi
   };
 }
 
-export interface BrowserPage {
+interface BrowserPage {
   browser: Browser;
   page: Page;
   /** Errors of the page itself (the Workers' are reported to their client). */
@@ -97,8 +69,8 @@ export interface BrowserPage {
 }
 
 /** Chromium with one page at `url`; messages of every Worker started in it are routed to its WorkerClient. */
-export async function openPage(executablePath: string, url: string): Promise<BrowserPage> {
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+async function openPage(url: string): Promise<BrowserPage> {
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -106,6 +78,37 @@ export async function openPage(executablePath: string, url: string): Promise<Bro
   await page.exposeBinding('__tdeWorkerError', (_source, id: number, error: string) => WorkerClient.byId.get(id)?.failed(error));
   await page.goto(url);
   return { browser, page, pageErrors, close: () => browser.close() };
+}
+
+/**
+ * Mocha hooks for the enclosing `describe`: the web bundles built, served,
+ * and open in a page of headless Chromium (the suite is skipped, saying why,
+ * where there is no Chromium). In `after`, `beforeClose` runs first (to stop
+ * the suite's clients) and returns what failed; that and the page's own
+ * errors fail the suite. Returns the page.
+ */
+export function usePage(beforeClose: () => Promise<string[]> = async () => []): () => Page {
+  let site: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  let browserPage: BrowserPage | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    buildOnce();
+    const missing = chromiumMissing();
+    if (missing) skipBecause(this, `${missing}: the web extension is not tested in a browser in this run`);
+    site = await startStaticServer();
+    browserPage = await openPage(site.url);
+  });
+  after(async () => {
+    const failures = browserPage ? await beforeClose() : [];
+    failures.push(...(browserPage?.pageErrors ?? []));
+    await browserPage?.close();
+    await site?.close();
+    assert.deepEqual(failures, [], 'no handler failed, nothing threw in the page or the Worker');
+  });
+  return () => {
+    if (!browserPage) throw new Error('the page is opened in `before`: use it inside a hook or a test');
+    return browserPage.page;
+  };
 }
 
 class PageReader extends AbstractMessageReader {

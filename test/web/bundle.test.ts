@@ -18,7 +18,8 @@ import * as nodePaths from '../../server/src/engine/paths';
 import * as webPaths from '../../server/src/engine/paths.browser';
 import * as nodeFiles from '../../server/src/lsp/files';
 import * as webFiles from '../../server/src/lsp/files.browser';
-import { buildOnce, ROOT, WEB_DIST } from './browser';
+import { buildOnce, ROOT } from '../helpers/build';
+import { WEB_DIST } from './browser';
 
 // What the swap must preserve, checked by `npm run typecheck`.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -7,28 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOnce, findChromium, openPage, skipLoudly, startStaticServer, WEB_DIST, type BrowserPage } from './browser';
+import { usePage, WEB_DIST } from './browser';
 
 describe('web build: the client bundle', function () {
   this.timeout(60_000);
-  let site: Awaited<ReturnType<typeof startStaticServer>> | undefined;
-  let browserPage: BrowserPage | undefined;
-
-  before(async function () {
-    this.timeout(600_000);
-    buildOnce();
-    const chromium = findChromium();
-    if ('why' in chromium) skipLoudly(this, chromium.why);
-    site = await startStaticServer();
-    browserPage = await openPage(chromium.path, site.url);
-  });
-
-  after(async () => {
-    const errors = browserPage?.pageErrors ?? [];
-    await browserPage?.close();
-    await site?.close();
-    assert.deepEqual(errors, []);
-  });
+  const page = usePage();
 
   it('is CommonJS that requires only vscode', () => {
     const code = fs.readFileSync(path.join(WEB_DIST, 'client.js'), 'utf8');
@@ -37,7 +20,7 @@ describe('web build: the client bundle', function () {
   });
 
   it('loads in a page with no Node and exports activate and deactivate', async () => {
-    const result = await browserPage!.page.evaluate(async () => {
+    const result = await page().evaluate(async () => {
       const source = await (await fetch('client.js')).text();
       const asked: string[] = [];
       // Any property of the stand-in is the stand-in again: enough for the bundle to load, not to run.

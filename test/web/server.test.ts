@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { CompletionList, Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
 import { check, type RuleSeverities } from '../../server/src/engine';
 import type { ConfigurationIssues, DocumentInfo } from '../../server/src/shared/protocol';
-import { LspClient, editorCapabilities, fixtureUri, positionOf, readFixture } from '../lsp/lspClient';
-import { buildOnce, findChromium, openPage, skipLoudly, startStaticServer, WorkerClient, type BrowserPage } from './browser';
+import { LspClient, editorCapabilities, fixtureUri, positionOf, readFixture } from '../helpers/lspClient';
+import { usePage, WorkerClient } from './browser';
 
 const CREATED = 1;
 const CHANGED = 2;
@@ -51,34 +51,19 @@ function comparable(diagnostics: Diagnostic[], uri: string): unknown {
 
 describe('web build: the language server in a browser Worker', function () {
   this.timeout(60_000);
-  let site: Awaited<ReturnType<typeof startStaticServer>> | undefined;
-  let browserPage: BrowserPage | undefined;
   const clients: (WorkerClient | LspClient)[] = [];
-
-  before(async function () {
-    this.timeout(600_000);
-    buildOnce();
-    const chromium = findChromium();
-    if ('why' in chromium) skipLoudly(this, chromium.why);
-    site = await startStaticServer();
-    browserPage = await openPage(chromium.path, site.url);
-  });
-
-  after(async () => {
+  const page = usePage(async () => {
     const failures: string[] = [];
     for (const client of clients.splice(0)) {
       failures.push(...client.loggedErrors());
       if (client instanceof WorkerClient) failures.push(...client.workerErrors);
       await client.stop();
     }
-    failures.push(...(browserPage?.pageErrors ?? []));
-    await browserPage?.close();
-    await site?.close();
-    assert.deepEqual(failures, [], 'no handler failed, nothing threw in the page or the Worker');
+    return failures;
   });
 
   async function startWorker(options: Parameters<typeof WorkerClient.start>[1]): Promise<WorkerClient> {
-    const client = await WorkerClient.start(browserPage!.page, options);
+    const client = await WorkerClient.start(page(), options);
     clients.push(client);
     return client;
   }

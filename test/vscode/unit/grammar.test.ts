@@ -5,14 +5,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { skipBecause } from '../../helpers/skip';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
+const CACHE = process.env.TDE_E2E_CACHE || path.join(os.homedir(), '.cache', 'tde-e2e');
+
 function findVSCodeSources(): string | undefined {
-  const cache = process.env.TDE_E2E_CACHE || path.join(os.homedir(), '.cache', 'tde-e2e');
-  if (!fs.existsSync(cache)) return undefined;
-  for (const entry of fs.readdirSync(cache).filter((e) => e.startsWith('code-server-') && !e.includes('.tmp.')).sort().reverse()) {
-    const sources = path.join(cache, entry, 'node_modules', 'code-server', 'lib', 'vscode');
+  if (!fs.existsSync(CACHE)) return undefined;
+  for (const entry of fs.readdirSync(CACHE).filter((e) => e.startsWith('code-server-') && !e.includes('.tmp.')).sort().reverse()) {
+    const sources = path.join(CACHE, entry, 'node_modules', 'code-server', 'lib', 'vscode');
     if (fs.existsSync(path.join(sources, 'node_modules', 'vscode-textmate')) && fs.existsSync(path.join(sources, 'extensions', 'yaml'))) return sources;
   }
   return undefined;
@@ -28,7 +30,7 @@ describe('TDE YAML grammar', function () {
   let tokenize: (text: string) => Promise<Token[][]>;
 
   before(function () {
-    if (!sources) this.skip();
+    if (!sources) skipBecause(this, `VS Code's own YAML grammar is not in ${CACHE} (bash scripts/e2e-setup.sh puts it there)`);
     const textmate = require(path.join(sources!, 'node_modules', 'vscode-textmate'));
     const oniguruma = require(path.join(sources!, 'node_modules', 'vscode-oniguruma'));
     const yamlDir = path.join(sources!, 'extensions', 'yaml', 'syntaxes');

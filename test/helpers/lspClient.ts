@@ -3,7 +3,7 @@
 // does, and records every notification so tests can await the one they
 // expect. Waiting is always on an event, never on a timer.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,36 +21,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildOnce, ROOT } from './build';
 import { ReceivedLog } from './receivedLog';
 
-export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lsp');
-
-let built = false;
-
-/**
- * Build the bundle once per test run (`node esbuild.mjs`). If another entry
- * point (the client, the CLI) is broken mid-change, build the server alone
- * with the same options rather than fail the server's tests for it.
- */
-export function buildServerOnce(): void {
-  if (built) return;
-  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    const alone = spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `require('esbuild').buildSync({ entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', legalComments: 'none', logLevel: 'error' })`,
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    if (alone.status !== 0) throw new Error(`building dist/server.js failed:\n${alone.stderr}\n(node esbuild.mjs: ${result.stderr})`);
-    process.emitWarning(`node esbuild.mjs failed; built dist/server.js alone:\n${result.stderr.split('\n').slice(0, 6).join('\n')}`);
-  }
-  built = true;
-}
 
 /** Capabilities much like VS Code's. */
 export function editorCapabilities(extra: { pull?: boolean } = {}): ClientCapabilities {
@@ -120,7 +95,7 @@ export class LspClient extends ReceivedLog {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    buildServerOnce();
+    buildOnce();
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
