@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, removeTempTrees, tempTree } from './helpers';
+import { ROOT } from '../helpers/build';
+import { removeTempTrees, tempTree } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as help from '../../server/src/cli/help';
-import { ROOT } from './helpers';
+import { ROOT } from '../helpers/build';
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## The command line\n'), readme.indexOf('\n## ', readme.indexOf('## The command line\n') + 1));
