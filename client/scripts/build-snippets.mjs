@@ -22,6 +22,15 @@ const choice = (n, values) => `\${${n}|${values.map((v) => v.replace(/[,|\\]/g, 
 const ph = (n, text) => `\${${n}:${text.replace(/[$}\\]/g, '\\$&')}}`;
 const date = (n) => `\${${n}:${TODAY}}`;
 
+/** The template texts a snippet leaves in place: one list, shared with the starter and the placeholder-text rule. */
+const PLACEHOLDERS = JSON.parse(readFileSync(path.join(ROOT, 'server', 'src', 'engine', 'placeholderTexts.json'), 'utf8'));
+
+/** The user story's frame, its parts as placeholders numbered from n. */
+const userStory = (n) => {
+  let next = n;
+  return PLACEHOLDERS.userStory.frame.replace(/\{(\w+)\}/g, (_, part) => ph(next++, PLACEHOLDERS.userStory.parts[part]));
+};
+
 export function buildSnippets(vocabulary, ruleIds) {
   const enumValues = (name) => vocabulary.enums[name].map((e) => e.value);
   const tacticsOf = (step) => vocabulary.tactics.filter((t) => t.step === step).map((t) => t.id);
@@ -35,86 +44,86 @@ export function buildSnippets(vocabulary, ruleIds) {
   };
 
   add('Whole project', 'tde-project', 'A new TDE project file: the version, the project and a Find step under way.', [
-    `# ${ph(1, 'Project title')}`,
+    `# ${ph(1, PLACEHOLDERS.snippets.projectTitle)}`,
     'tde: 1',
     '',
     'project:',
     `  title: \${1}`,
-    `  place: ${ph(2, 'City of Example')}`,
-    `  team: ${ph(3, 'Who does the work')}`,
+    `  place: ${ph(2, PLACEHOLDERS.snippets.cityOfExample)}`,
+    `  team: ${ph(3, PLACEHOLDERS.snippets.whoDoesTheWork)}`,
     '  iteration: 1',
     `  started: ${date(4)}`,
     '  summary: >',
-    `    ${ph(5, 'What the project is about, and for whom.')}`,
+    `    ${ph(5, PLACEHOLDERS.snippets.whatTheProjectIsAbout)}`,
     '',
     'find:',
     `  status: ${status(6)}`,
-    `  action: ${ph(7, 'How you listened to the community to choose a focus area.')}`,
+    `  action: ${ph(7, PLACEHOLDERS.snippets.howYouListenedToThe)}`,
     '  collaborators:',
-    `    - name: ${ph(8, 'A person or group you listened to')}`,
+    `    - name: ${ph(8, PLACEHOLDERS.snippets.aPersonOrGroupYou)}`,
     `      role: ${choice(9, roles)}`,
     '  tactics:',
     `    - ${choice(10, tacticsOf('find'))}`,
     '  result:',
-    `    focus_area: ${ph(11, 'The issue residents could tackle with city data')}`,
+    `    focus_area: ${ph(11, PLACEHOLDERS.snippets.theIssueResidentsCouldTackle)}`,
     '$0',
   ]);
 
   add('Find step', 'tde-find', `${stepTitle.find}: listen widely and settle on one focus area.`, [
     'find:',
     `  status: ${status(1)}`,
-    `  action: ${ph(2, 'How you listened to the community to choose a focus area.')}`,
+    `  action: ${ph(2, PLACEHOLDERS.snippets.howYouListenedToThe)}`,
     '  engagement:',
-    `    - mode: ${ph(3, 'Public meeting, survey, request analysis, …')}`,
+    `    - mode: ${ph(3, PLACEHOLDERS.snippets.publicMeetingSurveyRequestAnalysis)}`,
     `      date: ${date(4)}`,
-    `      notes: ${ph(5, 'What you heard')}`,
+    `      notes: ${ph(5, PLACEHOLDERS.snippets.whatYouHeard)}`,
     '  collaborators:',
-    `    - name: ${ph(6, 'A person or group you listened to')}`,
+    `    - name: ${ph(6, PLACEHOLDERS.snippets.aPersonOrGroupYou)}`,
     `      role: ${choice(7, roles)}`,
     '  tactics:',
     `    - ${choice(8, tacticsOf('find'))}`,
     '  result:',
-    `    focus_area: ${ph(9, 'The issue residents could tackle with city data')}`,
-    `    rationale: ${ph(10, 'Why this focus area, and not another')}`,
+    `    focus_area: ${ph(9, PLACEHOLDERS.snippets.theIssueResidentsCouldTackle)}`,
+    `    rationale: ${ph(10, PLACEHOLDERS.snippets.whyThisFocusAreaAnd)}`,
     '    priorities:',
-    `      - ${ph(11, 'A city strategic priority it aligns with')}`,
+    `      - ${ph(11, PLACEHOLDERS.snippets.aCityStrategicPriorityIt)}`,
     '    data_holdings:',
-    `      - ${ph(12, 'Relevant data the city holds')}`,
+    `      - ${ph(12, PLACEHOLDERS.snippets.relevantDataTheCityHolds)}`,
     '$0',
   ]);
 
   add('Refine step', 'tde-refine', `${stepTitle.refine}: use cases with personas and user stories, the worksheet and the pitch.`, [
     'refine:',
     `  status: ${status(1)}`,
-    `  action: ${ph(2, 'How you turned the focus area into use cases.')}`,
+    `  action: ${ph(2, PLACEHOLDERS.snippets.howYouTurnedTheFocus)}`,
     '  collaborators:',
-    `    - name: ${ph(3, 'Someone who knows the focus area closely')}`,
+    `    - name: ${ph(3, PLACEHOLDERS.snippets.someoneWhoKnowsTheFocus)}`,
     `      role: ${choice(4, roles)}`,
     '  tactics:',
     `    - ${choice(5, tacticsOf('refine'))}`,
     '  use_cases:',
-    `    - id: ${ph(6, 'use-case-id')}`,
-    `      title: ${ph(7, 'What the use case lets someone do')}`,
+    `    - id: ${ph(6, PLACEHOLDERS.snippets.useCaseId)}`,
+    `      title: ${ph(7, PLACEHOLDERS.snippets.whatTheUseCaseLets)}`,
     '      persona:',
-    `        name: ${ph(8, 'A name, and their role')}`,
-    `        description: ${ph(9, 'Who they are and what they deal with.')}`,
+    `        name: ${ph(8, PLACEHOLDERS.snippets.aNameAndTheirRole)}`,
+    `        description: ${ph(9, PLACEHOLDERS.snippets.whoTheyAreAndWhat)}`,
     '      user_story: >',
-    `        As a ${ph(10, 'role')}, I want ${ph(11, 'something')}, so that ${ph(12, 'a benefit')}.`,
+    `        ${userStory(10)}`,
     '      data_needed:',
-    `        - ${ph(13, 'Data they need')}`,
-    `      impact: ${ph(14, 'What would change for them')}`,
+    `        - ${ph(13, PLACEHOLDERS.snippets.dataTheyNeed)}`,
+    `      impact: ${ph(14, PLACEHOLDERS.snippets.whatWouldChangeForThem)}`,
     `      support: ${choice(15, enumValues('support'))}`,
     '  worksheet:',
     '    data_supply:',
-    `      - ${ph(16, 'Data the city holds (and who holds it)')}`,
+    `      - ${ph(16, PLACEHOLDERS.snippets.dataTheCityHoldsAnd)}`,
     '    data_requesters:',
-    `      - ${ph(17, 'Who asks for, or would use, the data')}`,
+    `      - ${ph(17, PLACEHOLDERS.snippets.whoAsksForOrWould)}`,
     '    past_activities:',
-    `      - ${ph(18, 'What has been tried before')}`,
+    `      - ${ph(18, PLACEHOLDERS.snippets.whatHasBeenTriedBefore)}`,
     '    next_steps:',
-    `      - ${ph(19, 'What you will do next')}`,
+    `      - ${ph(19, PLACEHOLDERS.snippets.whatYouWillDoNext)}`,
     '  pitch:',
-    `    impact: ${ph(20, 'why the focus area matters')}`,
+    `    impact: ${ph(20, PLACEHOLDERS.snippets.whyTheFocusAreaMatters)}`,
     '  result:',
     '    promising_use_cases:',
     '      - ${6}',
@@ -124,29 +133,29 @@ export function buildSnippets(vocabulary, ruleIds) {
   add('Design step', 'tde-design', `${stepTitle.design}: one use case, and a plan reviewed by the people who will use it.`, [
     'design:',
     `  status: ${status(1)}`,
-    `  action: ${ph(2, 'How you chose the use case and drafted the plan.')}`,
+    `  action: ${ph(2, PLACEHOLDERS.snippets.howYouChoseTheUse)}`,
     '  collaborators:',
-    `    - name: ${ph(3, 'Someone who will use the data')}`,
+    `    - name: ${ph(3, PLACEHOLDERS.snippets.someoneWhoWillUseThe)}`,
     `      role: ${choice(4, roles)}`,
     '      intended_user: true',
     '  tactics:',
     `    - ${choice(5, tacticsOf('design'))}`,
-    `  selected_use_case: ${ph(6, 'use-case-id')}`,
+    `  selected_use_case: ${ph(6, PLACEHOLDERS.snippets.useCaseId)}`,
     '  plan:',
-    `    summary: ${ph(7, 'What the intervention is and how it works.')}`,
+    `    summary: ${ph(7, PLACEHOLDERS.snippets.whatTheInterventionIsAnd)}`,
     `    intervention: ${choice(8, tacticsOf('implement'))}`,
     '    roles:',
-    `      - ${ph(9, 'Who does what')}`,
+    `      - ${ph(9, PLACEHOLDERS.snippets.whoDoesWhat)}`,
     '    timeline:',
-    `      - milestone: ${ph(10, 'First milestone')}`,
+    `      - milestone: ${ph(10, PLACEHOLDERS.snippets.firstMilestone)}`,
     `        date: ${date(11)}`,
-    `    steward: ${ph(12, 'Who keeps the work going once the city steps back')}`,
+    `    steward: ${ph(12, PLACEHOLDERS.snippets.whoKeepsTheWorkGoing)}`,
     `    formality: ${choice(13, enumValues('formality'))}`,
     '  feedback:',
     '    - from: ${3}',
     `      via: ${choice(14, enumValues('via'))}`,
     `      date: ${date(15)}`,
-    `      summary: ${ph(16, 'What they said about the plan')}`,
+    `      summary: ${ph(16, PLACEHOLDERS.snippets.whatTheySaidAboutThe)}`,
     `      incorporated: ${choice(17, enumValues('incorporated'))}`,
     '$0',
   ]);
@@ -154,27 +163,27 @@ export function buildSnippets(vocabulary, ruleIds) {
   add('Implement step', 'tde-implement', `${stepTitle.implement}: the intervention, carried out with the people who use the data.`, [
     'implement:',
     `  status: ${status(1)}`,
-    `  action: ${ph(2, 'What you built or did, and with whom.')}`,
+    `  action: ${ph(2, PLACEHOLDERS.snippets.whatYouBuiltOrDid)}`,
     '  collaborators:',
-    `    - name: ${ph(3, 'Someone who uses the data')}`,
+    `    - name: ${ph(3, PLACEHOLDERS.snippets.someoneWhoUsesTheData)}`,
     `      role: ${choice(4, roles)}`,
     '      intended_user: true',
     '  tactics:',
     `    - ${choice(5, tacticsOf('implement'))}`,
     '  intervention:',
-    `    name: ${ph(6, 'Name of the product or activity')}`,
-    `    description: ${ph(7, 'What it is and who uses it.')}`,
+    `    name: ${ph(6, PLACEHOLDERS.snippets.nameOfTheProductOr)}`,
+    `    description: ${ph(7, PLACEHOLDERS.snippets.whatItIsAndWho)}`,
     '    tactic: ${5}',
     '  feedback_channels:',
-    `    - channel: ${ph(8, 'How users tell you what works and what does not')}`,
-    `      owner: ${ph(9, 'Who answers')}`,
+    `    - channel: ${ph(8, PLACEHOLDERS.snippets.howUsersTellYouWhat)}`,
+    `      owner: ${ph(9, PLACEHOLDERS.snippets.whoAnswers)}`,
     '  datasets:',
-    `    - name: ${ph(10, 'Dataset name')}`,
+    `    - name: ${ph(10, PLACEHOLDERS.snippets.datasetName)}`,
     `      url: ${ph(11, 'https://')}`,
     `      format: ${ph(12, 'CSV')}`,
     `      license: ${ph(13, 'CC BY 4.0')}`,
     '  result:',
-    `    product: ${ph(14, 'The product, tool or project people now use')}`,
+    `    product: ${ph(14, PLACEHOLDERS.snippets.theProductToolOrProject)}`,
     `    state: ${choice(15, enumValues('state'))}`,
     '$0',
   ]);
@@ -182,44 +191,44 @@ export function buildSnippets(vocabulary, ruleIds) {
   add('Skipped step', 'tde-skip', 'A step the team chose to pass over, with the reason.', [
     `${choice(1, vocabulary.steps.map((s) => s.id))}:`,
     '  status: skipped',
-    `  skip_reason: ${ph(2, 'Why the team passed over this step')}`,
+    `  skip_reason: ${ph(2, PLACEHOLDERS.snippets.whyTheTeamPassedOver)}`,
     '$0',
   ]);
 
   add('Collaborator', 'tde-collaborator', 'A collaborator of a step: a person or a group, with their role.', [
-    `- name: ${ph(1, 'Name of a person or group')}`,
+    `- name: ${ph(1, PLACEHOLDERS.snippets.nameOfAPersonOr)}`,
     `  role: ${choice(2, roles)}`,
-    `  organization: ${ph(3, 'Organization')}`,
+    `  organization: ${ph(3, PLACEHOLDERS.snippets.organization)}`,
     '$0',
   ]);
 
   add('Intended user', 'tde-intended-user', 'A collaborator who will actually use the data (Design and Implement).', [
-    `- name: ${ph(1, 'Name of a person or group')}`,
+    `- name: ${ph(1, PLACEHOLDERS.snippets.nameOfAPersonOr)}`,
     `  role: ${choice(2, roles)}`,
     '  intended_user: true',
     '$0',
   ]);
 
   add('Use case', 'tde-use-case', 'A Refine use case with its persona and user story.', [
-    `- id: ${ph(1, 'use-case-id')}`,
-    `  title: ${ph(2, 'What the use case lets someone do')}`,
+    `- id: ${ph(1, PLACEHOLDERS.snippets.useCaseId)}`,
+    `  title: ${ph(2, PLACEHOLDERS.snippets.whatTheUseCaseLets)}`,
     '  persona:',
-    `    name: ${ph(3, 'A name, and their role')}`,
-    `    description: ${ph(4, 'Who they are and what they deal with.')}`,
+    `    name: ${ph(3, PLACEHOLDERS.snippets.aNameAndTheirRole)}`,
+    `    description: ${ph(4, PLACEHOLDERS.snippets.whoTheyAreAndWhat)}`,
     '  user_story: >',
-    `    As a ${ph(5, 'role')}, I want ${ph(6, 'something')}, so that ${ph(7, 'a benefit')}.`,
+    `    ${userStory(5)}`,
     '  data_needed:',
-    `    - ${ph(8, 'Data they need')}`,
-    `  impact: ${ph(9, 'What would change for them')}`,
+    `    - ${ph(8, PLACEHOLDERS.snippets.dataTheyNeed)}`,
+    `  impact: ${ph(9, PLACEHOLDERS.snippets.whatWouldChangeForThem)}`,
     `  support: ${choice(10, enumValues('support'))}`,
     '$0',
   ]);
 
   add('Feedback entry', 'tde-feedback', 'Feedback on the Design plan from one of its collaborators.', [
-    `- from: ${ph(1, 'A collaborator of Design')}`,
+    `- from: ${ph(1, PLACEHOLDERS.snippets.aCollaboratorOfDesign)}`,
     `  via: ${choice(2, enumValues('via'))}`,
     `  date: ${date(3)}`,
-    `  summary: ${ph(4, 'What they said about the plan')}`,
+    `  summary: ${ph(4, PLACEHOLDERS.snippets.whatTheySaidAboutThe)}`,
     `  incorporated: ${choice(5, enumValues('incorporated'))}`,
     '$0',
   ]);
@@ -227,14 +236,14 @@ export function buildSnippets(vocabulary, ruleIds) {
   const allTactics = vocabulary.steps.flatMap((s) => tacticsOf(s.id));
   add('Tactic use', 'tde-tactic', 'A tactic used in a step, with notes and a date.', [
     `- id: ${choice(1, allTactics)}`,
-    `  notes: ${ph(2, 'How it went')}`,
+    `  notes: ${ph(2, PLACEHOLDERS.snippets.howItWent)}`,
     `  date: ${date(3)}`,
     '$0',
   ]);
 
   add('Custom tactic', 'tde-custom-tactic', "A tactic of the team's own, not one of the method's.", [
-    `- custom: ${ph(1, 'Name of the tactic')}`,
-    `  description: ${ph(2, 'What the team did')}`,
+    `- custom: ${ph(1, PLACEHOLDERS.snippets.nameOfTheTactic)}`,
+    `  description: ${ph(2, PLACEHOLDERS.snippets.whatTheTeamDid)}`,
     '$0',
   ]);
 
@@ -243,27 +252,27 @@ export function buildSnippets(vocabulary, ruleIds) {
       `- id: ${tactic.id}`,
       '  criteria: # keep the ones that hold for your city',
       ...tactic.criteria.map((c) => `    - ${c.id}`),
-      `  notes: ${ph(1, 'What you learned')}`,
+      `  notes: ${ph(1, PLACEHOLDERS.snippets.whatYouLearned)}`,
       '$0',
     ]);
   }
 
   add('Engagement entry', 'tde-engagement', 'How the community was engaged: a mode, a date and notes.', [
-    `- mode: ${ph(1, 'Public meeting, workshop, interviews, …')}`,
+    `- mode: ${ph(1, PLACEHOLDERS.snippets.publicMeetingWorkshopInterviews)}`,
     `  date: ${date(2)}`,
-    `  notes: ${ph(3, 'What happened')}`,
+    `  notes: ${ph(3, PLACEHOLDERS.snippets.whatHappened)}`,
     '$0',
   ]);
 
   add('Feedback channel', 'tde-feedback-channel', 'An Implement feedback channel.', [
-    `- channel: ${ph(1, 'How users reach you')}`,
-    `  owner: ${ph(2, 'Who answers')}`,
+    `- channel: ${ph(1, PLACEHOLDERS.snippets.howUsersReachYou)}`,
+    `  owner: ${ph(2, PLACEHOLDERS.snippets.whoAnswers)}`,
     `  url: ${ph(3, 'https://')}`,
     '$0',
   ]);
 
   add('Dataset', 'tde-dataset', 'A dataset published in Implement.', [
-    `- name: ${ph(1, 'Dataset name')}`,
+    `- name: ${ph(1, PLACEHOLDERS.snippets.datasetName)}`,
     `  url: ${ph(2, 'https://')}`,
     `  format: ${ph(3, 'CSV')}`,
     `  license: ${ph(4, 'CC BY 4.0')}`,
@@ -271,18 +280,18 @@ export function buildSnippets(vocabulary, ruleIds) {
   ]);
 
   add('Outcome', 'tde-outcome', 'An Implement outcome with its evidence.', [
-    `- description: ${ph(1, 'What changed')}`,
+    `- description: ${ph(1, PLACEHOLDERS.snippets.whatChanged)}`,
     `  date: ${date(2)}`,
-    `  evidence: ${ph(3, 'How you know')}`,
+    `  evidence: ${ph(3, PLACEHOLDERS.snippets.howYouKnow)}`,
     '$0',
   ]);
 
   add('Disable next line', 'tde-disable-next-line', 'Silence one rule for the next line, with the reason.', [
-    `# tde-disable-next-line ${choice(1, ruleIds)} -- ${ph(2, 'reason')}`,
+    `# tde-disable-next-line ${choice(1, ruleIds)} -- ${ph(2, PLACEHOLDERS.snippets.reason)}`,
   ]);
 
   add('Disable for the rest of the file', 'tde-disable', 'Silence one rule from here to the end of the file, with the reason.', [
-    `# tde-disable ${choice(1, ruleIds)} -- ${ph(2, 'reason')}`,
+    `# tde-disable ${choice(1, ruleIds)} -- ${ph(2, PLACEHOLDERS.snippets.reason)}`,
   ]);
 
   return snippets;

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 import type { NodePath } from './types';
+import { isPlaceholderText } from './placeholders';
 import { listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from './prose';
 import { pitchBlanks, tacticById } from './vocabulary';
 
@@ -59,7 +60,8 @@ const BLANK_PATHS: Record<PitchBlankKey, NodePath> = {
 /** The trimmed texts of a scalar or of a list of scalars (empty ones left out). */
 function texts(node: Node | undefined): string[] {
   const items = isSeq(node) ? seqItems(node) : [node];
-  return items.map((item) => (isScalar(item) ? scalarText(item)?.trim() ?? '' : '')).filter(Boolean);
+  // Template text left in place is not yet the team's answer: the blank stays empty.
+  return items.map((item) => (isScalar(item) ? scalarText(item)?.trim() ?? '' : '')).filter((text) => text && !isPlaceholderText(text));
 }
 
 function tacticNames(node: Node | undefined): string[] {
@@ -72,7 +74,7 @@ function tacticNames(node: Node | undefined): string[] {
       const custom = scalarText(valueOf(item, 'custom'));
       const id = scalarText(valueOf(item, 'id'));
       const name = custom ?? (id ? tacticById(id)?.name ?? id : undefined);
-      if (name?.trim()) names.push(name.trim());
+      if (name?.trim() && !isPlaceholderText(name)) names.push(name.trim());
     }
   }
   return names;

@@ -1,7 +1,11 @@
 // The starter project that `tde init` and the editor's "TDE: New Project"
 // write: a commented TDE file that checks clean, so a team starts from
 // something valid and reads what each key is for.
+import placeholderTexts from '../engine/placeholderTexts.json';
 import { yamlValue } from '../engine/yamlValue';
+
+/** Example values shown in comments: template text, recognised as such if left in (placeholder-text). */
+const EXAMPLES = placeholderTexts.starter;
 
 export interface StarterOptions {
   title: string;
@@ -47,7 +51,7 @@ project:
   iteration: 1
   # The day the work began, written YYYY-MM-DD.
   started: ${localDate(started)}
-  # summary: One or two sentences a newcomer can read first.
+  # summary: ${EXAMPLES.summary}
   # links:
   #   - title: Open data portal
   #     url: https://data.example.gov
@@ -61,9 +65,9 @@ find:
   # Where the step stands; change it to in-progress when you begin.
   status: not-started
   # What you did, in your own words.
-  # action: Sat in on ward meetings and read a year of records requests.
+  # action: ${EXAMPLES.action}
   # How you reached people: a sentence, or a list of {mode, date, notes}.
-  # engagement: Three neighbourhood meetings in March.
+  # engagement: ${EXAMPLES.engagement}
   # The people and groups you worked with; name and role are required.
   # Listen broadly: aim for at least three different roles.
   # collaborators:
@@ -81,8 +85,8 @@ find:
   #       - records-request-system
   # What came out of it; focus_area also fills the pitch's first blank.
   # result:
-  #   focus_area: Vacant lots and who maintains them
-  #   rationale: Why this area, in a sentence or two.
+  #   focus_area: ${EXAMPLES.focusArea}
+  #   rationale: ${EXAMPLES.rationale}
 
 # Refine: turn the focus area into use cases, each with a persona and a
 # user story, and fill the worksheet that feeds the pitch.
@@ -101,7 +105,7 @@ find:
 # Leads to follow in the next iteration.
 # next:
 #   opportunities:
-#     - Ask the county for its inspection data.
+#     - ${EXAMPLES.opportunity}
 `;
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }

@@ -9,6 +9,7 @@ import { noFeedbackChannel } from './no-feedback-channel';
 import { noIntendedUsers } from './no-intended-users';
 import { noSteward } from './no-steward';
 import { personalContact } from './personal-contact';
+import { placeholderText } from './placeholder-text';
 import { pitchIncomplete } from './pitch-incomplete';
 import { schema } from './schema';
 import { singleUseCase } from './single-use-case';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   pitchIncomplete,
   personalContact,
   missingPrevious,
+  placeholderText,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

@@ -1,4 +1,5 @@
-import { isEmptyValue, mapAt, seqItems, valueOf } from '../document';
+import { mapAt, seqItems, valueOf } from '../document';
+import { isUnwritten } from '../placeholders';
 import type { Step } from '../model';
 import type { Rule } from '../rule';
 import { listWords, stepName } from './common';
@@ -8,14 +9,14 @@ function missingResults(step: Step): string[] {
   const map = step.map;
   switch (step.id) {
     case 'find':
-      return isEmptyValue(valueOf(mapAt(map, 'result'), 'focus_area')) ? ['no `result.focus_area`'] : [];
+      return isUnwritten(valueOf(mapAt(map, 'result'), 'focus_area')) ? ['no `result.focus_area`'] : [];
     case 'refine':
-      return seqItems(valueOf(map, 'use_cases')).length === 0 ? ['no use case in `use_cases`'] : [];
+      return seqItems(valueOf(map, 'use_cases')).every((useCase) => isUnwritten(useCase)) ? ['no use case in `use_cases`'] : [];
     case 'design':
       // A missing `selected_use_case` is single-use-case's to report (one problem, one diagnostic).
-      return isEmptyValue(valueOf(map, 'plan')) ? ['no `plan`'] : [];
+      return isUnwritten(valueOf(map, 'plan')) ? ['no `plan`'] : [];
     case 'implement':
-      return isEmptyValue(valueOf(map, 'intervention')) ? ['no `intervention`'] : [];
+      return isUnwritten(valueOf(map, 'intervention')) ? ['no `intervention`'] : [];
   }
 }
 
