@@ -3,10 +3,12 @@
 // in the same order, whatever the format, including files that cannot be
 // decoded and warnings that fail only with --max-warnings.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeTempTrees, tde, tdeProcess, tempTree } from '../cli/helpers';
-import { buildOnce } from '../helpers/build';
+import { buildOnce, ROOT } from '../helpers/build';
 
 describe('tde check on worker threads', function () {
   this.timeout(120_000);
@@ -33,4 +35,17 @@ describe('tde check on worker threads', function () {
       assert.equal(threads.code, sequential.code);
     });
   }
+
+  it('says so when the threads fail, then checks the files one after another', async function () {
+    if (os.availableParallelism() < 2) this.skip(); // one core: no threads are started, nothing to fail
+    // The bundle, beside a checking thread that dies at once.
+    const bin = tempTree({ 'checkWorker.js': "throw new Error('no thread today');\n" });
+    fs.copyFileSync(path.join(ROOT, 'dist/cli.js'), path.join(bin, 'cli.js'));
+    const broken = spawnSync(process.execPath, [path.join(bin, 'cli.js'), 'check', '--no-color', '--format', 'compact', '.'], { cwd: dir, encoding: 'utf8' });
+    const sequential = await tde(dir, ['check', '--no-color', '--format', 'compact', '.']);
+    assert.match(broken.stderr, /^tde: checking on several threads failed \(.*no thread today.*\); checking the files one after another\n/);
+    assert.equal(broken.stderr.replace(/^tde: checking on several threads failed.*\n/, ''), sequential.stderr);
+    assert.equal(broken.stdout, sequential.stdout);
+    assert.equal(broken.status, sequential.code);
+  });
 });

@@ -1,15 +1,15 @@
 // Checking a set of files the way `tde check` does — strict reading, each
 // file's configuration, fixes, the checks of inline comments and, with a
 // base revision, which problems are new — for the commands that report on it.
-import { check, type CheckOptions, type CheckResult, type FileHost, type Problem, type TdeConfig } from '../engine';
-import { compareProblems, directiveProblems, type DirectiveChecks } from '../engine/review';
+import { check, type CheckResult, type FileHost, type Problem, type TdeConfig } from '../engine';
+import { compareProblems, type DirectiveChecks } from '../engine/review';
 import { printable } from './args';
 import type { Baseline } from './baseline';
+import { checkFile, withDirectiveProblems } from './checkFile';
 import { unifiedDiff } from './diff';
 import { displayPath } from './files';
 import { fixText, writeFixed } from './fix';
 import { CliError, describeFsError, type CliIO } from './io';
-import { readTdeFile } from './read';
 import { reportFile, summarize, type CheckReport, type FileReport } from './report';
 import { VERSION } from './version';
 
@@ -40,18 +40,6 @@ export interface CheckOutcome {
   failing: { errors: number; warnings: number };
 }
 
-/** The engine's check plus the checks of the `# tde-disable…` comments. */
-export function checkText(text: string, options: CheckOptions, checks: DirectiveChecks): CheckResult {
-  const result = check(text, options);
-  return withDirectiveProblems(result, checks);
-}
-
-function withDirectiveProblems(result: CheckResult, checks: DirectiveChecks): CheckResult {
-  const extra = directiveProblems(result, checks);
-  if (extra.length) result.problems = [...result.problems, ...extra].sort((a, b) => a.offset - b.offset);
-  return result;
-}
-
 /**
  * Check each file. Files that cannot be read or written, and rules that
  * fail, are passed to `fail` (the run then ends with exit 2); the other
@@ -77,37 +65,25 @@ export function checkFiles(
   };
 
   for (const file of files) {
-    const shown = displayPath(io.cwd, file);
-    let read;
-    try {
-      read = readTdeFile(file, shown, io);
-    } catch (error) {
-      fail(error instanceof CliError ? error.message : `cannot read ${printable(shown)}: ${describeFsError(error)}`);
+    const job = checkFile({ file, shown: displayPath(io.cwd, file), severities: configs.get(file)!.rules }, { fs: io.fs, host }, settings.directiveChecks);
+    const { shown, failures } = job;
+    if (job.kind === 'unreadable') {
+      failures.forEach(fail);
       continue;
     }
-    if (!read.ok) {
-      // Undecodable: one problem on the file, new unless the base could not be read either.
-      const problem = { ...read.problem };
+    if (job.kind === 'undecodable') {
+      // One problem on the file, new unless the base could not be read either.
+      const problem = { ...job.problem };
       if (baseline) problem.baseline = Boolean(baseline.problemsOf(file)?.some((p) => p.rule === problem.rule && p.path.length === 0));
       if (!problem.baseline) count(problem);
       checked.push({ file, shown, report: { path: shown, problems: [problem], suppressed: [] } });
+      failures.forEach(fail);
       continue;
     }
-    const text = read.text;
-    const crashed = new Set<string>();
-    const checkOptions: CheckOptions = {
-      fileName: file,
-      host,
-      severities: configs.get(file)!.rules,
-      onRuleError: (rule, error) => {
-        if (crashed.has(rule)) return; // once per file, however many fix passes
-        crashed.add(rule);
-        fail(`rule ${rule} failed on ${printable(shown)}: ${error instanceof Error ? error.message : String(error)} (please report this)`);
-      },
-    };
-    let result: CheckResult;
+    let result = job.result;
     if (settings.fix) {
-      const outcome = fixText(text, checkOptions);
+      const { text, options } = job;
+      const outcome = fixText(text, options);
       result = outcome.result;
       if (outcome.text !== text) {
         let applied = true;
@@ -117,9 +93,9 @@ export function checkFiles(
           try {
             writeFixed(file, shown, text, outcome.text, io);
           } catch (error) {
-            fail(error instanceof CliError ? error.message : `cannot write ${printable(shown)}: ${describeFsError(error)}`);
+            failures.push(error instanceof CliError ? error.message : `cannot write ${printable(shown)}: ${describeFsError(error)}`);
             applied = false;
-            result = check(text, checkOptions); // the file is as it was: report that
+            result = check(text, options); // the file is as it was: report that
           }
         }
         if (applied) {
@@ -128,13 +104,12 @@ export function checkFiles(
         }
       }
       result = withDirectiveProblems(result, settings.directiveChecks);
-    } else {
-      result = checkText(text, checkOptions, settings.directiveChecks);
     }
     let existing: Set<Problem> | undefined;
     if (baseline) existing = compareProblems(result.problems, baseline.problemsOf(file) ?? []).existing;
     for (const problem of result.problems) if (!existing?.has(problem)) count(problem);
     checked.push({ file, shown, result, report: reportFile(shown, result, settings.quiet, existing) });
+    failures.forEach(fail);
   }
 
   const reports = checked.map((c) => c.report);

@@ -20,7 +20,7 @@ export interface CliFileHost extends FileHost {
  * configuration problem, reported with the others (exit 2), at its line when
  * there is one.
  */
-export function fileHost(io: CliIO): CliFileHost {
+export function fileHost(io: Pick<CliIO, 'fs'>): CliFileHost {
   const reasons = new Map<string, ConfigIssue>();
   return {
     fileExists(file) {
@@ -41,7 +41,7 @@ export function fileHost(io: CliIO): CliFileHost {
 }
 
 /** A configuration's text; an issue saying why it cannot be used; undefined when it is not there. */
-function readConfigText(file: string, io: CliIO): string | ConfigIssue | undefined {
+function readConfigText(file: string, io: Pick<CliIO, 'fs'>): string | ConfigIssue | undefined {
   const cannot = (why: string, line?: number): ConfigIssue => ({ message: `This configuration cannot be read: ${why}.`, line });
   let bytes: Uint8Array;
   try {

@@ -24,6 +24,11 @@ export interface CliIO {
   /** Whether stdout is a terminal (colors by default). */
   isTTY: boolean;
   fs: CliFs;
+  /**
+   * True when `fs` is the disk itself, as in the `tde` process: then worker
+   * threads, which read the disk on their own, may share the files of a run.
+   */
+  fsIsDisk?: boolean;
 }
 
 export enum ExitCode {

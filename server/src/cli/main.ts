@@ -18,6 +18,7 @@ run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   fs,
+  fsIsDisk: true,
 }).then((code) => {
   process.exitCode = code;
 });

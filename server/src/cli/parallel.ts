@@ -22,8 +22,8 @@ const BATCH = 16;
 
 export function canCheckInParallel(files: readonly string[], settings: CheckSettings, io: CliIO, directory = __dirname): boolean {
   if (settings.fix || files.length < MIN_FILES || threadCount(files.length) < 2) return false;
-  // Threads read the disk themselves: only for the real file system, with the bundle beside us.
-  return io.fs.readFileSync === fs.readFileSync && fs.existsSync(path.join(directory, 'checkWorker.js'));
+  // Threads read the disk themselves: only when the run reads the disk, with the bundle beside us.
+  return io.fsIsDisk === true && fs.existsSync(path.join(directory, 'checkWorker.js'));
 }
 
 /** Threads to check on, the main thread included. */

@@ -39,7 +39,7 @@ export function decodeTdeFile(bytes: Uint8Array): TdeText {
 }
 
 /** Read and decode a file; a file that cannot be read at all is a CliError. */
-export function readTdeFile(file: string, shown: string, io: CliIO): TdeText {
+export function readTdeFile(file: string, shown: string, io: Pick<CliIO, 'fs'>): TdeText {
   let bytes: Uint8Array;
   try {
     bytes = io.fs.readFileSync(file);

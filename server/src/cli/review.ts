@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CheckResult, FileHost, Problem, TdeConfig } from '../engine';
 import { diffProjects, hasProjectChanges, projectStatus, type ProjectSide } from '../engine/review';
 import { unreadableProblem } from './baseline';
-import { checkText } from './checking';
+import { checkText } from './checkFile';
 import type { ProjectChangeKind, ProjectDiff } from './formatters/diff';
 import type { TdeText } from './read';
 import { reportProblem, type ReportedProblem } from './report';

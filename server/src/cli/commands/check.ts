@@ -106,7 +106,10 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const checkSettings = { quiet: settings.quiet, fix: settings.fix, directiveChecks: settings.directiveChecks };
   // Many files, no fixes, no base revision: on every core (the same report, in the same order).
   const parallel = !baseline && canCheckInParallel(files, checkSettings, io)
-    ? await checkFilesInParallel(files, configs, checkSettings, io, fail).catch(() => undefined)
+    ? await checkFilesInParallel(files, configs, checkSettings, io, fail).catch((error: unknown) => {
+      io.stderr(`tde: checking on several threads failed (${error instanceof Error ? error.message : String(error)}); checking the files one after another\n`);
+      return undefined;
+    })
     : undefined;
   const outcome = parallel ?? checkFiles(files, configs, host, checkSettings, io, fail, baseline);
   const { report, diffs, fixesApplied, filesFixed, failing } = outcome;
