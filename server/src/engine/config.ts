@@ -91,7 +91,7 @@ export function parseConfig(text: string, file?: string): TdeConfig {
   const contents = doc.contents;
   if (contents == null) return done();
   if (!isMap(contents)) {
-    report(0, () => 'The configuration must be a mapping with a `rules` key.');
+    report(0, () => 'The configuration must be keys with values, like `rules: {no-steward: warning}`.');
     return done();
   }
   for (const pair of contents.items) {

@@ -343,7 +343,7 @@ function describeYamlError(code: string, message: string): string {
     case 'TDE_UNKNOWN_ALIAS':
       return `The alias \`*${shortName(message)}\` names no anchor defined before it; write the value out (TDE files need no anchors).`;
     case 'DUPLICATE_KEY':
-      return 'This key appears twice in the same mapping; YAML keeps only one of them, so merge the two.';
+      return 'This key appears twice at the same level; YAML keeps only one of them, so merge the two.';
     case 'TAG_RESOLVE_FAILED':
       return `Custom YAML tags are not part of the TDE format and are not evaluated: ${first}.`;
     case 'MULTIPLE_DOCS':

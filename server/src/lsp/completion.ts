@@ -145,7 +145,7 @@ function schemaEnum(schema: Schema | undefined): string[] | undefined {
 }
 
 function typesSummary(schema: Schema): string {
-  const words: Record<string, string> = { string: 'text', array: 'list', object: 'mapping', integer: 'whole number', number: 'number', boolean: 'true/false' };
+  const words: Record<string, string> = { string: 'text', array: 'list', object: 'keys with values', integer: 'whole number', number: 'number', boolean: 'true/false' };
   return [...types(schema)].map((t) => words[t] ?? t).join(' or ');
 }
 

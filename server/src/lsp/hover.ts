@@ -71,7 +71,7 @@ function presentKeysAlong(entry: Entry): (depth: number) => readonly string[] {
 }
 
 function typeWord(type: string): string {
-  return ({ string: 'Text', array: 'A list', object: 'A mapping', integer: 'A whole number', boolean: 'true or false', number: 'A number' } as Record<string, string>)[type] ?? type;
+  return ({ string: 'Text', array: 'A list', object: 'Keys with values', integer: 'A whole number', boolean: 'true or false', number: 'A number' } as Record<string, string>)[type] ?? type;
 }
 
 function valueHover(structure: Structure, entry: Entry, character: number, model: TdeModel | undefined): Found | undefined {
