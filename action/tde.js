@@ -136,7 +136,9 @@ as not given, so a workflow can pass its inputs through unchanged.
 `,Ri=`Usage: tde pitch [options] FILE
 
 Prints the project's pitch, filled from the file, then names the blanks that
-are still empty and where in the file each one is filled from.
+are still empty (a template's text left in place counts as empty) and where in
+the file each one is filled from. A file that does not parse has no pitch:
+tde pitch says why and exits 1.
 
 Options:
   -f, --format NAME   text (default), markdown, html
