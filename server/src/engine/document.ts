@@ -71,11 +71,14 @@ export function parseQuietly(source: string): TdeYaml {
 }
 
 /**
- * How deep values may nest (the root's own values are at depth 1). The same
- * bound as the plain-data view's (index.ts), so a file is refused at the same
- * node whichever finds it first.
+ * How deep values may nest (the root's own values are at depth 1). The
+ * plain-data view (index.ts) keeps to the same bound, so a file is refused at
+ * the same node whichever finds it first.
  */
 export const MAX_NESTING = 100;
+
+/** Where a walk over the YAML nodes stops: past MAX_NESTING a file is refused anyway, so this only bounds the stack, with room to spare. */
+export const MAX_NODE_DEPTH = 2 * MAX_NESTING;
 
 /** A file with more YAML problems than this is reported up to here; the rest would be noise. */
 export const MAX_SYNTAX_ISSUES = 1000;
@@ -254,8 +257,6 @@ function binaryData(text: string, nul: number): FoundIssue {
   return { code: 'TDE_BINARY', message: `This file cannot be checked: ${message}.`, pos: [at, at] };
 }
 
-const MAX_DEPTH = 200;
-
 export function indexPaths(
   node: Node | null | undefined,
   path: NodePath,
@@ -263,7 +264,7 @@ export function indexPaths(
   scalarRanges: [number, number][],
   depth: number,
 ): void {
-  if (!node || depth > MAX_DEPTH) return;
+  if (!node || depth > MAX_NODE_DEPTH) return;
   paths.set(node, path);
   if (isScalar(node)) {
     if (node.range && typeof node.value === 'string') scalarRanges.push([node.range[0], node.range[1]]);

@@ -1,6 +1,6 @@
 // The engine's front door: text in, problems with offsets out.
 import { CHECK_CELLS, withSuggestionBudget } from './suggest';
-import { parseTde, type Node, type TdeDocument } from './document';
+import { MAX_NESTING, parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { buildPitch, type Pitch } from './pitch';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
@@ -39,11 +39,9 @@ export interface CheckResult {
   model?: TdeModel;
 }
 
-const MAX_DEPTH = 100;
-
 /** The bounds of a document's plain-data view (incremental checking keeps to the same). */
 export function dataLimits(text: string): DataLimits {
-  return { maxValues: Math.max(100_000, text.length), maxDepth: MAX_DEPTH };
+  return { maxValues: Math.max(100_000, text.length), maxDepth: MAX_NESTING };
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {

@@ -2,7 +2,7 @@
 // a suppression that gives no reason, and one that silences nothing. They
 // are not rules of the format (a file is not wrong for having them), so they
 // are asked for by the CLI's flags rather than configured per rule.
-import { isMap, isSeq, type Node, type TdeDocument } from '../document';
+import { isMap, isSeq, MAX_NODE_DEPTH, type Node, type TdeDocument } from '../document';
 import type { CheckResult } from '../index';
 import { DOCS_BASE_URL } from '../rule';
 import { ruleIds } from '../rules';
@@ -124,12 +124,10 @@ function directivePaths(document: TdeDocument, directives: readonly Directive[])
   return paths;
 }
 
-const MAX_DEPTH = 200;
-
 function nodeStarts(document: TdeDocument): { offset: number; depth: number; node: Node }[] {
   const starts: { offset: number; depth: number; node: Node }[] = [];
   const visit = (node: Node | null | undefined, depth: number) => {
-    if (!node || depth > MAX_DEPTH) return;
+    if (!node || depth > MAX_NODE_DEPTH) return;
     if (node.range) starts.push({ offset: node.range[0], depth, node });
     if (isMap(node)) {
       for (const pair of node.items) {
