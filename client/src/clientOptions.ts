@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { vsdiag, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
 import type { TdeInitializationOptions } from '../../server/src/shared/protocol';
-import { TDE_FILE_GLOB, TDE_LANGUAGE_ID, TDERC_GLOB } from './tdeFiles';
+import { TDE_LANGUAGE_ID } from '../../server/src/shared/tdeFiles';
+import { TDE_FILE_GLOB, TDERC_GLOB } from './tdeFiles';
 
 /** Either client, as extension.ts uses it: the common API, and a restart (Node's own; the web one's stops and starts). */
 export type TdeLanguageClient = BaseLanguageClient & { restart(): Promise<void> };

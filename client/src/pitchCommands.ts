@@ -1,7 +1,8 @@
 // "TDE: Copy Pitch as Markdown" and the choice of which TDE file a command is about.
 import * as vscode from 'vscode';
 import type { DocumentInfoFeed } from './documentInfoFeed';
-import { isTdeDocument, isTdeFileName, TDE_FILE_GLOB } from './tdeFiles';
+import { isTdeFileName } from '../../server/src/shared/tdeFiles';
+import { isTdeDocument, TDE_FILE_GLOB } from './tdeFiles';
 
 /**
  * The TDE file a command applies to: an explicit resource (explorer or editor

@@ -1,21 +1,15 @@
 // Which documents are TDE project files. The file name decides, whatever
 // language the editor gave the document (users may map *.yaml to `yaml`).
 import type * as vscode from 'vscode';
+import { isTdeFileName, TDE_LANGUAGE_ID } from '../../server/src/shared/tdeFiles';
 
-export const TDE_LANGUAGE_ID = 'tde-yaml';
 export const TDE_FILE_GLOB = '**/*.tde.{yaml,yml}';
 export const TDERC_GLOB = '**/.tderc.{yaml,yml}';
-
-const TDE_FILE_NAME = /\.tde\.ya?ml$/i;
 
 /** The last segment of a `/` path (a URI's path), as path.posix.basename gives it. */
 export function baseName(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
-export function isTdeFileName(path: string): boolean {
-  return TDE_FILE_NAME.test(path);
 }
 
 export function isTdeDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {

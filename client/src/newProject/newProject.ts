@@ -2,7 +2,8 @@
 // next to the active TDE file (or at the workspace folder's root) under a
 // kebab-case name from the title, never over an existing file, and opens it.
 import * as vscode from 'vscode';
-import { isTdeDocument, isTdeFileName } from '../tdeFiles';
+import { isTdeFileName } from '../../../server/src/shared/tdeFiles';
+import { isTdeDocument } from '../tdeFiles';
 import { homeFolder } from './home';
 import { starterProject } from '../../../server/src/shared/starterProject';
 import { projectFileNames } from './starter';

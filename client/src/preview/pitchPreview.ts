@@ -5,7 +5,8 @@ import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languag
 import type { DocumentInfoFeed } from '../documentInfoFeed';
 import { copyPitchAsMarkdown } from '../pitchCommands';
 import { revealBlank, revealRange, showSource } from '../reveal';
-import { baseName, isTdeDocument, isTdeFileName } from '../tdeFiles';
+import { isTdeFileName } from '../../../server/src/shared/tdeFiles';
+import { baseName, isTdeDocument } from '../tdeFiles';
 import { parsePreviewState, parseWebviewMessage, type RenderMessage, type WebviewMessage } from './messages';
 import { buildPreview, type PreviewTargets, type PreviewView } from './model';
 import { previewHtml } from './previewHtml';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { check, type CheckOptions, type Problem } from '../engine';
 import { directiveProblems, type DirectiveChecks } from '../engine/review';
-import { isTdeFileName } from './files';
+import { isTdeFileName } from '../shared/tdeFiles';
 import { changedPaths, openRepository, repoPathOf, resolveCommit } from './git';
 import type { CliIO } from './io';
 import { UNREADABLE_RULE } from './read';

@@ -5,12 +5,10 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { CliError, describeFsError, errorCode, type CliIO } from './io';
 import { printable } from './args';
+import { isTdeFileName } from '../shared/tdeFiles';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
-export function isTdeFileName(name: string): boolean {
-  return /\.tde\.ya?ml$/i.test(name);
-}
 
 /** A path as reports show it: relative to the working folder, with `/`. */
 export function displayPath(cwd: string, absolute: string): string {

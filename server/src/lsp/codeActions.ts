@@ -18,7 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, compatibleFixes, type Problem } from '../engine';
 import type { Analyses, Checked } from './analysis';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
-import { TDE_LANGUAGE_ID, type Session } from './session';
+import type { Session } from './session';
+import { TDE_LANGUAGE_ID } from '../shared/tdeFiles';
 import { minimalEdits, toLspEdit } from './text';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tde`;

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TdeInitializationOptions } from '../shared/protocol';
 import { bindFiles } from './files';
+import { isTdeFileName as isTdeFile, TDE_LANGUAGE_ID } from '../shared/tdeFiles';
 
 // Node reads the disk; the web build swaps in files.browser.ts (see files.ts).
 export { fsPathOf, nodeFileHost } from './files';
@@ -70,8 +71,6 @@ export function readClientSupport(caps: ClientCapabilities, options: TdeInitiali
   };
 }
 
-const TDE_FILE = /\.tde\.ya?ml$/i;
-export const TDE_LANGUAGE_ID = 'tde-yaml';
 
 /** The file name part of a URI, decoded. */
 export function baseNameOf(uri: string): string {
@@ -85,7 +84,7 @@ export function baseNameOf(uri: string): string {
 }
 
 export function isTdeFileName(uri: string): boolean {
-  return TDE_FILE.test(baseNameOf(uri));
+  return isTdeFile(baseNameOf(uri));
 }
 
 /** A document is ours by its name (`*.tde.yaml`), whatever language id the client gives it, or by our language id. */

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { parseArgs, printable } from '../args';
 import { INIT_HELP } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
-import { displayPath, isTdeFileName } from '../files';
+import { displayPath } from '../files';
+import { isTdeFileName } from '../../shared/tdeFiles';
 import { starterProject } from '../../shared/starterProject';
 
 const DEFAULT_FILE = 'project.tde.yaml';
