@@ -9,7 +9,7 @@ import type { RuleSeverities, RuleSummary } from './engine/types';
 import { checkText } from './cli/checkFile';
 import { checkFiles as checkFileList } from './cli/checking';
 import { explicitConfigFile, fileHost, loadConfigs } from './cli/configs';
-import { findFiles } from './cli/files';
+import { findFiles } from './cli/findFiles';
 import { loadFormatter } from './cli/formatters';
 import { FORMAT_NAMES, type FormatName } from './cli/formatters/names';
 import { CliError, type CliIO } from './cli/io';

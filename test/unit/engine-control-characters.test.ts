@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, check, compatibleFixes, type Problem } from '../../server/src/engine';
 import { MAX_CONTROL_RUNS } from '../../server/src/engine/controlCharacters';
 import { IncrementalChecker } from '../../server/src/engine/incrementalCheck';
-import { decodeTdeFile } from '../../server/src/cli/read';
+import { decodeTdeFile } from '../../server/src/cli/readTdeFile';
 
 const HEAD = 'tde: 1\nproject:\n  title: Flood sensors\n  place: Riverton\n';
 

@@ -8,8 +8,8 @@ import { directiveProblems, type DirectiveChecks } from '../engine/review';
 import { isTdeFileName } from '../shared/tdeFiles';
 import { changedPaths, openRepository, repoPathOf, resolveCommit } from './git';
 import type { CliIO } from './io';
-import { UNREADABLE_RULE } from './read';
-import { treeSide } from './sides';
+import { UNREADABLE_RULE } from './readTdeFile';
+import { treeSide } from './comparedSides';
 
 export interface Baseline {
   revision: string;

@@ -7,7 +7,7 @@ import { check, type CheckOptions, type CheckResult, type FileHost, type RuleSev
 import { directiveProblems, type DirectiveChecks } from '../engine/review';
 import { printable } from './args';
 import { CliError, describeFsError, type CliIO } from './io';
-import { readTdeFile } from './read';
+import { readTdeFile } from './readTdeFile';
 import type { ReportedProblem } from './report';
 
 export interface FileToCheck {

@@ -7,7 +7,7 @@ import { printable } from './args';
 import type { Baseline } from './baseline';
 import { checkFile, withDirectiveProblems } from './checkFile';
 import { unifiedDiff } from './diff';
-import { displayPath } from './files';
+import { displayPath } from './findFiles';
 import { fixText, writeFixed } from './fix';
 import { CliError, describeFsError, type CliIO } from './io';
 import { reportFile, summarize, type CheckReport, type FileReport } from './report';

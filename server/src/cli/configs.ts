@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { decodeTdeBytes, LineIndex, loadConfigFor, MAX_FILE_BYTES, type ConfigIssue, type FileHost, type TdeConfig } from '../engine';
 import { printable } from './args';
-import { displayPath } from './files';
+import { displayPath } from './findFiles';
 import { CliError, describeFsError, type CliIO } from './io';
 import { linePath, terminalSafe } from './terminal';
 

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { TdeConfig } from '../engine';
 import type { CheckOutcome, CheckSettings } from './checking';
 import { checkBatch, type FileDone, type FileJob, type ToCheckWorker } from './checkJob';
-import { displayPath } from './files';
+import { displayPath } from './findFiles';
 import type { CliIO } from './io';
 import { summarize, type CheckReport, type FileReport } from './report';
 import { VERSION } from './version';

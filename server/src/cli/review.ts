@@ -6,7 +6,7 @@ import { diffProjects, hasProjectChanges, projectStatus, type ProjectSide } from
 import { unreadableProblem } from './baseline';
 import { checkText } from './checkFile';
 import type { ProjectChangeKind, ProjectDiff } from './formatters/diff';
-import type { TdeText } from './read';
+import type { TdeText } from './readTdeFile';
 import { reportProblem, type ReportedProblem } from './report';
 
 /** One version of a file, checked. */

@@ -20,7 +20,7 @@ import { cursorContext, type CursorContext } from './cursorPath';
 import { childItems, childKeys, type Entry, type Structure } from './yamlOutline';
 import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './markdown';
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from '../engine/schemaNav';
-import { placeAt } from './places';
+import { placeAt } from './referencePlaces';
 import type { Session } from './session';
 import { indentUnit } from './text';
 import { yamlValue } from '../engine/yamlValue';

@@ -14,7 +14,7 @@ import { ruleDocsUrl, type Problem, type Severity } from '../engine';
 import { DocumentInfoChangedNotification, type DocumentInfoChanged } from '../shared/protocol';
 import type { Analyses, Checked } from './analysis';
 import { isTdeDocument, type Session } from './session';
-import { soon } from './soon';
+import { soon } from './nextTurn';
 import { rangeAt } from './text';
 
 export const DIAGNOSTIC_SOURCE = 'tde';

@@ -3,13 +3,13 @@
 // say what they are; a step's key shows the step at one glance.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { vocabulary, type NodePath, type TdeModel } from '../engine';
-import { designNameRefs, sameName } from '../engine/rules/design-feedback';
-import { useCaseRefs } from '../engine/rules/use-case-refs';
+import { designNameRefs, sameName } from '../engine/designFeedback';
+import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import { entryAt } from './cursorPath';
 import { childKeys, pathOfEntry, type Entry, type Structure } from './yamlOutline';
 import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './markdown';
-import { placeAt } from './places';
+import { placeAt } from './referencePlaces';
 import { description, enumValues, schemaAt, title, types } from '../engine/schemaNav';
 import type { Session } from './session';
 

@@ -19,8 +19,8 @@ import {
 import { Scalar } from 'yaml';
 import type { TdeModel } from '../engine';
 import { isScalar, scalarText, type Node } from '../engine/document';
-import { designNameRefs, sameName } from '../engine/rules/design-feedback';
-import { useCaseRefs } from '../engine/rules/use-case-refs';
+import { designNameRefs, sameName } from '../engine/designFeedback';
+import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import type { Session } from './session';
 import { rangeAt } from './text';

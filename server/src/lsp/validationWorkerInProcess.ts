@@ -7,7 +7,7 @@
 import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
 import type { KnownChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
-import { soon } from './soon';
+import { soon } from './nextTurn';
 
 export interface CheckJob {
   uri: string;

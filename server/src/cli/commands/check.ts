@@ -7,7 +7,7 @@ import { parseArgs, printable, type OptionSpec } from '../args';
 import { checkFiles } from '../checking';
 import { canCheckInParallel, checkFilesInParallel } from '../parallel';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles, UNMATCHED_OPTION } from '../files';
+import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';

@@ -9,7 +9,7 @@ import { parseArgs, printable } from '../args';
 import { loadBaseline } from '../baseline';
 import { checkFiles } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles, UNMATCHED_OPTION } from '../files';
+import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import type { DiffReport } from '../formatters/diff';
 import { diffMarkdown } from '../formatters/diff/markdown';
 import { formatGithub } from '../formatters/github';

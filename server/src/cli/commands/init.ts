@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs, printable } from '../args';
 import { INIT_HELP } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
-import { displayPath } from '../files';
+import { displayPath } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
 import { starterProject } from '../../shared/starterProject';
 

@@ -5,7 +5,7 @@ import { check, parseTde, buildModel, buildPitch, pitchParagraphMarkdown, type P
 import { parseArgs, printable } from '../args';
 import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
-import { readTdeFile } from '../read';
+import { readTdeFile } from '../readTdeFile';
 import { escapeMarkdown } from '../formatters/markdown';
 import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, terminalSafe, unicodeEscape } from '../terminal';
 

@@ -4,7 +4,7 @@ import { projectStatus } from '../../engine/review';
 import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs } from '../args';
 import { checkFiles, type CheckedFile } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles } from '../files';
+import { findFiles } from '../findFiles';
 import { loadStatusFormatter, STATUS_FORMATS, type StatusFormat, type StatusRow } from '../formatters/status';
 import { STATUS_HELP } from '../help';
 import { ExitCode, type CliIO } from '../io';

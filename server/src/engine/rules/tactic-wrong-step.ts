@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { stepTitle, tacticById, tacticsOfStep } from '../vocabulary';
-import { tacticRefs } from './tactic-refs';
+import { tacticRefs } from '../tacticRefs';
 
 export const tacticWrongStep: Rule = {
   id: 'tactic-wrong-step',

@@ -2,7 +2,7 @@ import { replaceScalarFix } from '../edits';
 import type { Rule } from '../rule';
 import { nearest } from '../suggest';
 import { someOf } from './common';
-import { collaboratorsByName, designNameRefs } from './design-feedback';
+import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
 /** "Did you mean" for this many unknown names at most: each search goes through every collaborator. */
 const MAX_SUGGESTIONS = 100;

@@ -2,7 +2,7 @@ import { replaceScalarFix } from '../edits';
 import type { Rule } from '../rule';
 import { nearest, nearestByWords } from '../suggest';
 import { stepTitle, tacticById, tactics, tacticsOfStep } from '../vocabulary';
-import { tacticRefs } from './tactic-refs';
+import { tacticRefs } from '../tacticRefs';
 
 export const unknownTactic: Rule = {
   id: 'unknown-tactic',

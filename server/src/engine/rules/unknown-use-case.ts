@@ -4,7 +4,7 @@ import { nearest } from '../suggest';
 import type { RelatedLocation } from '../types';
 import { shortName } from '../document';
 import { someOf } from './common';
-import { useCaseRefs } from './use-case-refs';
+import { useCaseRefs } from '../useCaseRefs';
 
 // Non-capturing: a capturing group makes the regex engine overflow its stack
 // on an id of a million `a-` (a RangeError instead of an answer).

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { collaboratorsByName, designNameRefs } from './design-feedback';
+import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
 export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',

@@ -1,9 +1,9 @@
 // Every place a tactic id is written, with the step whose tactics it must
 // come from: each step's `tactics`, plus the two places that name the
 // intervention (always an Implement tactic).
-import { mapAt, scalarText, valueOf, type Node } from '../document';
-import type { TdeModel } from '../model';
-import type { StepId } from '../vocabulary';
+import { mapAt, scalarText, valueOf, type Node } from './document';
+import type { TdeModel } from './model';
+import type { StepId } from './vocabulary';
 
 export interface TacticRef {
   id: string;

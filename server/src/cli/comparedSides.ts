@@ -6,7 +6,7 @@ import type { FileHost } from '../engine';
 import { fileHost } from './configs';
 import { listTree, readBlobs, type Repository, type TreeEntry } from './git';
 import type { CliIO } from './io';
-import { decodeTdeFile, type TdeText } from './read';
+import { decodeTdeFile, type TdeText } from './readTdeFile';
 
 export interface Side {
   /** How a report names this side: `main (1a2b3c4)`, `the working tree`. */

@@ -1,7 +1,7 @@
 // The places that name a use case by id: Design's selection and Refine's
 // list of promising ones.
-import { isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from '../document';
-import type { TdeModel } from '../model';
+import { isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
+import type { TdeModel } from './model';
 
 export interface UseCaseRef {
   id: string;

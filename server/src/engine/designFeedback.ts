@@ -1,7 +1,7 @@
 // Design's feedback entries and approvals, and matching the names they give
 // against Design's collaborators (trimmed, case-insensitive).
-import { mapAt, scalarText, seqItems, valueOf, isMap, type Node } from '../document';
-import type { Collaborator, TdeModel } from '../model';
+import { mapAt, scalarText, seqItems, valueOf, isMap, type Node } from './document';
+import type { Collaborator, TdeModel } from './model';
 
 export interface NameRef {
   name: string;
