@@ -78,11 +78,20 @@ interface Candidate {
   chain: { collection: Collection; kind: Kind; index: number }[];
 }
 
-/** The smallest change that made a text from `before`: [start, end) of `before` was replaced. */
-export interface KnownChange {
-  before: string;
+/** One change between two versions of a text: [start, end) of the old text was replaced by `insert`. */
+export interface TextChange {
   start: number;
   end: number;
+  insert: string;
+}
+
+/** A change and the text it was made from: the parser uses it only when that text is its own. */
+export type KnownChange = TextChange & { before: string };
+
+export function applyTextChange(before: string, change: TextChange): string {
+  const { start, end, insert } = change;
+  if (!(start >= 0 && start <= end && end <= before.length)) throw new RangeError(`a change of ${start}–${end} does not fit a text of ${before.length} characters`);
+  return before.slice(0, start) + insert + before.slice(end);
 }
 
 export class IncrementalParser {

@@ -75,7 +75,7 @@ export class Analyses {
     private readonly session: Session,
     private readonly configuration: Configuration,
   ) {
-    this.runner = createValidationRunner({ host: nodeFileHost, log: (message) => session.log(message) });
+    this.runner = createValidationRunner({ host: nodeFileHost, log: (message) => session.log(message), changes: session.changes });
   }
 
   parsed(document: TextDocument): Parsed {

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TdeInitializationOptions } from '../shared/protocol';
+import { DocumentChanges } from './documentChanges';
 import { bindFiles } from './files';
 import { isTdeFileName as isTdeFile, TDE_LANGUAGE_ID } from '../shared/tdeFiles';
 
@@ -93,12 +94,15 @@ export function isTdeDocument(document: { uri: string; languageId: string }): bo
 }
 
 export class Session {
-  readonly documents = new TextDocuments(TextDocument);
+  /** The client's edits as it sent them, for the checking thread. */
+  readonly changes = new DocumentChanges();
+  readonly documents = new TextDocuments(this.changes.configuration);
   support: ClientSupport = readClientSupport({});
   workspaceFolders: WorkspaceFolder[] = [];
 
   constructor(readonly connection: Connection) {
     bindFiles(this);
+    this.documents.onDidClose(({ document }) => this.changes.forget(document.uri));
   }
 
   /** An open document that the server handles, or undefined. */

@@ -10,7 +10,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { textChange } from './textChange';
 import type { FromWorker, ToWorker } from './validationWorkerThread';
 import {
   budgetFromEnvironment,
@@ -59,8 +58,8 @@ class WorkerRunner implements ValidationRunner {
   private disposed = false;
   /** Where threads cannot be started, checks run in-process (without a budget) rather than not at all. */
   private inProcess: InProcessRunner | undefined;
-  /** The text of each open document as the current thread last received it: the next check sends only the change from it. */
-  private readonly sent = new Map<string, string>();
+  /** The version of each open document the current thread last received: the next check sends only the change from it. */
+  private readonly sent = new Map<string, number>();
 
   constructor(
     private readonly script: string,
@@ -157,8 +156,9 @@ class WorkerRunner implements ValidationRunner {
     // The thread first: a fresh one has none of the texts sent to the last.
     const thread = this.thread();
     const base = job.detached ? undefined : this.sent.get(job.uri);
-    const message: ToWorker = base === undefined ? { type: 'check', id, job } : { type: 'check', id, job: { ...job, text: '' }, change: textChange(base, job.text) };
-    if (!job.detached) this.sent.set(job.uri, job.text);
+    const change = base === undefined ? undefined : this.options.changes?.between(job.uri, base, job.version, job.text);
+    const message: ToWorker = change ? { type: 'check', id, job: { ...job, text: '' }, change, length: job.text.length } : { type: 'check', id, job };
+    if (!job.detached) this.sent.set(job.uri, job.version);
     thread.postMessage(message);
   }
 

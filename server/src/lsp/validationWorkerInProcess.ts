@@ -5,7 +5,7 @@
 // version of a document always wins: a job not started yet when a newer one
 // for its document arrives is dropped, not run.
 import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
-import type { KnownChange } from '../engine/incremental';
+import type { KnownChange, TextChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
 import { soon } from './nextTurn';
 
@@ -33,6 +33,8 @@ export type CheckOutcome =
 export interface RunnerHooks {
   host: FileHost;
   log(message: string): void;
+  /** The client's changes to open documents: what a thread is sent instead of a whole text. */
+  changes?: { between(uri: string, from: number, to: number, text: string): TextChange | undefined };
 }
 
 export interface RunnerOptions extends RunnerHooks {

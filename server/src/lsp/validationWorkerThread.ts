@@ -6,16 +6,17 @@
 // version is grafted onto it).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IncrementalChecker } from '../engine/incrementalCheck';
-import { applyTextChange, type TextChange } from './textChange';
+import { applyTextChange, type TextChange } from '../engine/incremental';
 import { nodeFileHost } from './files';
 import { describe, runJob, type CheckJob, type CheckOutcome } from './validationWorkerInProcess';
 
 /**
  * A check of an open document whose previous text the thread has carries the
- * change from that text instead of the whole text (`job.text` is then empty):
- * an edit costs the size of the edit to send, not the size of the file.
+ * client's change from that text instead of the whole text (`job.text` is
+ * then empty, `length` is the length of the text it makes): an edit costs
+ * the size of the edit to send, not the size of the file.
  */
-export type ToWorker = { type: 'check'; id: number; job: CheckJob; change?: TextChange } | { type: 'forget'; uri: string };
+export type ToWorker = { type: 'check'; id: number; job: CheckJob; change?: TextChange; length?: number } | { type: 'forget'; uri: string };
 export type FromWorker =
   | { type: 'outcome'; id: number; outcome: CheckOutcome }
   | { type: 'log'; message: string };
@@ -34,13 +35,15 @@ port.on('message', (message: ToWorker) => {
     texts.delete(message.uri);
     return;
   }
-  const { id, change } = message;
+  const { id, change, length } = message;
   let { job } = message;
   try {
     if (change) {
       const base = texts.get(job.uri);
       if (base === undefined) throw new Error(`a change to ${job.uri} arrived without its text`);
-      job = { ...job, text: applyTextChange(base, change), known: { before: base, start: change.start, end: change.end } };
+      const text = applyTextChange(base, change);
+      if (text.length !== length) throw new Error(`a change to ${job.uri} made a text of ${text.length} characters, not ${length}`);
+      job = { ...job, text, known: { ...change, before: base } };
     }
     if (!job.detached) texts.set(job.uri, job.text);
     const outcome = runJob(checkers, job, nodeFileHost, (text) => post({ type: 'log', message: text }), () => Atomics.load(stale, 0) === id);
