@@ -1,7 +1,8 @@
-// Problems as LSP diagnostics. Pushed after a short quiet period per
-// document (a burst of edits is checked once), or pulled by clients that
-// support the 3.17 model (then nothing is pushed to them, so nothing shows
-// twice). A result is published only for the version it was computed for.
+// Problems as LSP diagnostics. Pushed at once when a document checks cheaply,
+// after a quiet period in proportion to its last check when that was dear (a
+// burst of edits is then checked once), or pulled by clients that support
+// the 3.17 model (then nothing is pushed to them, so nothing shows twice). A
+// result is published only for the version it was computed for.
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -18,6 +19,9 @@ import { soon } from './nextTurn';
 import { rangeAt } from './text';
 
 export const DIAGNOSTIC_SOURCE = 'tde';
+
+/** A check at most this long (ms) starts at once after an edit: waiting to fold a burst would cost more than it saves. */
+const CHEAP_CHECK_MS = 10;
 
 /** What a diagnostic carries for code actions: where to find its problem in the cached check. */
 export interface DiagnosticData {
@@ -69,7 +73,10 @@ export class Diagnostics {
   private readonly timers = new Map<string, { cancel(): void }>();
   /** Check last published per document, so an older result never replaces a newer one (nor is one sent twice). */
   private readonly published = new Map<string, { version: number; generation: number; resultId: string }>();
+  /** The longest wait after an edit (`validationDelay`). */
   private delay = 50;
+  /** What the last check of each document took, from asking to answer (ms): the next one waits in proportion. */
+  private readonly costs = new Map<string, number>();
 
   constructor(
     private readonly session: Session,
@@ -94,6 +101,7 @@ export class Diagnostics {
       this.timers.get(document.uri)?.cancel();
       this.timers.delete(document.uri);
       this.published.delete(document.uri);
+      this.costs.delete(document.uri);
       this.analyses.forget(document.uri);
       if (this.pushing && isTdeDocument(document)) {
         void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -121,13 +129,25 @@ export class Diagnostics {
       this.timers.delete(uri);
       this.validate(uri).catch((error) => this.session.error(`checking ${uri} failed`, error));
     };
-    if (this.delay > 0) {
-      const timer = setTimeout(run, this.delay);
+    const wait = this.waitBefore(uri);
+    if (wait > 0) {
+      const timer = setTimeout(run, wait);
       this.timers.set(uri, { cancel: () => clearTimeout(timer) });
     } else {
       // Still after the messages already read: a burst that arrived together is checked once.
       this.timers.set(uri, soon(run));
     }
+  }
+
+  /**
+   * How long to wait for more edits before checking: nothing when the last check was cheap (a
+   * newer version still stops a running check between rules), else about what it took, up to the
+   * setting, so that a burst of edits to a large file is checked once instead of five times.
+   */
+  private waitBefore(uri: string): number {
+    const cost = this.costs.get(uri);
+    if (cost === undefined || cost < CHEAP_CHECK_MS) return 0;
+    return Math.min(this.delay, Math.round(cost));
   }
 
   /** Recheck every open document (the configuration changed). */
@@ -165,9 +185,11 @@ export class Diagnostics {
     const document = this.session.tdeDocument(uri);
     if (!document) return;
     const version = document.version;
+    const started = performance.now();
     let checked: Checked;
     try {
       checked = await this.analyses.check(document);
+      if (checked.version === version) this.costs.set(uri, performance.now() - started);
     } catch (error) {
       // Logged where it happened; clear what no longer applies rather than leave it standing.
       if (this.session.tdeDocument(uri)?.version === version) await this.session.connection.sendDiagnostics({ uri, version, diagnostics: [] });

@@ -126,7 +126,11 @@ export interface TdeInitializationOptions {
    * and push to the others; `push`: always push.
    */
   diagnosticMode?: 'auto' | 'push';
-  /** Milliseconds to wait after an edit before checking (default 50); a burst of edits is checked once. */
+  /**
+   * The longest wait after an edit before checking, in ms (default 50). A document whose last check
+   * was cheap is checked at once; a dearer one waits about as long as its last check took, up to
+   * this, so that a burst of edits is checked once.
+   */
   validationDelay?: number;
   /**
    * True when the client shows `tde/configurationIssues` itself; otherwise
