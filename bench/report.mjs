@@ -31,15 +31,17 @@ export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load,
     ['  floor: full check', ...per((r) => `${ms(r.inProcess.floor.median)} / p95 ${ms(r.inProcess.floor.p95)}`)],
     ['  engine: full check', ...per((r) => `${cell(r.inProcess.full.median, r.inProcess.floor.median)} / p95 ${ms(r.inProcess.full.p95)}`)],
     ['  engine: one-char edit in a step', ...per((r) => `${cell(r.inProcess.edit.median, r.inProcess.floor.median)} / p95 ${ms(r.inProcess.edit.p95)}`)],
-    [`Language server over stdio (validationDelay 0; node ${[...serverExecArgv, 'dist/server.js'].join(' ')}, as the extension starts it)`],
+    [`Language server over stdio (default settings; node ${[...serverExecArgv, 'dist/server.js'].join(' ')}, as the extension starts it)`],
     ['  initialize (spawn → answer)', ...per((r) => ms(r.server.initializeMs))],
     ['  floor, in-process, timed between edits', ...per((r) => ms(r.server.floor.median))],
-    ['  open → diagnostics', ...per((r) => cell(r.server.openMs, r.server.floor.median))],
+    ['  open → diagnostics, cold (first open)', ...per((r) => cell(r.server.openMs, r.floorServer.openMs))],
+    ['  open → diagnostics, warm (reopened)', ...per((r) => cell(r.server.warmOpen.median, r.floorServer.warmOpen.median))],
     ['  one-char edit → diagnostics', ...per((r) => `${cell(r.server.edit.median, r.server.floor.median)} / p95 ${ms(r.server.edit.p95)}`)],
     ['  burst of 5 → last diagnostics', ...per((r) => `${ms(r.server.burst.median)} (${ratio(r.server.burst.median, r.server.edit.median)} one edit)`)],
     ['  peak RSS, MB', ...per((r) => r.server.peakRssMb.toFixed(0))],
     ['  floor server: edit → diagnostics', ...per((r) => cell(r.floorServer.edit.median, r.floorServer.floor.median))],
     ['  floor server: burst of 5', ...per((r) => ms(r.floorServer.burst.median))],
+    ['  floor server: open, cold / warm', ...per((r) => `${ms(r.floorServer.openMs)} / ${ms(r.floorServer.warmOpen.median)}`)],
     ['  floor server: peak RSS, MB', ...per((r) => r.floorServer.peakRssMb.toFixed(0))],
     ['  ours / floor server, edit', ...per((r) => ratio(r.server.edit.median, r.floorServer.edit.median))],
     ['CLI as a process (one file)'],
@@ -54,25 +56,46 @@ export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load,
   out.push('');
   const at10k = results.find((r) => r.size.lines === 10000);
   const targets = [];
-  const target = (name, value, limit, higherIsBetter = false) => {
+  const reasons = [];
+  const target = (name, value, limit, higherIsBetter = false, why) => {
     const met = higherIsBetter ? value >= limit : value <= limit;
     const miss = higherIsBetter ? `${((1 - value / limit) * 100).toFixed(0)}% short` : `${((value / limit - 1) * 100).toFixed(0)}% over`;
     targets.push([name, typeof value === 'number' ? value.toFixed(2) : value, `${higherIsBetter ? '≥' : '≤'} ${limit}`, met ? 'met' : `MISSED, ${miss}`]);
+    if (!met && why) reasons.push(`* ${name.trim()}: ${why()}`);
   };
-  for (const r of results) target(`edit → diagnostics / floor, ${r.size.actualLines} lines`, r.server.edit.median / r.server.floor.median, 1.2);
-  for (const r of results) target(`  (vs the floor server over stdio), ${r.size.actualLines} lines`, r.server.edit.median / r.floorServer.edit.median, 1.2);
+  const lines = (r) => `${r.size.actualLines.toLocaleString('en')} lines`;
+  const engineWork = (r) => `the engine's full check in-process is ${ratio(r.inProcess.full.median, r.inProcess.floor.median)} the floor's`;
+  // The four targets of the editor and the batch, with the default settings.
+  for (const r of results) {
+    target(`edit → diagnostics / floor, ${lines(r)}`, r.server.edit.median / r.server.floor.median, 1.2, false, () =>
+      `${ms(r.server.edit.median)} ms against the floor's ${ms(r.server.floor.median)} ms in-process; the floor server over the same stdio takes ${ms(r.floorServer.edit.median)} ms (${ratio(r.server.edit.median, r.floorServer.edit.median)} ours)`);
+  }
+  for (const r of results) {
+    target(`open → diagnostics / floor server, cold, ${lines(r)}`, r.server.openMs / r.floorServer.openMs, 1.2, false, () =>
+      `${ms(r.server.openMs)} against ${ms(r.floorServer.openMs)} ms: a first check runs cold code in the checking thread; ${engineWork(r)}`);
+    target(`open → diagnostics / floor server, warm, ${lines(r)}`, r.server.warmOpen.median / r.floorServer.warmOpen.median, 1.2, false, () =>
+      `${ms(r.server.warmOpen.median)} against ${ms(r.floorServer.warmOpen.median)} ms; ${engineWork(r)}, and the text goes to the checking thread and back`);
+  }
+  for (const r of results) {
+    target(`burst of 5 / one edit, ${lines(r)}`, r.server.burst.median / r.server.edit.median, 1.3, false, () =>
+      `${ms(r.server.burst.median)} against ${ms(r.server.edit.median)} ms: checks of the burst's first versions ran before the last arrived (spread between runs is wide at this size)`);
+  }
+  const batchPer = results.find((r) => r.size.lines === 100);
+  target('CLI batch throughput / floor', batch.floor.median / batch.ours.median, 1.5, true, () =>
+    `${batchPer ? `${engineWork(batchPer)} at 100 lines, ` : ''}so with both cores at work a check per file must cost under 2 / 1.5 ≈ 1.33× the floor's for 1.5×`);
+  // Further targets.
+  for (const r of results) target(`  (edit vs the floor server over stdio), ${lines(r)}`, r.server.edit.median / r.floorServer.edit.median, 1.2);
   if (at10k) {
     target('one-line edit in a step, 10k lines: server / floor', at10k.server.edit.median / at10k.server.floor.median, 0.5);
     target('  engine in-process / floor', at10k.inProcess.edit.median / at10k.inProcess.floor.median, 0.5);
   }
-  for (const r of results) target(`burst of 5 / one edit, ${r.size.actualLines} lines`, r.server.burst.median / r.server.edit.median, 1.3);
   if (at10k) target(`server peak RSS / floor process, 10k lines (${at10k.server.peakRssMb.toFixed(0)} / ${floorRssMb.toFixed(0)} MB)`, at10k.server.peakRssMb / floorRssMb, 1.2);
-  target('CLI batch throughput / floor', batch.floor.median / batch.ours.median, 1.5, true);
-  for (const r of results) target(`CLI one file / floor CLI, ${r.size.actualLines} lines`, r.cli.median / r.floorCli.median, 1.3);
+  for (const r of results) target(`CLI one file / floor CLI, ${lines(r)}`, r.cli.median / r.floorCli.median, 1.3);
   target('initialize, ms (worst size)', Math.max(...results.map((r) => r.server.initializeMs)), 300);
   if (vsix) target(`.vsix size, MB (${vsix.file}, built ${vsix.built})`, vsix.bytes / 2 ** 20, 1);
   else targets.push(['.vsix size', 'no tde.vsix (npm run package)', '≤ 1 MB', 'not measured']);
   out.push(table(['Target', 'value', 'target', ''], targets));
+  if (reasons.length) out.push(`\nWhy the editor's and the batch's targets missed:\n${reasons.join('\n')}`);
   out.push(`\nFinished in ${seconds.toFixed(0)} s.`);
   return out.join('\n');
 }

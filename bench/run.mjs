@@ -4,7 +4,8 @@
 // over stdio and the CLI as a process, side by side, and prints every figure
 // as a ratio to the floor, then the targets. Problem counts are checked at
 // every step, so that it always times real work. `--keep` keeps the corpus,
-// `--json FILE` writes the raw figures.
+// `--json FILE` writes the raw figures, `--sizes 100,1000` measures only
+// those sizes (and the batch).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,16 +20,17 @@ import { measureCommands, measureServer } from './sessions.mjs';
 // its code optimised, and a median over 30 edits of a few ms is mostly
 // warm-up.
 const SIZES = [
-  { lines: 100, errors: 2, runs: 60, edits: 300, bursts: 8, cliRuns: 11 },
-  { lines: 1000, errors: 5, runs: 40, edits: 100, bursts: 8, cliRuns: 11 },
-  { lines: 10000, errors: 20, runs: 15, edits: 20, bursts: 6, cliRuns: 7 },
-  { lines: 50000, errors: 50, runs: 5, edits: 10, bursts: 4, cliRuns: 3 },
+  { lines: 100, errors: 2, runs: 60, edits: 300, bursts: 8, reopens: 9, cliRuns: 11 },
+  { lines: 1000, errors: 5, runs: 40, edits: 100, bursts: 8, reopens: 9, cliRuns: 11 },
+  { lines: 10000, errors: 20, runs: 15, edits: 20, bursts: 6, reopens: 5, cliRuns: 7 },
+  { lines: 50000, errors: 50, runs: 5, edits: 10, bursts: 4, reopens: 3, cliRuns: 3 },
 ];
 const BATCH = { files: 1000, lines: 100, errorEvery: 10, runs: 5 };
 
 const started = performance.now();
 const loadAtStart = os.loadavg()[0];
 const args = process.argv.slice(2);
+const only = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
 const node = process.execPath;
 const server = path.join(ROOT, 'dist/server.js');
 const cli = path.join(ROOT, 'dist/cli.js');
@@ -43,7 +45,7 @@ const log = (message) => process.stderr.write(`[bench ${((performance.now() - st
 
 try {
   const bundles = await buildBundles(dir);
-  const sizes = SIZES.map((size) => {
+  const sizes = SIZES.filter((size) => !only || only.includes(size.lines)).map((size) => {
     const text = generateProject(size.lines, size.errors);
     const file = path.join(dir, `project-${size.lines}.tde.yaml`);
     writeFileSync(file, text);
@@ -74,7 +76,7 @@ try {
       floorCheck(text);
       return performance.now() - start;
     };
-    const common = { file, text, expected: errors, edits: size.edits, bursts: size.bursts, floor, problems: (p) => p.diagnostics.length };
+    const common = { file, text, expected: errors, edits: size.edits, bursts: size.bursts, reopens: size.reopens, floor, problems: (p) => p.diagnostics.length };
     // Started as the extension starts it (client/src/languageClient.ts).
     const ours = await measureServer({ ...common, command: node, args: [...bundles.engine.SERVER_EXEC_ARGV, server, '--stdio'] });
     const floorServer = await measureServer({ ...common, command: node, args: [bundles.floorServer, '--stdio'] });
@@ -93,13 +95,14 @@ try {
     });
   }
 
-  log('floor process peak RSS, 10,000 lines');
   const tenK = sizes.find((s) => s.lines === 10000);
   // Where a process's memory peaks depends on when its collector runs: the median of five.
-  const floorRss = Array.from({ length: 5 }, () => {
-    const { stderr } = measureCommands({ floor: [node, [bundles.floorCli, tenK.file]] }, 1, { BENCH_PEAK_RSS: '1' }).floor;
-    return Number(/VmHWM (\d+)/.exec(stderr)?.[1]) / 1024;
-  });
+  const floorRss = tenK
+    ? Array.from({ length: 5 }, () => {
+        const { stderr } = measureCommands({ floor: [node, [bundles.floorCli, tenK.file]] }, 1, { BENCH_PEAK_RSS: '1' }).floor;
+        return Number(/VmHWM (\d+)/.exec(stderr)?.[1]) / 1024;
+      })
+    : [NaN];
   const floorRssMb = stats(floorRss).median;
 
   log(`batch of ${BATCH.files} files`);

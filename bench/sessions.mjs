@@ -8,10 +8,12 @@ import { LspProcess } from './lsp.mjs';
 import { stats } from './measure.mjs';
 
 /**
- * Open a document, then time one-character edits inside a step (each to its
- * diagnostics) and bursts of five edits sent back to back (the last edit to
- * its diagnostics). `problems(params)` counts what a diagnostics message
- * holds. `floor()`, run between edits, times the in-process floor alongside.
+ * Open a document (cold: the server's first), then time one-character edits
+ * inside a step (each to its diagnostics), bursts of five edits sent back to
+ * back (the last edit to its diagnostics), and the document closed and opened
+ * again (warm). With the server's default settings, as an editor starts it.
+ * `problems(params)` counts what a diagnostics message holds. `floor()`, run
+ * between edits, times the in-process floor alongside.
  */
 export async function measureServer(options) {
   const server = new LspProcess(options.command, options.args, options.env);
@@ -22,8 +24,8 @@ export async function measureServer(options) {
   }
 }
 
-async function session(server, { command, args, file, text, expected, edits, bursts, problems, floor }) {
-  const initializeMs = await server.initialize({ validationDelay: 0 });
+async function session(server, { command, args, file, text, expected, edits, bursts, reopens, problems, floor }) {
+  const initializeMs = await server.initialize({});
   const uri = pathToFileURL(file).href;
   let version = 1;
   const check = (params) => {
@@ -75,8 +77,18 @@ async function session(server, { command, args, file, text, expected, edits, bur
     }
   }
   const peakRssMb = server.peakRssMb();
+  // Warm: the same file closed and opened again, as its text is on disk.
+  const warmSamples = [];
+  for (let i = 0; i < reopens; i++) {
+    server.notify('textDocument/didClose', { textDocument: { uri } });
+    const reopened = server.diagnostics(uri, 1);
+    const sent = server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'tde-yaml', version: 1, text } });
+    const result = await reopened;
+    check(result.params);
+    warmSamples.push(result.at - sent);
+  }
   await server.shutdown();
-  return { initializeMs, openMs, edit: stats(editSamples), burst: stats(burstSamples), floor: stats(floorSamples), peakRssMb };
+  return { initializeMs, openMs, warmOpen: stats(warmSamples), edit: stats(editSamples), burst: stats(burstSamples), floor: stats(floorSamples), peakRssMb };
 }
 
 /**
