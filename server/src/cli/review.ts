@@ -5,7 +5,7 @@ import type { CheckResult, FileHost, Problem, TdeConfig } from '../engine';
 import { diffProjects, hasProjectChanges, projectStatus, type ProjectSide } from '../engine/review';
 import { unreadableProblem } from './baseline';
 import { checkText } from './checkFile';
-import type { ProjectChangeKind, ProjectDiff } from './formatters/diff';
+import type { ProjectChangeKind, ProjectDiff } from './diffReport';
 import type { TdeText } from './readTdeFile';
 import { reportProblem, type ReportedProblem } from './report';
 

@@ -7,7 +7,8 @@ import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs, printable } from '.
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { displayPath } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
-import { DIFF_FORMATS, loadDiffFormatter, type DiffFormat, type DiffReport, type ProjectDiff } from '../formatters/diff';
+import type { DiffReport, ProjectDiff } from '../diffReport';
+import { DIFF_FORMATS, loadDiffFormatter, type DiffFormat } from '../formatters/diff';
 import { changedPaths, openRepository, repoPathOf, resolveCommit, shownPath, type Repository } from '../git';
 import { DIFF_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';

@@ -3,7 +3,7 @@
 // follow as `silenced` lines. Nothing at all when clean.
 import type { CheckReport } from '../report';
 import { linePath, lineSafe, terminalSafe } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 import { reasonText, severityColor } from './stylish';
 
 export function formatCompact(report: CheckReport, { palette }: FormatOptions): string {

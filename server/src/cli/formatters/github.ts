@@ -6,7 +6,7 @@
 // notice saying what it silences and why.
 import type { CheckReport, SuppressedProblem } from '../report';
 import { BIDI_CONTROLS, unicodeEscape } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

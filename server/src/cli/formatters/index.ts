@@ -1,17 +1,8 @@
 // One module per output format; each turns a CheckReport into text.
-import type { Rule } from '../../engine';
-import type { CheckReport } from '../report';
-import type { Palette } from '../terminal';
+import type { Formatter } from './formatter';
 import { FORMAT_NAMES, type FormatName } from './names';
 
-export interface FormatOptions {
-  palette: Palette;
-  rules: readonly Rule[];
-  /** Told what a format had to leave out (SARIF over GitHub's limits), for stderr. */
-  warn?: (message: string) => void;
-}
-
-export type Formatter = (report: CheckReport, options: FormatOptions) => string;
+export type { FormatOptions, Formatter } from './formatter';
 
 export { FORMAT_NAMES, type FormatName };
 

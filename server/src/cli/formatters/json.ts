@@ -3,7 +3,7 @@
 // comment's reason) and, with --since, whether each problem is new.
 import type { CheckReport, ReportedProblem } from '../report';
 import { jsonText } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 
 function problemJson(problem: ReportedProblem) {
   return {

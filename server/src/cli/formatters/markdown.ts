@@ -2,7 +2,7 @@
 // escaped, so a value can neither break the table nor inject HTML, pings or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
 import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, plural, unicodeEscape } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 
 const SEVERITY_BADGES = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 

@@ -8,7 +8,7 @@ import { DIRECTIVE_CHECKS } from '../../engine/review';
 import { HOMEPAGE } from '../version';
 import type { CheckReport, FileReport, Region, ReportedProblem } from '../report';
 import { jsonText } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 

@@ -2,7 +2,7 @@
 // columns aligned, then one summary line, and what comments silenced.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
 import { linePath, lineSafe, plural, terminalSafe, type Palette } from '../terminal';
-import type { FormatOptions } from './index';
+import type { FormatOptions } from './formatter';
 
 export function severityColor(palette: Palette, severity: ReportedProblem['severity']): (text: string) => string {
   return severity === 'error' ? palette.red : severity === 'warning' ? palette.yellow : palette.cyan;

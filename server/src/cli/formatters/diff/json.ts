@@ -2,7 +2,7 @@
 // with 1-based positions (introduced: in the new file; fixed: in the old).
 import type { ReportedProblem } from '../../report';
 import { jsonText } from '../../terminal';
-import type { DiffReport } from './index';
+import type { DiffReport } from '../../diffReport';
 
 function problemJson(p: ReportedProblem) {
   return {

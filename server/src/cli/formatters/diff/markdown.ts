@@ -6,7 +6,8 @@ import { clip } from '../../../engine/prose';
 import { pitchStatusMarkdown } from '../../commands/pitch';
 import { ESCAPED_COLON, lineSafe } from '../../terminal';
 import { escapeCode, escapeMarkdown, problemTable } from '../markdown';
-import { diffSummaryText, projectTitle, type DiffReport, type DiffSideInfo, type ProjectDiff } from './index';
+import type { DiffReport, DiffSideInfo, ProjectDiff } from '../../diffReport';
+import { diffSummaryText, projectTitle } from './words';
 import { changeSentences, projectPhrase, stepsPhrase, type Renderer } from './words';
 
 const MAX_BLANK = 600;

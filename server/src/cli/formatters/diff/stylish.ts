@@ -5,7 +5,8 @@ import type { Pitch } from '../../../engine';
 import type { ReportedProblem } from '../../report';
 import { linePath, lineSafe, terminalSafe, type Palette } from '../../terminal';
 import { severityColor } from '../stylish';
-import { diffSummaryText, type DiffReport, type ProjectDiff } from './index';
+import type { DiffReport, ProjectDiff } from '../../diffReport';
+import { diffSummaryText } from './words';
 import { changeSentences, projectPhrase, stepsPhrase, type Renderer } from './words';
 
 const KIND_WORDS = { added: 'added', removed: 'removed', modified: 'changed', renamed: 'renamed' } as const;

@@ -2,7 +2,7 @@
 // Markdown formats; each format supplies how user text is made safe.
 import type { CollaboratorRef, StepStatusChange, TacticRef, UseCaseRef } from '../../../engine/review';
 import { STEP_IDS, stepTitle } from '../../../engine/vocabulary';
-import type { ProjectDiff } from './index';
+import type { DiffReport, ProjectDiff } from '../../diffReport';
 
 export interface Renderer {
   /** User text, made safe for the format. */
@@ -84,4 +84,21 @@ export function projectPhrase(status: ProjectDiff['after'], r: Renderer): string
   if (!status?.parses) return 'a file that does not parse';
   const details = [status.place, status.iteration !== undefined ? `iteration ${status.iteration}` : undefined].filter(Boolean) as string[];
   return `${r.text(status.title ?? '(untitled)')}${details.length ? ` (${r.text(details.join(', '))})` : ''}`;
+}
+
+/** The project's title, from the side that has one. */
+export function projectTitle(project: ProjectDiff): string | undefined {
+  return project.after?.title ?? project.before?.title;
+}
+
+/** "1 project added, 2 changed; 2 problems introduced, 1 fixed" */
+export function diffSummaryText(summary: DiffReport['summary']): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  const projects: string[] = [];
+  if (summary.added) projects.push(`${n(summary.added, 'project')} added`);
+  if (summary.removed) projects.push(`${projects.length ? summary.removed : n(summary.removed, 'project')} removed`);
+  if (summary.renamed) projects.push(`${projects.length ? summary.renamed : n(summary.renamed, 'project')} renamed`);
+  if (summary.modified) projects.push(`${projects.length ? summary.modified : n(summary.modified, 'project')} changed`);
+  if (!projects.length) return 'No TDE project changed';
+  return `${projects.join(', ')}; ${n(summary.problemsIntroduced, 'problem')} introduced, ${summary.problemsFixed} fixed`;
 }

@@ -1,6 +1,6 @@
 // The projects for scripts: one object per file.
 import { jsonText } from '../../terminal';
-import type { StatusReport } from './index';
+import type { StatusReport } from '../../statusReport';
 
 export function formatStatusJson(report: StatusReport): string {
   const json = {

@@ -3,7 +3,8 @@
 import { STEP_IDS } from '../../../engine/vocabulary';
 import { ESCAPED_COLON, lineSafe } from '../../terminal';
 import { escapeMarkdown } from '../markdown';
-import { countsText, type StatusReport, type StatusRow } from './index';
+import type { StatusReport, StatusRow } from '../../statusReport';
+import { countsText } from './words';
 
 const STEP_BADGES: Record<string, string> = {
   done: '✅ done',

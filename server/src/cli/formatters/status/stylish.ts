@@ -2,7 +2,8 @@
 import { clip } from '../../../engine/prose';
 import { STEP_IDS } from '../../../engine/vocabulary';
 import { linePath, lineSafe, terminalSafe, visibleLength, type Palette } from '../../terminal';
-import { countsText, statusWords, type StatusReport } from './index';
+import type { StatusReport } from '../../statusReport';
+import { countsText, statusWords } from './words';
 
 const MAX_CELL = 40;
 
