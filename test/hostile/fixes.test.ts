@@ -7,8 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, check, decodeTdeBytes, LineIndex, type Problem, type TextEdit } from '../../server/src/engine';
-import { fixText } from '../../server/src/cli/fix';
+import { applyEdits, check, fixAll, decodeTdeBytes, LineIndex, type Problem, type TextEdit } from '../../server/src/engine';
 import { corpus, ROOT, writeCorpus, type WrittenCorpus } from './corpus';
 import { runCli } from './harness';
 import { buildOnce } from '../helpers/build';
@@ -93,11 +92,11 @@ describe('fix round-trips', function () {
         assert.ok(!after.problems.some((p) => sameProblem(p, problem)), `${where}: the problem is still there`);
         assert.ok(after.problems.filter((p) => p.rule === 'yaml-syntax').length <= syntaxBefore, `${where}: the fix broke the YAML`);
       }
-      const once = fixText(text, {});
+      const once = fixAll(text, {});
       if (offered.length === 0) assert.equal(once.text, text, `${name}: --fix changed a file that offers no fix`);
-      const twice = fixText(once.text, {});
+      const twice = fixAll(once.text, {});
       assert.equal(twice.text, once.text, `${name}: a second --fix changed the text`);
-      assert.equal(twice.fixesApplied, 0, `${name}: a second --fix applied fixes`);
+      assert.equal(twice.applied.size, 0, `${name}: a second --fix applied fixes`);
       if (text.startsWith('\ufeff')) assert.ok(once.text.startsWith('\ufeff'), `${name}: --fix lost the BOM`);
     });
   }
@@ -124,7 +123,7 @@ describe('fix round-trips', function () {
           assert.ok(after.equals(before), `${entry.name}: an undecodable file was written`);
           continue;
         }
-        assert.equal(after.toString('utf8'), fixText(decoded.text, { fileName: file }).text, `${entry.name}: the file is not the fixed text`);
+        assert.equal(after.toString('utf8'), fixAll(decoded.text, { fileName: file }).text, `${entry.name}: the file is not the fixed text`);
         assert.equal(fs.statSync(file).mode & 0o777, 0o640, `${entry.name}: the mode changed`);
         const second = await runCli(['check', '--fix', '--format', 'json', file], { cwd: written.dir });
         assert.ok(second.code === 0 || second.code === 1, `${entry.name}: second run exit ${second.code}`);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleDocsUrl, rules } from '../../server/src/engine';
-import { withRulesTable } from '../../scripts/rules-table';
+import { TABLES, withRulesTable } from '../../scripts/rules-table';
 import { formatDoc } from '../../scripts/format-doc';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -31,11 +31,13 @@ describe('rule documentation', () => {
     for (const rule of rules) assert.ok(index.includes(`(${rule.id}.md)`), `docs/rules/README.md lacks ${rule.id}`);
   });
 
-  it("the README's rules table is current (run npm run docs:rules)", () => {
-    const readme = read('README.md');
-    assert.equal(readme, withRulesTable(readme));
-    for (const rule of rules) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`));
-  });
+  for (const { file, docs } of TABLES) {
+    it(`the rules table of ${file} is current (run npm run docs:rules)`, () => {
+      const text = read(file);
+      assert.equal(text, withRulesTable(text, docs));
+      for (const rule of rules) assert.ok(text.includes(`[\`${rule.id}\`](${docs}${rule.id}.md)`));
+    });
+  }
 
   it('no documentation page exists for a rule that is gone', () => {
     const ids = new Set(rules.map((r) => r.id));
@@ -44,11 +46,12 @@ describe('rule documentation', () => {
   });
 });
 
-describe('rule pages state whether the rule is fixable', () => {
+describe('rule pages state whether the rule offers fixes and suggestions', () => {
   for (const rule of rules) {
     it(rule.id, () => {
       const page = read(`docs/rules/${rule.id}.md`);
       assert.match(page, rule.fixable ? /\*\*Fixable:\*\* yes/ : /\*\*Fixable:\*\* no/);
+      assert.match(page, rule.suggests ? /\*\*Suggestions:\*\* yes/ : /\*\*Suggestions:\*\* no/);
     });
   }
 });

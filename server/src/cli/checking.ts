@@ -1,14 +1,14 @@
 // Checking a set of files the way `tde check` does — strict reading, each
 // file's configuration, fixes, the checks of inline comments and, with a
 // base revision, which problems are new — for the commands that report on it.
-import { check, type CheckResult, type FileHost, type Problem, type TdeConfig } from '../engine';
+import { check, fixAll, type CheckResult, type FileHost, type Problem, type TdeConfig } from '../engine';
 import { compareProblems, type DirectiveChecks } from '../engine/review';
 import { printable } from './args';
 import type { Baseline } from './baseline';
 import { checkFile, withDirectiveProblems } from './checkFile';
 import { unifiedDiff } from './diff';
 import { displayPath } from './findFiles';
-import { fixText, writeFixed } from './fix';
+import { writeFixed } from './fix';
 import { CliError, describeFsError, type CliIO } from './io';
 import { reportFile, summarize, type CheckReport, type FileReport } from './report';
 import { VERSION } from './version';
@@ -29,12 +29,20 @@ export interface CheckedFile {
   report: FileReport;
 }
 
+/** A file `--fix` changed: how many fixes of each rule. */
+export interface FixedFile {
+  shown: string;
+  applied: ReadonlyMap<string, number>;
+}
+
 export interface CheckOutcome {
   report: CheckReport;
   files: CheckedFile[];
   /** Unified diffs of `--fix-dry-run`. */
   diffs: string[];
   fixesApplied: number;
+  /** What `--fix` changed (or would change), file by file. */
+  fixed: FixedFile[];
   filesFixed: number;
   /** What decides the exit code: every error and warning, shown or not, or only the new ones with a baseline. */
   failing: { errors: number; warnings: number };
@@ -59,6 +67,7 @@ export function checkFiles(
   const failing = { errors: 0, warnings: 0 };
   let fixesApplied = 0;
   let filesFixed = 0;
+  const fixed: FixedFile[] = [];
   const count = (problem: Pick<Problem, 'severity'>) => {
     if (problem.severity === 'error') failing.errors++;
     else if (problem.severity === 'warning') failing.warnings++;
@@ -83,7 +92,7 @@ export function checkFiles(
     let result = job.result;
     if (settings.fix) {
       const { text, options } = job;
-      const outcome = fixText(text, options);
+      const outcome = fixAll(text, options);
       result = outcome.result;
       if (outcome.text !== text) {
         let applied = true;
@@ -99,8 +108,9 @@ export function checkFiles(
           }
         }
         if (applied) {
-          fixesApplied += outcome.fixesApplied;
+          for (const count of outcome.applied.values()) fixesApplied += count;
           filesFixed++;
+          fixed.push({ shown, applied: outcome.applied });
         }
       }
       result = withDirectiveProblems(result, settings.directiveChecks);
@@ -122,5 +132,5 @@ export function checkFiles(
     ...(settings.fix ? { fixesApplied } : {}),
     ...(baseline ? { since: { revision: baseline.revision, commit: baseline.commit } } : {}),
   };
-  return { report, files: checked, diffs, fixesApplied, filesFixed, failing };
+  return { report, files: checked, diffs, fixesApplied, filesFixed, fixed, failing };
 }

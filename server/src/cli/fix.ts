@@ -1,33 +1,7 @@
-// `--fix`: apply the engine's fixes until none is left (at most ten passes),
-// then write the file atomically — or, for `--fix-dry-run`, only show it.
+// `--fix` writes the engine's fixed text (engine/fixAll.ts) atomically; `--fix-dry-run` only shows it.
 import * as path from 'node:path';
-import { applyEdits, check, compatibleFixes, type CheckOptions, type CheckResult, type Fix } from '../engine';
 import { CliError, describeFsError, type CliIO } from './io';
 import { printable } from './args';
-
-const MAX_PASSES = 10;
-
-export interface FixOutcome {
-  text: string;
-  /** The check of the final text. */
-  result: CheckResult;
-  fixesApplied: number;
-}
-
-export function fixText(text: string, options: CheckOptions): FixOutcome {
-  let result = check(text, options);
-  let fixesApplied = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = compatibleFixes(result.problems.flatMap((p) => (p.fix ? [p.fix] : [])));
-    if (fixes.length === 0) break;
-    const next = applyEdits(text, fixes.flatMap((fix: Fix) => fix.edits));
-    if (next === text) break;
-    text = next;
-    fixesApplied += fixes.length;
-    result = check(text, options);
-  }
-  return { text, result, fixesApplied };
-}
 
 /**
  * Replace a file's content through a temporary file in the same folder and a

@@ -107,5 +107,5 @@ export async function checkFilesInParallel(
     failing.warnings += result.warnings;
   }
   const report: CheckReport = { version: VERSION, cwd: io.cwd, files: reports, summary: summarize(reports), quiet: settings.quiet };
-  return { report, files: [], diffs: [], fixesApplied: 0, filesFixed: 0, failing };
+  return { report, files: [], diffs: [], fixesApplied: 0, filesFixed: 0, fixed: [], failing };
 }

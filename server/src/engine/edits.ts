@@ -1,10 +1,11 @@
 // Minimal text edits for fixes: replace one scalar's text, or insert one key
 // into a block mapping. Everything else in the file stays byte for byte,
 // and inserted lines use the file's own line break.
-import { isMap, isScalar, type Node, type TdeDocument, type YAMLMap } from './document';
+import { isMap, isScalar, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { Scalar } from 'yaml';
-import type { Fix, TextEdit } from './types';
-import { isPlainYamlText } from './yamlValue';
+import type { Correction } from './suggest';
+import type { Fix, Suggestion, TextEdit } from './types';
+import { isPlainYamlText, yamlValue } from './yamlValue';
 
 /**
  * Replace a scalar's value, keeping its quoting style; undefined when unsafe:
@@ -26,9 +27,31 @@ export function replaceScalarEdit(node: Node, newValue: string): TextEdit | unde
   }
 }
 
+/** Replace a scalar's value with any one-line text: in its own quoting where that is safe, else as yamlValue writes it. */
+export function replaceScalarText(node: Node, newValue: string): TextEdit | undefined {
+  if (!isScalar(node) || !node.range || /[\n\r]/.test(newValue)) return undefined;
+  const plain = replaceScalarEdit(node, newValue);
+  if (plain) return plain;
+  if (node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.QUOTE_SINGLE) return undefined;
+  const [start, end] = node.range;
+  return { offset: start, length: end - start, newText: yamlValue(newValue) };
+}
+
 export function replaceScalarFix(node: Node, newValue: string, title: string): Fix | undefined {
   const edit = replaceScalarEdit(node, newValue);
   return edit ? { title, edits: [edit] } : undefined;
+}
+
+/** A scalar's correction as a fix (when it is certain) or as suggestions, one per candidate. */
+export function correctScalar(node: Node, correction: Correction): { fix?: Fix; suggestions?: Suggestion[] } {
+  if (correction.certain !== undefined) return { fix: replaceScalarFix(node, correction.certain, `Change to \`${correction.certain}\``) };
+  return { suggestions: suggestValues(node, correction.possible) };
+}
+
+/** Suggestions to replace a scalar by each of `values` (those that can be written safely). */
+export function suggestValues(node: Node, values: readonly string[]): Suggestion[] | undefined {
+  const suggestions = values.flatMap((value) => replaceScalarFix(node, value, `Change to \`${value}\``) ?? []);
+  return suggestions.length ? suggestions : undefined;
 }
 
 /** Insert `key: value` into a block mapping, at the top when it can, else at the end. */
@@ -56,6 +79,50 @@ export function insertKeyEdit(doc: TdeDocument, map: YAMLMap, key: string, value
 export function insertKeyFix(doc: TdeDocument, map: YAMLMap, key: string, value: string, title: string): Fix | undefined {
   const edit = insertKeyEdit(doc, map, key, value);
   return edit ? { title, edits: [edit] } : undefined;
+}
+
+/**
+ * Move a key with its value, its own comments and its line breaks into
+ * another block mapping (after that mapping's last entry, at its
+ * indentation): `team` written at the top level goes under `project`. Only
+ * whole lines move; undefined when the pair shares a line with anything else.
+ */
+export function moveKeyFix(doc: TdeDocument, pair: Pair, into: YAMLMap, title: string): Fix | undefined {
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  if (!key?.range || into.flow || into.items.length === 0) return undefined;
+  const { lines, text } = doc;
+  const firstLine = lines.positionAt(key.range[0]).line;
+  if (text.slice(lines.lineStart(firstLine), key.range[0]).trim() !== '') return undefined;
+  let end = value?.range ? value.range[1] : key.range[1];
+  while (end > key.range[0] && /\s/.test(text[end - 1]!)) end--;
+  const lastLine = lines.positionAt(end).line;
+  // The lines that hold the pair (a comment after its value goes along).
+  const from = lines.lineStart(firstLine);
+  const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  const moved = text.slice(from, lines.lineEnd(lastLine));
+  // The mapping's indentation, and the end of its last entry's last line.
+  const firstKey = into.items[0]!.key as Node | null;
+  const lastItem = into.items[into.items.length - 1]!;
+  const lastNode = ((lastItem.value as Node | null)?.range ? lastItem.value : lastItem.key) as Node | null;
+  if (!firstKey?.range || !lastNode?.range || !into.range) return undefined;
+  let intoEnd = lastNode.range[1];
+  while (intoEnd > lastNode.range[0] && /\s/.test(text[intoEnd - 1]!)) intoEnd--;
+  const insertLine = lines.positionAt(intoEnd).line;
+  const insertAt = lines.lineEnd(insertLine);
+  // Both places must be apart: the pair is not inside the mapping it moves to.
+  if (insertAt >= from && insertAt <= to) return undefined;
+  if (from >= into.range[0] && from < into.range[1]) return undefined;
+  const indent = ' '.repeat(lines.positionAt(firstKey.range[0]).character);
+  const eol = lines.eol;
+  const reindented = moved.split(/\r\n|\r|\n/).map((line) => (line.trim() ? indent + line : line)).join(eol);
+  return {
+    title,
+    edits: [
+      { offset: insertAt, length: 0, newText: `${eol}${reindented}` },
+      { offset: from, length: to - from, newText: '' },
+    ],
+  };
 }
 
 /** Apply edits that do not overlap (of two that do, the one that starts later in the text); returns the new text. */

@@ -2,6 +2,7 @@
 import { CHECK_CELLS, withSuggestionBudget } from './suggest';
 import { MAX_NESTING, parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
+import { fixSteps, type FixedText } from './fixAll';
 import { buildPitch, type Pitch } from './pitch';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, Rule, RuleContext } from './rule';
@@ -150,8 +151,19 @@ function toProblem(document: TdeDocument, rule: string, severity: Severity, repo
   }
   const problem: Problem = { rule, severity, message: report.message, offset, length, path };
   if (report.fix) problem.fix = report.fix;
+  if (report.suggestions?.length) problem.suggestions = report.suggestions;
   if (report.related?.length) problem.related = report.related;
   return problem;
+}
+
+/** Every fix applied to a text, checked after each pass (`tde check --fix`); `result` is the check of the final text. */
+export function fixAll(text: string, options: CheckOptions = {}): FixedText & { result: CheckResult } {
+  let result = check(text, options);
+  const steps = fixSteps(text, result.problems);
+  for (let step = steps.next(); ; step = steps.next(result.problems)) {
+    if (step.done) return { ...step.value, result };
+    result = check(step.value, options);
+  }
 }
 
 /** The pitch of a file's text. */
@@ -162,10 +174,11 @@ export function pitchOf(text: string): Pitch {
 
 export { parseTde, buildModel, buildPitch };
 export { applyEdits, compatibleFixes } from './edits';
+export { fixAllAsync, describeFixes, MAX_FIX_PASSES, type FixedText } from './fixAll';
 export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FILE_NAMES, EMPTY_CONFIG, type TdeConfig, type ConfigIssue } from './config';
 export { LineIndex, type Position } from './lineIndex';
 export { rules, ruleById, ruleIds } from './rules';
-export { ruleDocsUrl, summarizeRule, type Rule } from './rule';
+export { ruleDocsUrl, ruleOffers, summarizeRule, type Rule } from './rule';
 export { pitchParagraphMarkdown, type Pitch, type PitchBlank, type PitchSegment, type PitchBlankKey } from './pitch';
 export type { TdeDocument } from './document';
 export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';

@@ -2,13 +2,18 @@
 // reports problems on YAML nodes; the engine turns reports into Problems.
 import type { Node } from './document';
 import type { TdeModel } from './model';
-import type { FileHost, Fix, RelatedLocation, RuleSummary, Severity, NodePath } from './types';
+import type { FileHost, Fix, RelatedLocation, RuleSummary, Severity, NodePath, Suggestion } from './types';
 
 export const DOCS_BASE_URL = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
 
 /** The one place a rule's documentation address is built. */
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+/** What a rule offers to change, in words for tables and `tde rules`: "fix", "suggestions", "fix and suggestions" or "". */
+export function ruleOffers(rule: Pick<Rule, 'fixable' | 'suggests'>): string {
+  return [rule.fixable ? 'fix' : '', rule.suggests ? 'suggestions' : ''].filter(Boolean).join(' and ');
 }
 
 export interface Report {
@@ -22,6 +27,7 @@ export interface Report {
   /** Overrides the node's own path (e.g. an unknown key's path). */
   path?: NodePath;
   fix?: Fix;
+  suggestions?: Suggestion[];
   related?: RelatedLocation[];
 }
 
@@ -52,8 +58,12 @@ export interface Rule {
   defaultSeverityText?: string;
   /** One line: what the rule flags. */
   description: string;
-  /** Whether the rule offers machine-applicable fixes. */
+  /** Whether the rule offers fixes (applied in bulk: the result cannot mean something else). */
   fixable: boolean;
+  /** Whether the rule offers suggestions (chosen one at a time: "did you mean …"). */
+  suggests?: boolean;
+  /** Whether silencing it should say why: the "disable" quick fix leaves ` -- …` to fill in. */
+  disableAsksReason?: boolean;
   check(context: RuleContext): void;
 }
 
@@ -64,6 +74,7 @@ export function summarizeRule(rule: Rule): RuleSummary {
     ...(rule.defaultSeverityText ? { defaultSeverityText: rule.defaultSeverityText } : {}),
     description: rule.description,
     fixable: rule.fixable,
+    suggests: !!rule.suggests,
     docsUrl: ruleDocsUrl(rule.id),
   };
 }

@@ -4,11 +4,12 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadValidator } from './compileValidator';
 import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
-import { insertKeyFix, replaceScalarFix } from './edits';
+import { readDate } from './dates';
+import { insertKeyFix, moveKeyFix, replaceScalarFix, suggestValues } from './edits';
 import { clip, listCode, listWords } from './prose';
 import { itemSchema, listedValues, mappingShapes, schemaAt } from './schemaNav';
-import { nearest } from './suggest';
-import type { Fix, NodePath } from './types';
+import { didYouMean, isNegation, nearestAll } from './suggest';
+import type { Fix, NodePath, Suggestion } from './types';
 
 let validator: ValidateFunction | undefined;
 
@@ -22,6 +23,7 @@ export interface SchemaFinding {
   path: NodePath;
   message: string;
   fix?: Fix;
+  suggestions?: Suggestion[];
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -71,8 +73,11 @@ function describeExpected(path: NodePath, types: readonly string[]): string {
   }), 'or');
 }
 
+/** How the schema's date pattern starts. */
+const DATE_PATTERN = /^\^\[0-9\]\{4\}/;
+
 const PATTERN_MEANINGS: [RegExp, (got: string) => string][] = [
-  [/^\^\[0-9\]\{4\}/, () => 'a date written YYYY-MM-DD (for example 2024-03-18)'],
+  [DATE_PATTERN, () => 'a date written YYYY-MM-DD (for example 2024-03-18)'],
   [/^\^\[a-z0-9\]\+/, () => 'kebab-case: lowercase letters and digits joined by hyphens (for example `tenant-rights-map`)'],
   [/https\?/, () => 'a web address starting with http:// or https://'],
   [/focus_area/, (got) => {
@@ -240,19 +245,26 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const keyNode = pair?.key as Node | undefined;
       if (!keyNode) return undefined;
       const allowed = allowedKeys(error.parentSchema);
-      const suggestion = nearest(unknown, allowed.filter((k) => !pairByKey(keyIndexes, map as YAMLMap, k)));
+      // A key decides which checks read its content: another key is a suggestion, never a fix.
+      const near = nearestAll(unknown, allowed.filter((k) => !pairByKey(keyIndexes, map as YAMLMap, k)));
       const where = located.path.length ? ` in ${lowerFirst(subject(located.path))}` : ' at the top level';
       const home = located.path.length === 0 ? homeOf(error.parentSchema, unknown) : undefined;
-      const hint = suggestion
-        ? ` Did you mean \`${suggestion}\`?`
+      const hint = near.length
+        ? didYouMean(near)
         : home ? ` It belongs under \`${home}\`.`
         : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
-      const fix = suggestion && isScalar(keyNode) ? replaceScalarFix(keyNode, suggestion, `Rename to \`${suggestion}\``) : undefined;
+      const suggestions = isScalar(keyNode) ? near.flatMap((key) => replaceScalarFix(keyNode, key, `Rename to \`${key}\``) ?? []) : [];
+      // Moved where the message says it belongs, when that section has no such key yet.
+      const section = home && !near.length ? pairByKey(keyIndexes, map as YAMLMap, home)?.value : undefined;
+      const fix = section && isMap(section) && !pairByKey(keyIndexes, section as YAMLMap, unknown)
+        ? moveKeyFix(doc, pair!, section as YAMLMap, `Move \`${unknown}\` under \`${home}\``)
+        : undefined;
       return {
         node: keyNode,
         path: [...located.path, unknown],
         message: `Unknown key \`${unknown}\`${where}.${hint} (Keys starting with \`x-\` are free for your own data.)`,
         fix,
+        suggestions: suggestions.length ? suggestions : undefined,
       };
     }
     case 'enum': {
@@ -260,10 +272,9 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const node = valueNode(located);
       if (!node) return undefined;
       const got = error.data;
-      const suggestion = typeof got === 'string' ? nearest(got, allowed) : undefined;
-      const fix = suggestion ? replaceScalarFix(node, suggestion, `Change to \`${suggestion}\``) : undefined;
-      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-      return { node, path: located.path, message: `${subject(located.path)} must be ${listCode(allowed)}; got ${shown(got)}.${hint}`, fix };
+      // Every value of a list says something (`informal` is not `formal`): only ever suggested.
+      const near = typeof got === 'string' ? enumSuggestions(got, allowed) : [];
+      return { node, path: located.path, message: `${subject(located.path)} must be ${listCode(allowed)}; got ${shown(got)}.${didYouMean(near)}`, suggestions: suggestValues(node, near) };
     }
     case 'const': {
       const node = valueNode(located);
@@ -284,7 +295,12 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const pattern = String(params.pattern);
       const got = typeof error.data === 'string' ? error.data : '';
       const meaning = PATTERN_MEANINGS.find(([test]) => test.test(pattern))?.[1](got) ?? `text matching ${pattern}`;
-      return { node, path: located.path, message: `${subject(located.path)} must be ${meaning}; got ${shown(error.data)}.` };
+      const dates = DATE_PATTERN.test(pattern) ? readDate(got) : [];
+      // One reading is the date itself, written another way; two (3/4/2024) are for the user to choose.
+      const fix = dates.length === 1 ? replaceScalarFix(node, dates[0]!.iso, `Write the date as \`${dates[0]!.iso}\``) : undefined;
+      const suggestions = dates.length > 1 ? dates.flatMap((d) => replaceScalarFix(node, d.iso, `Change to \`${d.iso}\` (${d.words})`) ?? []) : [];
+      const hint = dates.length > 1 ? ` Did you mean ${dates.map((d) => `\`${d.iso}\` (${d.words})`).join(' or ')}?` : dates.length === 1 ? didYouMean([dates[0]!.iso]) : '';
+      return { node, path: located.path, message: `${subject(located.path)} must be ${meaning}; got ${shown(error.data)}.${hint}`, fix, suggestions: suggestions.length ? suggestions : undefined };
     }
     case 'minimum':
     case 'exclusiveMinimum': {
@@ -304,6 +320,23 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       return { node, path: located.path, message: `${subject(located.path)} ${error.message ?? 'is not valid'}.` };
     }
   }
+}
+
+/** Words people use for a value of a list, by the value they mean (offered only where that value is allowed). */
+const ENUM_SYNONYMS: Record<string, string[]> = {
+  done: ['complete', 'completed', 'finished', 'finish'],
+  strong: ['high'],
+  moderate: ['medium'],
+  weak: ['low'],
+  light: ['informal'],
+};
+
+/** The allowed values a written one may have meant: its synonym, else the nearest (never its opposite). */
+function enumSuggestions(got: string, allowed: readonly string[]): string[] {
+  const word = got.trim().toLowerCase();
+  const synonyms = allowed.filter((value) => ENUM_SYNONYMS[value]?.includes(word));
+  if (synonyms.length) return synonyms;
+  return nearestAll(got, allowed).filter((value) => !isNegation(got, value));
 }
 
 function lowerFirst(text: string): string {

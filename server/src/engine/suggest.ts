@@ -69,12 +69,18 @@ function normalise(word: string): string {
  * The candidate nearest to `word`, or undefined when none is close: within a
  * third of the word's length (at least 2 edits), ignoring case, spaces and
  * underscores (so "Interview Stakeholders" finds interview-stakeholders).
+ * Of a tie, the first listed.
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  return nearestAll(word, candidates)[0];
+}
+
+/** Every candidate at the nearest distance (one, or all of a tie), as `nearest` measures it. */
+export function nearestAll(word: string, candidates: Iterable<string>): string[] {
   const target = normalise(word);
-  if (target.length > 200) return undefined;
+  if (target.length > 200) return [];
   const limit = Math.max(2, Math.floor(target.length / 3));
-  let best: string | undefined;
+  let best: string[] = [];
   let bestDistance = Infinity;
   let cells = 0;
   for (const candidate of candidates) {
@@ -87,14 +93,83 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     const measure = (target.length + 1) * (normalised.length + 1);
     cells += measure;
     remaining -= measure;
-    if (cells > MAX_CELLS || remaining < 0) return undefined;
+    if (cells > MAX_CELLS || remaining < 0) return [];
     const distance = editDistance(target, normalised, Math.min(limit, bestDistance));
     if (distance < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = distance;
+    } else if (distance === bestDistance && distance <= limit && !best.includes(candidate)) {
+      best.push(candidate);
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit ? best : [];
+}
+
+/** What a word that is not in its list may have meant. */
+export interface Correction {
+  /** The one candidate the word is clearly a slip of the keyboard for: safe to apply as a fix. */
+  certain?: string;
+  /** Otherwise, the candidates to offer one at a time (every one of a tie). */
+  possible: string[];
+}
+
+/**
+ * The correction of a misspelt id among `candidates`: certain only when one
+ * candidate is nearest and the two differ by case, spaces, underscores or a
+ * single slip (a letter added, dropped, changed or two swapped) inside a
+ * word of four letters or more, with no digit involved ("phase-2" for
+ * "phase-1", "site-b" for "site-a" are other things, not slips).
+ */
+export function correction(word: string, candidates: Iterable<string>): Correction {
+  const near = nearestAll(word, candidates);
+  if (near.length === 1 && isSlip(word, near[0]!)) return { certain: near[0], possible: [] };
+  return { possible: near };
+}
+
+/** Prefixes that turn a word into its opposite: `informal` is not a slip for `formal`. */
+const NEGATIONS = ['in', 'un', 'non', 'not', 'dis', 'im', 'ir', 'il'];
+
+/** Whether `word` is `candidate` with a negating prefix (either way round). */
+export function isNegation(word: string, candidate: string): boolean {
+  const [a, b] = [normalise(word).replace(/-/g, ''), normalise(candidate).replace(/-/g, '')];
+  return NEGATIONS.some((prefix) => a === prefix + b || b === prefix + a);
+}
+
+/** What a correction offers: its certain candidate, or its possible ones. */
+export function offered(found: Correction): string[] {
+  return found.certain !== undefined ? [found.certain] : found.possible;
+}
+
+/** " Did you mean `a`?" / " Did you mean `a` or `b`?" for a message; empty when there is nothing to offer. */
+export function didYouMean(options: readonly string[]): string {
+  if (options.length === 0) return '';
+  const shown = options.map((o) => `\`${o}\``);
+  const last = shown.pop()!;
+  return ` Did you mean ${shown.length ? `${shown.join(', ')} or ${last}` : last}?`;
+}
+
+function isSlip(word: string, candidate: string): boolean {
+  const a = normalise(word);
+  const b = normalise(candidate);
+  if (a === b) return true;
+  if (a.length < 5 || editDistance(a, b, 1) > 1 || isNegation(a, b)) return false;
+  // The changed stretch: what is left between the common start and end.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const changed = a.slice(start, a.length - end) + b.slice(start, b.length - end);
+  if (/[0-9]/.test(changed)) return false;
+  if (/^-+$/.test(changed)) return true; // a hyphen added or dropped
+  // The word the slip is in (between hyphens), as written and as listed: a
+  // slip in a word of three letters or fewer may well be another word.
+  return Math.max(wordAt(a, start).length, wordAt(b, start).length) >= 4;
+}
+
+function wordAt(text: string, at: number): string {
+  const from = text.lastIndexOf('-', Math.max(0, at - 1)) + 1;
+  const to = text.indexOf('-', Math.min(text.length, at));
+  return text.slice(from, to < 0 ? text.length : to);
 }
 
 function words(text: string): Set<string> {

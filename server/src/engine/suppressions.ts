@@ -64,7 +64,8 @@ function splitReason(body: string): [string, string | undefined] {
   const at = body.indexOf('--');
   if (at < 0) return [body, undefined];
   const reason = body.slice(at + 2).trim();
-  return [body.slice(0, at), reason || undefined];
+  // `…` is the blank a quick fix leaves for the reason: until it is filled, there is none.
+  return [body.slice(0, at), reason && !/^(…|\.\.\.)$/.test(reason) ? reason : undefined];
 }
 
 function nextContentLine(doc: TdeDocument, from: number): number | undefined {

@@ -15,11 +15,26 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A machine-applicable change: safe to apply without asking (`--fix`, "Fix all"). */
-export interface Fix {
+/** A titled change of the text. */
+export interface Change {
   title: string;
   edits: TextEdit[];
 }
+
+/**
+ * A change whose result cannot mean something else (a misspelt id with one
+ * clear candidate, a control character, a mechanical repair): applied
+ * without asking by `--fix`, "Fix all" and on save.
+ */
+export type Fix = Change;
+
+/**
+ * A change that could mean something else (a value that carries meaning, a
+ * person's or group's name, one of several equally near candidates):
+ * offered one at a time in the editor and named in the message as "did you
+ * mean …", never applied in bulk.
+ */
+export type Suggestion = Change;
 
 /** Another place in the same file that a problem is about. */
 export interface RelatedLocation {
@@ -36,7 +51,10 @@ export interface Problem {
   length: number;
   /** YAML path of the node the problem is on (stable across line shifts). */
   path: NodePath;
+  /** At most one fix, applied in bulk. */
   fix?: Fix;
+  /** Changes the user may choose one at a time; never applied in bulk. */
+  suggestions?: Suggestion[];
   related?: RelatedLocation[];
 }
 
@@ -65,6 +83,9 @@ export interface RuleSummary {
   defaultSeverity: Severity;
   defaultSeverityText?: string;
   description: string;
+  /** Offers fixes, applied in bulk. */
   fixable: boolean;
+  /** Offers suggestions, chosen one at a time. */
+  suggests: boolean;
   docsUrl: string;
 }

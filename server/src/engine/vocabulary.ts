@@ -25,6 +25,8 @@ export interface Tactic {
   description: string;
   worksWellWhen: string;
   criteria?: Criterion[];
+  /** Ids made from the guide's other names for this tactic (it names some twice), fixed to `id`. */
+  otherNames?: string[];
 }
 
 export interface EnumValue {
@@ -58,6 +60,13 @@ const tacticsById = new Map(tactics.map((tactic) => [tactic.id, tactic]));
 
 export function tacticById(id: string): Tactic | undefined {
   return tacticsById.get(id);
+}
+
+const tacticsByOtherName = new Map(tactics.flatMap((tactic) => (tactic.otherNames ?? []).map((name) => [name, tactic] as const)));
+
+/** The tactic the guide also calls by this name (`observe-popular-meetings` → join-public-meetings). */
+export function tacticByOtherName(name: string): Tactic | undefined {
+  return tacticsByOtherName.get(name.trim().toLowerCase().replace(/[\s_]+/g, '-'));
 }
 
 export function tacticsOfStep(step: StepId): Tactic[] {

@@ -1,6 +1,7 @@
-// Quick fixes from the engine's fixes (looked up in the check that produced
-// the diagnostic, not recomputed), "disable this rule" comments, and the
-// source action "Fix all auto-fixable problems". Fix all re-checks the fixed
+// Quick fixes from the engine's fixes and suggestions (looked up in the check
+// that produced the diagnostic, not recomputed): a fix is the preferred
+// action, a suggestion never is, and only fixes go into the source action
+// "Fix all auto-fixable problems". Also "disable this rule" comments. Fix all re-checks the fixed
 // text, which for a large file takes a while: it is offered without its edit
 // to clients that can resolve it later (`codeAction/resolve`), computed on
 // the checking thread, and kept per document version.
@@ -15,7 +16,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, compatibleFixes, type Problem } from '../engine';
+import { fixAllAsync, ruleById, type Problem } from '../engine';
 import type { Analyses, Checked } from './analysis';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import type { Session } from './session';
@@ -26,7 +27,6 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tde`;
 /** For clients without code action literals: the command that applies an edit. */
 export const APPLY_EDIT_COMMAND = 'tde.applyWorkspaceEdit';
 const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
-const MAX_FIX_PASSES = 10;
 
 /** What a "Fix all" offered without its edit carries to `codeAction/resolve`. */
 interface FixAllData {
@@ -86,8 +86,8 @@ export class CodeActions {
   }
 
   /**
-   * Apply the compatible fixes, check again and repeat (as `tde check --fix`
-   * does) until nothing is left to fix; then express the change as minimal
+   * The engine's fix loop (as `tde check --fix` runs it), each pass
+   * re-checked here; then the change expressed as minimal
    * edits to the original text. Each result is re-checked before it is
    * offered, on the checking thread and within its budget; one that cannot
    * be re-checked is not offered (the last one that was is).
@@ -96,23 +96,10 @@ export class CodeActions {
     const started = Date.now();
     const { lines } = checked;
     const original = lines.text;
-    let text = original;
-    let problems = checked.result.problems;
-    let applied = 0;
-    let passes = 0;
-    for (; passes < MAX_FIX_PASSES; passes++) {
-      const fixes = compatibleFixes(problems.flatMap((p) => (p.fix ? [p.fix] : [])));
-      if (fixes.length === 0) break;
-      const next = applyEdits(text, fixes.flatMap((f) => f.edits));
-      if (next === text) break;
-      const recheck = await this.recheck(checked, next);
-      if (!recheck) break;
-      text = next;
-      problems = recheck;
-      applied += fixes.length;
-    }
+    const { text, applied, passes } = await fixAllAsync(original, checked.result.problems, (next) => this.recheck(checked, next));
     const edits = minimalEdits(original, text).map((e) => toLspEdit(lines, e));
-    this.session.log(`Fix all for ${checked.uri} (version ${checked.version}): fixes applied: ${applied}, passes: ${passes}, edits: ${edits.length}, ${Date.now() - started} ms`);
+    const count = [...applied.values()].reduce((a, b) => a + b, 0);
+    this.session.log(`Fix all for ${checked.uri} (version ${checked.version}): fixes applied: ${count}, passes: ${passes}, edits: ${edits.length}, ${Date.now() - started} ms`);
     return edits;
   }
 
@@ -154,6 +141,16 @@ async function provideCodeActions(session: Session, analyses: Analyses, params: 
           isPreferred: true,
           diagnostics: [diagnostic],
           edit: workspaceEdit(session, checked, problem.fix.edits.map((e) => toLspEdit(checked.lines, e))),
+        });
+      }
+      // A suggestion could mean something else: offered, never preferred (so never applied by a "fix" key or on save).
+      for (const suggestion of problem?.suggestions ?? []) {
+        actions.push({
+          title: suggestion.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: false,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(session, checked, suggestion.edits.map((e) => toLspEdit(checked.lines, e))),
         });
       }
     }
@@ -231,7 +228,7 @@ function disableLineEdit(checked: Checked, rule: string, line: number): LspTextE
   const lineText = lines.lineText(line).slice(bom);
   const indent = /^[ \t]*/.exec(lineText)![0];
   const start = lines.lineStart(line) + bom;
-  return toLspEdit(lines, { offset: start, length: 0, newText: `${indent}# tde-disable-next-line ${rule}${lines.eol}` });
+  return toLspEdit(lines, { offset: start, length: 0, newText: `${indent}# tde-disable-next-line ${rule}${reasonBlank(rule)}${lines.eol}` });
 }
 
 /** `# tde-disable RULE` at the top of the file (or the rule added to such a comment in the file's header). */
@@ -241,7 +238,12 @@ function disableFileEdit(checked: Checked, rule: string): LspTextEdit {
   const existing = checked.result.directives.find((d) => d.kind === 'rest-of-file' && d.rules && d.line < firstContent);
   if (existing) return appendRule(checked, existing, rule);
   const start = lines.text.startsWith('\ufeff') ? 1 : 0; // after a byte order mark
-  return toLspEdit(lines, { offset: start, length: 0, newText: `# tde-disable ${rule}${lines.eol}` });
+  return toLspEdit(lines, { offset: start, length: 0, newText: `# tde-disable ${rule}${reasonBlank(rule)}${lines.eol}` });
+}
+
+/** ` -- …` for a rule whose silencing should say why (personal-contact: the address stays in public history). */
+function reasonBlank(rule: string): string {
+  return ruleById(rule)?.disableAsksReason ? ' -- …' : '';
 }
 
 function firstContentLine(checked: Checked): number {

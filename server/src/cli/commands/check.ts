@@ -1,7 +1,7 @@
 // `tde check`: find the files, check (and maybe fix) each, report in the
 // chosen format, and say by the exit code whether CI should fail.
 import * as path from 'node:path';
-import { rules } from '../../engine';
+import { describeFixes, rules } from '../../engine';
 import type { DirectiveChecks } from '../../engine/review';
 import { parseArgs, printable, type OptionSpec } from '../args';
 import { checkFiles } from '../checking';
@@ -112,7 +112,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     })
     : undefined;
   const outcome = parallel ?? checkFiles(files, configs, host, checkSettings, io, fail, baseline);
-  const { report, diffs, fixesApplied, filesFixed, failing } = outcome;
+  const { report, diffs, fixesApplied, filesFixed, fixed, failing } = outcome;
 
   const toFile = settings.output !== undefined;
   const palette = !toFile && wantsColor(settings.color, io.env, io.isTTY) ? colors : noColors;
@@ -128,6 +128,10 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (toFile) writeReport(settings.output!, text, io);
   else if (text) io.stdout(text);
 
+  // File by file, on stderr: stdout may be a machine-readable report.
+  for (const file of fixed) {
+    io.stderr(`${printable(file.shown)}: ${settings.fix === 'write' ? 'fixed' : 'would fix'} ${describeFixes(file.applied)}\n`);
+  }
   if (settings.fix === 'write') {
     io.stderr(fixesApplied ? `tde: applied ${plural(fixesApplied, 'fix', 'fixes')} to ${plural(filesFixed, 'file')}\n` : 'tde: nothing to fix\n');
   } else if (settings.fix === 'dry-run') {

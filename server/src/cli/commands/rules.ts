@@ -1,5 +1,5 @@
 // `tde rules`: every rule, its default severity and what it flags.
-import { rules, summarizeRule } from '../../engine';
+import { ruleOffers, rules, summarizeRule } from '../../engine';
 import { parseArgs, printable } from '../args';
 import { RULES_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
@@ -20,7 +20,7 @@ export async function rulesCommand(argv: readonly string[], io: CliIO): Promise<
   const idWidth = Math.max(...rules.map((r) => r.id.length));
   const severityWidth = Math.max(...rules.map((r) => r.defaultSeverity.length));
   const lines = rules.map((r) => {
-    const notes = [r.defaultSeverityText ? `(default: ${r.defaultSeverityText.replace(/`/g, '')})` : '', r.fixable ? '(fixable)' : '']
+    const notes = [r.defaultSeverityText ? `(default: ${r.defaultSeverityText.replace(/`/g, '')})` : '', ruleOffers(r) ? `(${ruleOffers(r)})` : '']
       .filter(Boolean)
       .join(' ');
     return `${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(severityWidth)}  ${r.description}${notes ? ` ${notes}` : ''}`;

@@ -1,3 +1,5 @@
+import { stringAt } from '../document';
+import { replaceScalarText } from '../edits';
 import type { Rule } from '../rule';
 
 // Bounded parts (as an address's are: 64 before the @, 253 after): with `+`,
@@ -20,6 +22,8 @@ export const personalContact: Rule = {
   defaultSeverity: 'warning',
   description: "A resident collaborator's `contact` that looks like a personal e-mail address or phone number.",
   fixable: false,
+  suggests: true,
+  disableAsksReason: true,
   check({ model, report }) {
     for (const step of model.steps) {
       for (const collaborator of model.collaborators(step)) {
@@ -28,8 +32,12 @@ export const personalContact: Rule = {
         const isEmail = email !== undefined && !ROLE_MAILBOX.test(email);
         const isPhone = hasPhoneNumber(collaborator.contact);
         if (!isEmail && !isPhone) continue;
+        // How to reach them through the group they came with, when the file names one.
+        const group = (stringAt(collaborator.node, 'organization') ?? stringAt(collaborator.node, 'represents'))?.trim();
+        const via = group ? replaceScalarText(collaborator.contactNode, `via ${group}`) : undefined;
         report({
           node: collaborator.contactNode,
+          suggestions: via ? [{ title: `Write \`via ${group}\` instead`, edits: [via] }] : undefined,
           message: `This looks like a resident's personal ${isEmail ? 'e-mail address' : 'phone number'}. Project files live in public git history: keep personal contact details elsewhere and write how to reach them instead (e.g. "via the Ward 5 block club").`,
         });
       }

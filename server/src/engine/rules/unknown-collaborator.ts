@@ -1,6 +1,6 @@
-import { replaceScalarFix } from '../edits';
+import { suggestValues } from '../edits';
 import type { Rule } from '../rule';
-import { nearest } from '../suggest';
+import { didYouMean, nearestAll } from '../suggest';
 import { someOf } from './common';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
@@ -11,7 +11,8 @@ export const unknownCollaborator: Rule = {
   id: 'unknown-collaborator',
   defaultSeverity: 'warning',
   description: '`design.feedback[].from` or `design.result.approved_by` naming no collaborator of Design.',
-  fixable: true,
+  fixable: false,
+  suggests: true,
   check({ model, report }) {
     const design = model.step('design');
     if (!design.map) return;
@@ -21,14 +22,15 @@ export const unknownCollaborator: Rule = {
     let searches = 0;
     for (const ref of designNameRefs(model)) {
       if (named(ref.name)) continue;
-      const suggestion = searches++ < MAX_SUGGESTIONS ? nearest(ref.name, names) : undefined;
-      const hint = suggestion
-        ? ` Did you mean \`${suggestion}\`?`
+      // A name is a person or a group: another name is another one, so never a fix.
+      const near = searches++ < MAX_SUGGESTIONS ? nearestAll(ref.name, names) : [];
+      const hint = near.length
+        ? didYouMean(near)
         : names.length ? ` Design's collaborators: ${someOf(names)}.` : ' Design lists no collaborators yet.';
       report({
         node: ref.node,
         message: `\`${ref.name.trim()}\` is not one of Design's collaborators.${hint}`,
-        fix: suggestion ? replaceScalarFix(ref.node, suggestion, `Change to \`${suggestion}\``) : undefined,
+        suggestions: suggestValues(ref.node, near),
       });
     }
   },

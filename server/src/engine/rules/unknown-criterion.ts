@@ -1,6 +1,6 @@
-import { replaceScalarFix } from '../edits';
+import { correctScalar } from '../edits';
 import type { Rule } from '../rule';
-import { nearest } from '../suggest';
+import { correction, didYouMean, offered } from '../suggest';
 import { tacticById } from '../vocabulary';
 
 export const unknownCriterion: Rule = {
@@ -8,6 +8,7 @@ export const unknownCriterion: Rule = {
   defaultSeverity: 'error',
   description: "A Find criterion that is not in that tactic's checklist.",
   fixable: true,
+  suggests: true,
   check({ model, report }) {
     const find = model.step('find');
     for (const use of model.tacticUses(find)) {
@@ -16,12 +17,13 @@ export const unknownCriterion: Rule = {
       const known = (tactic.criteria ?? []).map((c) => c.id);
       for (const criterion of use.criteria) {
         if (known.includes(criterion.id)) continue;
-        const suggestion = nearest(criterion.id, known);
-        const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Its checklist: ${known.join(', ')}.`;
+        const found = correction(criterion.id, known);
+        const options = offered(found);
+        const hint = options.length ? didYouMean(options) : ` Its checklist: ${known.join(', ')}.`;
         report({
           node: criterion.node,
           message: `\`${criterion.id}\` is not on the checklist of \`${tactic.id}\` (${tactic.name}).${hint}`,
-          fix: suggestion ? replaceScalarFix(criterion.node, suggestion, `Change to \`${suggestion}\``) : undefined,
+          ...correctScalar(criterion.node, found),
         });
       }
     }

@@ -1,6 +1,6 @@
-import { replaceScalarFix } from '../edits';
+import { correctScalar } from '../edits';
 import type { Rule } from '../rule';
-import { nearest } from '../suggest';
+import { correction, didYouMean, offered } from '../suggest';
 import type { RelatedLocation } from '../types';
 import { shortName } from '../document';
 import { someOf } from './common';
@@ -19,6 +19,7 @@ export const unknownUseCase: Rule = {
   defaultSeverity: 'error',
   description: '`selected_use_case` or `promising_use_cases` naming an id that `refine.use_cases` lacks.',
   fixable: true,
+  suggests: true,
   check({ model, report }) {
     const useCases = model.useCases().filter((u) => u.id !== undefined);
     const ids = useCases.map((u) => u.id!);
@@ -31,14 +32,15 @@ export const unknownUseCase: Rule = {
     let searches = 0;
     for (const ref of useCaseRefs(model)) {
       if (known.has(ref.id)) continue;
-      const suggestion = searches++ < MAX_SUGGESTIONS ? nearest(ref.id, wellFormed) : undefined;
-      const hint = suggestion
-        ? ` Did you mean \`${suggestion}\`?`
+      const found = searches++ < MAX_SUGGESTIONS ? correction(ref.id, wellFormed) : { possible: [] };
+      const options = offered(found);
+      const hint = options.length
+        ? didYouMean(options)
         : ids.length ? ` Known use cases: ${someOf(ids)}.` : ' Refine defines no use cases yet.';
       report({
         node: ref.node,
         message: `\`${ref.id}\` is not the id of any use case in \`refine.use_cases\`.${hint}`,
-        fix: suggestion ? replaceScalarFix(ref.node, suggestion, `Change to \`${suggestion}\``) : undefined,
+        ...correctScalar(ref.node, found),
         related,
       });
     }
