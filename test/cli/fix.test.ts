@@ -22,7 +22,7 @@ describe('tde check --fix', () => {
     const result = await tde(dir, ['check', '--fix']);
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '✓ 1 file checked, no problems\n');
-    assert.equal(result.stderr, 'tde: applied 3 fixes to 1 file\n');
+    assert.equal(result.stderr, 'p.tde.yaml: fixed 3 problems (unknown-tactic ×2, unknown-criterion)\ntde: applied 3 fixes to 1 file\n');
     const fixed = fs.readFileSync(path.join(dir, 'p.tde.yaml'), 'utf8');
     assert.equal(fixed, expectedFix(original));
     assert.notEqual(fixed, original);
@@ -61,7 +61,7 @@ describe('tde check --fix', () => {
       'm.tde.yaml:6:1: info: Find hears from 1 kind of collaborator (only community-group): listen more broadly, to at least three roles such as residents, community groups and data intermediaries. [narrow-collaborators]\n' +
         'm.tde.yaml:13:1: warning: Refine is in progress but lists no collaborators: name the people and groups who took part under `collaborators`. [missing-collaborators]\n',
     );
-    assert.equal(result.stderr, 'tde: applied 1 fix to 1 file\n');
+    assert.equal(result.stderr, 'm.tde.yaml: fixed 1 problem (unknown-tactic)\ntde: applied 1 fix to 1 file\n');
     assert.ok(fs.readFileSync(path.join(dir, 'm.tde.yaml'), 'utf8').includes('- join-public-meetings # a typo that --fix corrects\n'));
   });
 
@@ -112,7 +112,7 @@ describe('tde check --fix', () => {
         '',
       ].join('\n'),
     );
-    assert.equal(result.stderr, 'tde: --fix would apply 3 fixes to 1 file (nothing was written)\n');
+    assert.equal(result.stderr, 'p.tde.yaml: would fix 3 problems (unknown-tactic ×2, unknown-criterion)\ntde: --fix would apply 3 fixes to 1 file (nothing was written)\n');
   });
 
   it('--fix-dry-run keeps a machine-readable report clean by sending the diff to stderr', async () => {

@@ -21,12 +21,13 @@ const COMMAND_LINE = /^[\s\u0085]*::/;
 /** Our own annotations, in the github format: `::error file=…,line=…::message`. */
 const OUR_ANNOTATION = /^::(error|warning|notice) file=[^\r\n:]*(,[a-zA-Z]+=[^\r\n:,]*)*::[^\r\n]*$/;
 
-/** A project with problems, a silenced one whose reason is a command, and a block scalar of commands beside a fixable typo. */
+/** A project with problems, a silenced one whose reason is a command, and a block scalar of commands beside a fixable date. */
 const PROJECT = [
   'tde: 1',
   'project:',
   '  title: "::error::title"',
   '  place: P',
+  '  started: 2/27/2024',
   'x-notes: |',
   '  ::error::a line of a block scalar',
   'find:',
@@ -91,18 +92,20 @@ describe('output safety', function () {
     it('shows a path that would be a command as ./path, the same file', () => {
       const stylish = tdeProcess(dir, ['check', '::warning::x.tde.yaml', '--no-color']).stdout.split('\n');
       assert.equal(stylish[0], './::warning::x.tde.yaml');
-      assert.ok(stylish.includes('  ./::warning::x.tde.yaml:13:7  unknown-tactic  (line 12: "::error::a reason")'), stylish.join('\n'));
+      assert.ok(stylish.includes('  ./::warning::x.tde.yaml:14:7  unknown-tactic  (line 13: "::error::a reason")'), stylish.join('\n'));
       const compact = tdeProcess(dir, ['check', '::warning::x.tde.yaml', '-f', 'compact']).stdout;
-      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:8:11: error: `status` must be `not-started`, /m);
+      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:9:11: error: `status` must be `not-started`, /m);
       // Mid-line, text is left as the file wrote it.
       assert.ok(compact.includes('Unknown tactic `::warning::tactic`.'), compact);
     });
 
     it('--fix-dry-run: a context line of the file cannot be a command', () => {
       const run = tdeProcess(dir, ['check', '::warning::x.tde.yaml', '--fix-dry-run', '--no-color']);
-      assert.ok(run.stdout.includes('+  status: in-progress'), run.stdout);
+      assert.ok(run.stdout.includes('+  started: 2024-02-27'), run.stdout);
       assert.ok(run.stdout.includes(' \\::error::a line of a block scalar') || run.stdout.includes('  \\::error::a line of a block scalar'), run.stdout);
       assert.deepEqual(commandLines(run.stdout), []);
+      assert.ok(run.stderr.includes('./::warning::x.tde.yaml: would fix 1 problem (schema)\n'), run.stderr);
+      assert.deepEqual(commandLines(run.stderr), [], run.stderr);
     });
 
     for (const format of ['stylish', 'markdown', 'json']) {

@@ -88,7 +88,7 @@ describe('tde as a real process', function () {
     it('fixes the file in place and says how many fixes it applied', () => {
       const dir = tempTree({ 'p.tde.yaml': fixture('many-fixes.tde.yaml') });
       const result = tdeProcess(dir, ['check', '--fix']);
-      assert.deepEqual([result.code, result.stdout, result.stderr], [0, '✓ 1 file checked, no problems\n', 'tde: applied 3 fixes to 1 file\n']);
+      assert.deepEqual([result.code, result.stdout, result.stderr], [0, '✓ 1 file checked, no problems\n', 'p.tde.yaml: fixed 3 problems (unknown-tactic ×2, unknown-criterion)\ntde: applied 3 fixes to 1 file\n']);
       assert.ok(fs.readFileSync(path.join(dir, 'p.tde.yaml'), 'utf8').includes('- records-request-system\n'));
     });
   });

@@ -11,7 +11,7 @@ import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
-import { colors, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
+import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: true },
@@ -130,7 +130,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
 
   // File by file, on stderr: stdout may be a machine-readable report.
   for (const file of fixed) {
-    io.stderr(`${printable(file.shown)}: ${settings.fix === 'write' ? 'fixed' : 'would fix'} ${describeFixes(file.applied)}\n`);
+    io.stderr(`${linePath(file.shown)}: ${settings.fix === 'write' ? 'fixed' : 'would fix'} ${describeFixes(file.applied)}\n`);
   }
   if (settings.fix === 'write') {
     io.stderr(fixesApplied ? `tde: applied ${plural(fixesApplied, 'fix', 'fixes')} to ${plural(filesFixed, 'file')}\n` : 'tde: nothing to fix\n');
