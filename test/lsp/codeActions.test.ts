@@ -64,12 +64,40 @@ describe('language server: code actions', function () {
     const list = await actions(diagnostics(), ['source.fixAll'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.deepEqual(list.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', 'source.fixAll.tde']]);
     const edits = editsOf(list[0]!.edit, uri);
-    assert.equal(edits.length, 3, 'one minimal edit per fix');
+    assert.equal(edits.length, 2, 'one minimal edit per fix, none for the suggestion');
     const fixed = applyLspEdits(text, edits);
     assert.equal(
       fixed,
-      text.replace('interview-stakholders', 'interview-stakeholders').replace('selected_use_case: block-club-lots-map', 'selected_use_case: block-club-lot-map').replace('via: meetng', 'via: meeting'),
+      text.replace('interview-stakholders', 'interview-stakeholders').replace('selected_use_case: block-club-lots-map', 'selected_use_case: block-club-lot-map'),
     );
+  });
+
+  it('offers a suggestion as a quick fix that is never preferred, and keeps it out of Fix all', async () => {
+    const via = diagnostics().find((d) => d.code === 'schema')!;
+    const list = await actions([via]);
+    assert.deepEqual(list.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Change to `meeting`', 'quickfix', false],
+      ['Disable schema for this line', 'quickfix', undefined],
+      ['Disable schema for the file', 'quickfix', undefined],
+      ['Fix all auto-fixable problems', 'source.fixAll.tde', undefined],
+    ]);
+    assert.equal(applyLspEdits(text, editsOf(list[0]!.edit, uri)), text.replace('via: meetng', 'via: meeting'));
+    const fixAll = list[3]!;
+    assert.ok(!applyLspEdits(text, editsOf(fixAll.edit, uri)).includes('via: meeting'), 'Fix all leaves the suggestion alone');
+  });
+
+  it("personal-contact: suggests reaching the person through their group, and its disable comment asks for a reason", async () => {
+    const other = fixtureUri('contact.tde.yaml');
+    const contact = 'tde: 1\nproject: {title: T, place: P}\nfind:\n  status: in-progress\n  collaborators:\n    - name: Rosa Delgado\n      role: resident\n      organization: Eastside block club\n      contact: rosa.delgado@example.org\n';
+    await client().open(other, contact);
+    const problem = (await client().diagnostics(other, 1)).diagnostics.find((d) => d.code === 'personal-contact')!;
+    const list = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: problem.range, context: { diagnostics: [problem] } });
+    const via = list.find((a) => a.title === 'Write `via Eastside block club` instead')!;
+    assert.equal(via.isPreferred, false);
+    assert.equal(applyLspEdits(contact, editsOf(via.edit, other)), contact.replace('rosa.delgado@example.org', 'via Eastside block club'));
+    const disable = list.find((a) => a.title === 'Disable personal-contact for this line')!;
+    assert.equal(applyLspEdits(contact, editsOf(disable.edit, other)), contact.replace('      contact:', '      # tde-disable-next-line personal-contact -- …\n      contact:'));
+    assert.ok(!list.some((a) => a.kind?.startsWith('source.fixAll')), 'nothing to fix in bulk');
   });
 
   it('keeps CRLF line endings in inserted lines', async () => {
