@@ -6,17 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, loadConfigFor, ruleIds } from '../../server/src/engine';
 import { nodeHost } from '../helpers/host';
+import { tdeFiles } from '../helpers/tdeFiles';
 
 const root = path.resolve(__dirname, '..', 'fixtures');
 
-function tdeFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return tdeFiles(full);
-    return /\.tde\.ya?ml$/.test(entry.name) ? [full] : [];
-  }).sort();
-}
 
 function actual(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');

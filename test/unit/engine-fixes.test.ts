@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { applyEdits, check, compatibleFixes, loadConfigFor, type Change, type Problem, type RuleSeverities } from '../../server/src/engine';
 import { nodeHost } from '../helpers/host';
+import { differences } from '../helpers/tdeFiles';
 
 type Path = (string | number)[];
 
@@ -15,14 +16,6 @@ function startsWith(long: Path, prefix: Path): boolean {
   return prefix.every((segment, i) => String(long[i]) === String(segment));
 }
 
-/** Paths where two plain-data values differ (added, removed or changed). */
-function differences(a: unknown, b: unknown, at: Path = []): Path[] {
-  if (Object.is(a, b)) return [];
-  const bothObjects = a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
-  if (!bothObjects) return [at];
-  const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-  return [...keys].flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...at, key]));
-}
 
 // YAML 1.2 reads a lone CR as a line break (the engine does too; the yaml package does not).
 const data = (text: string) => parse(text.replace(/\r(?!\n)/g, '\n'), { version: '1.2', schema: 'core' }) as unknown;
