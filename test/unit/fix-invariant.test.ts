@@ -3,7 +3,7 @@
 // no fix disappear — whatever its rule — and never changes a YAML value that
 // no fixed problem is about. Over every fixture, every example, and seeded
 // random slips in the examples (the slips a fix is for, and some it is not).
-// TDE_FC_SEED and TDE_FC_RUNS explore further than the default run.
+// The seed is test/helpers/seed.ts's (TDE_TEST_SEED replays or explores).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,10 +12,11 @@ import { parse } from 'yaml';
 import { check, fixAll, loadConfigFor, type CheckOptions, type NodePath, type Problem } from '../../server/src/engine';
 import { fixSteps } from '../../server/src/engine/fixAll';
 import { nodeHost } from '../helpers/host';
+import { runs, seed } from '../helpers/seed';
+import { skipBecause } from '../helpers/skip';
 import { differences, tdeFiles } from '../helpers/tdeFiles';
 
-const SEED = Number(process.env.TDE_FC_SEED) || 20261206;
-const RUNS = Number(process.env.TDE_FC_RUNS) || 100;
+const RUNS = runs(100);
 const repo = path.resolve(__dirname, '..', '..');
 
 
@@ -135,8 +136,8 @@ describe('fixes never change what a file says (property)', () => {
       return text.slice(0, m.index) + next + text.slice(m.index! + word.length);
     }
 
-    it(`applying every fix keeps every problem with no fix and every value no fix is about (seed ${SEED}, ${RUNS} runs)`, function () {
-      if (examples.length === 0) this.skip(); // no examples in this checkout: nothing to slip
+    it(`applying every fix keeps every problem with no fix and every value no fix is about (seed ${seed}, ${RUNS} runs)`, function () {
+      if (examples.length === 0) skipBecause(this, 'no examples in this checkout: nothing to slip');
       const fixedBefore = textsFixed;
       fc.assert(
         fc.property(fc.array(slip, { minLength: 1, maxLength: 3 }), (slips) => {
@@ -146,7 +147,7 @@ describe('fixes never change what a file says (property)', () => {
           const found = violations(text, optionsFor(file));
           assert.deepEqual(found, [], `${path.relative(repo, file)} with ${JSON.stringify(slips)}`);
         }),
-        { seed: SEED, numRuns: RUNS },
+        { seed, numRuns: RUNS },
       );
       assert.ok(textsFixed - fixedBefore >= RUNS / 5, `only ${textsFixed - fixedBefore} of ${RUNS} slipped texts had a fix applied`);
     });
