@@ -25,7 +25,7 @@
 // every file system: they are answered "missing" without asking.
 import { buildModel, decodeTdeBytes, loadConfigFor, MAX_FILE_BYTES, parseTde, ruleById, type FileHost, type TdeModel } from '../engine';
 import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../shared/protocol';
-import type { Session } from './session';
+import type { FileSession } from './fileSession';
 
 interface Entry {
   type: ReadFileResult['type'];
@@ -39,7 +39,7 @@ interface Entry {
 const MAX_ROUNDS = 6;
 const BASE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i;
 
-let session: Session | undefined;
+let session: FileSession | undefined;
 const entries = new Map<string, Entry>();
 /** While prepareFiles runs the look-ups: the paths the cache could not answer, and whether their text is needed. */
 let recording: Map<string, boolean> | undefined;
@@ -95,7 +95,7 @@ export const nodeFileHost: FileHost = {
   },
 };
 
-export function bindFiles(current: Session): void {
+export function bindFiles(current: FileSession): void {
   session = current;
 }
 
@@ -154,7 +154,7 @@ async function settle(run: () => void): Promise<void> {
   }
 }
 
-export function prepareFiles(current: Session, uri: string): Promise<void> | undefined {
+export function prepareFiles(current: FileSession, uri: string): Promise<void> | undefined {
   const file = fsPathOf(uri);
   if (!file) return undefined;
   // An open document's text, else the one loadFile read (a closed file the preview shows).

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeTdeBytes, MAX_FILE_BYTES, type FileHost } from '../engine';
-import type { Session } from './session';
+import type { FileSession } from './fileSession';
 
 /** The file-system path of a `file:` URI, else undefined. */
 export function fsPathOf(uri: string): string | undefined {
@@ -46,7 +46,7 @@ export const nodeFileHost: FileHost = {
 let warn: (message: string) => void = (message) => console.warn(message);
 
 /** Called by each Session: the server reads the disk itself, and logs through the session. */
-export function bindFiles(session: Session): void {
+export function bindFiles(session: FileSession): void {
   warn = (message) => session.warn(message);
 }
 
@@ -97,7 +97,7 @@ function readBounded(path: string, maxBytes: number): Uint8Array | undefined {
 }
 
 /** Make what a check of this document will look up answerable synchronously (nothing to do on Node). */
-export function prepareFiles(_session: Session, _uri: string): Promise<void> | undefined {
+export function prepareFiles(_session: FileSession, _uri: string): Promise<void> | undefined {
   return undefined;
 }
 
