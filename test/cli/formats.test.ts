@@ -169,6 +169,26 @@ describe('tde check --format', () => {
         },
       ]);
       assert.deepEqual(tactic.partialFingerprints, { 'tdeProblem/v1': 'unknown-tactic|cli/mistakes.tde.yaml|find/tactics/0' });
+      // The fix, which a tool may apply, is the result's one `fixes` entry.
+      assert.deepEqual(tactic.fixes, [{
+        description: { text: 'Change to `join-public-meetings`' },
+        artifactChanges: [{
+          artifactLocation: { uri: 'cli/mistakes.tde.yaml', uriBaseId: '%SRCROOT%', index: 0 },
+          replacements: [{ deletedRegion: { startLine: 12, startColumn: 7, endLine: 12, endColumn: 26 }, insertedContent: { text: 'join-public-meetings' } }],
+        }],
+      }]);
+    });
+
+    it('never puts a suggestion among `fixes`; the JSON report carries suggestions apart from the fix', async () => {
+      const dir = tempTree({ 'p.tde.yaml': 'tde: 1\nproject: {title: T, place: P}\nfind:\n  status: in-progres\n' });
+      const log = await sarifOf(dir);
+      assert.ok(sarifValidator()(log));
+      const [result] = log.runs[0].results;
+      assert.equal(result.fixes, undefined);
+      assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].properties.suggests, true);
+      const [problem] = JSON.parse((await tde(dir, ['check', '-f', 'json'])).stdout).files[0].problems;
+      assert.equal(problem.fix, undefined);
+      assert.deepEqual(problem.suggestions, [{ title: 'Change to `in-progress`', edits: [{ line: 4, column: 11, endLine: 4, endColumn: 21, offset: 53, length: 10, newText: 'in-progress' }] }]);
     });
 
     it('keeps fingerprints when lines move', async () => {

@@ -1,7 +1,7 @@
 // The check report every formatter reads: the engine's problems with their
 // offsets turned into 1-based lines and columns, per file, in stable order.
-import { ruleDocsUrl, type LineIndex, type CheckResult, type Fix, type Problem } from '../engine';
-import type { FileReport, Region, ReportedProblem, Summary } from './reportTypes';
+import { ruleDocsUrl, type LineIndex, type CheckResult, type Change, type Problem } from '../engine';
+import type { FileReport, Region, ReportedChange, ReportedProblem, Summary } from './reportTypes';
 import { directiveCheckById } from '../engine/review/directives';
 
 /** The page that explains a problem's rule (or a check of inline comments). */
@@ -9,7 +9,7 @@ export function docsUrlOf(rule: string): string {
   return directiveCheckById(rule)?.docsUrl ?? ruleDocsUrl(rule);
 }
 
-export type { CheckReport, FileReport, Region, ReportedEdit, ReportedProblem, SuppressedProblem, Summary } from './reportTypes';
+export type { CheckReport, FileReport, Region, ReportedChange, ReportedEdit, ReportedProblem, SuppressedProblem, Summary } from './reportTypes';
 
 export function regionOf(lines: LineIndex, offset: number, length: number): Region {
   const start = lines.positionAt(offset);
@@ -17,7 +17,7 @@ export function regionOf(lines: LineIndex, offset: number, length: number): Regi
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-function reportFix(lines: LineIndex, fix: Fix): ReportedProblem['fix'] {
+function reportChange(lines: LineIndex, fix: Change): ReportedChange {
   return {
     title: fix.title,
     edits: fix.edits.map((edit) => ({ ...regionOf(lines, edit.offset, edit.length), offset: edit.offset, length: edit.length, newText: edit.newText })),
@@ -35,7 +35,8 @@ export function reportProblem(lines: LineIndex, problem: Problem): ReportedProbl
     yamlPath: problem.path,
     docsUrl: docsUrlOf(problem.rule),
   };
-  if (problem.fix) reported.fix = reportFix(lines, problem.fix);
+  if (problem.fix) reported.fix = reportChange(lines, problem.fix);
+  if (problem.suggestions?.length) reported.suggestions = problem.suggestions.map((s) => reportChange(lines, s));
   if (problem.related?.length) {
     reported.related = problem.related.map((r) => ({ message: r.message, ...regionOf(lines, r.offset, r.length) }));
   }

@@ -17,6 +17,12 @@ export interface ReportedEdit extends Region {
   newText: string;
 }
 
+/** A fix or a suggestion, with its edits placed in lines and columns. */
+export interface ReportedChange {
+  title: string;
+  edits: ReportedEdit[];
+}
+
 export interface ReportedProblem extends Region {
   rule: string;
   severity: Severity;
@@ -26,7 +32,10 @@ export interface ReportedProblem extends Region {
   /** Where in the YAML the problem is, e.g. ['refine', 'tactics', 0]. */
   yamlPath: NodePath;
   docsUrl: string;
-  fix?: { title: string; edits: ReportedEdit[] };
+  /** Applied by `--fix`. */
+  fix?: ReportedChange;
+  /** Offered, never applied: each could mean something else ("did you mean …"). */
+  suggestions?: ReportedChange[];
   related?: (Region & { message: string })[];
   /** With `--since`: true when the base revision had this problem already. */
   baseline?: boolean;

@@ -17,6 +17,7 @@ function problemJson(problem: ReportedProblem) {
     yamlPath: problem.yamlPath,
     docsUrl: problem.docsUrl,
     ...(problem.fix ? { fix: problem.fix } : {}),
+    ...(problem.suggestions ? { suggestions: problem.suggestions } : {}),
     ...(problem.related ? { related: problem.related } : {}),
     ...(problem.baseline !== undefined ? { baseline: problem.baseline } : {}),
   };

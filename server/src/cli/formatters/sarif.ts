@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { ruleDocsUrl, type Rule } from '../../engine';
 import { DIRECTIVE_CHECKS } from '../../engine/review';
 import { HOMEPAGE } from '../version';
-import type { CheckReport, FileReport, Region, ReportedProblem } from '../report';
+import type { CheckReport, FileReport, Region, ReportedChange, ReportedProblem } from '../report';
 import { jsonText } from '../terminal';
 import type { FormatOptions } from './formatter';
 
@@ -33,7 +33,17 @@ function ruleDescriptor(rule: Rule) {
     fullDescription: { text: `${rule.description}${defaults}` },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
-    properties: { fixable: rule.fixable },
+    properties: { fixable: rule.fixable, suggests: !!rule.suggests },
+  };
+}
+
+function sarifFix(uri: string, index: number, fix: ReportedChange) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [{
+      artifactLocation: { uri, uriBaseId: '%SRCROOT%', index },
+      replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.newText } })),
+    }],
   };
 }
 
@@ -46,7 +56,7 @@ function descriptors(report: CheckReport, rules: readonly Rule[]): object[] {
     fullDescription: { text: check.description },
     helpUri: check.docsUrl,
     defaultConfiguration: { level: LEVELS[check.severity] },
-    properties: { fixable: false },
+    properties: { fixable: false, suggests: false },
   }));
   return [...rules.map(ruleDescriptor), ...extra];
 }
@@ -102,6 +112,8 @@ export function formatSarif(report: CheckReport, { rules, warn }: FormatOptions)
               })),
             }
           : {}),
+        // SARIF's `fixes` are changes a tool may apply: the fix only, never a suggestion.
+        ...(problem.fix ? { fixes: [sarifFix(uri, artifactIndex, problem.fix)] } : {}),
         partialFingerprints: { 'tdeProblem/v1': fingerprints(problem) },
         ...(problem.baseline !== undefined ? { baselineState: problem.baseline ? 'unchanged' : 'new' } : {}),
         ...(suppression ? { suppressions: [suppression] } : {}),
