@@ -4,13 +4,12 @@
 // the watcher up. Workspace folders are tracked for multi-root workspaces.
 import {
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   WatchKind,
   type DidChangeWatchedFilesParams,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
-import { mapAt, scalarText, valueOf } from '../engine/document';
 import * as path from '../engine/paths';
+import { previousFile } from '../engine/rules/previous-file';
 import type { Analyses } from './analysis';
 import { isConfigFile, type Configuration } from './configuration';
 import type { Diagnostics } from './diagnostics';
@@ -58,15 +57,16 @@ export class Workspace {
 
   filesChanged(params: DidChangeWatchedFilesParams): void {
     const configFiles: string[] = [];
-    const appearedOrVanished: string[] = [];
+    const previousFiles: string[] = [];
     for (const change of params.changes) {
       const file = fsPathOf(change.uri);
       if (!file) continue;
       if (isConfigFile(file)) configFiles.push(file);
-      else if (change.type !== FileChangeType.Changed) appearedOrVanished.push(file);
+      // Whether it is there (missing-previous), and, when it changed, its iteration (iteration-chain).
+      else previousFiles.push(file);
     }
     if (configFiles.length) this.configuration.configFilesChanged(configFiles);
-    if (appearedOrVanished.length) this.diagnostics.revalidate(this.documentsReferringTo(appearedOrVanished));
+    if (previousFiles.length) this.diagnostics.revalidate(this.documentsReferringTo(previousFiles));
   }
 
   /** Open documents whose `project.previous` resolves to one of these paths (or into one of these folders). */
@@ -78,9 +78,9 @@ export class Workspace {
       const own = fsPathOf(document.uri);
       if (!own) continue;
       const model = this.analyses.parsed(document).model;
-      const previous = scalarText(valueOf(mapAt(model?.root, 'project'), 'previous'))?.trim();
+      const previous = model ? previousFile(model, own) : undefined;
       if (!previous) continue;
-      const target = fold(path.resolve(path.dirname(own), previous));
+      const target = fold(previous.target);
       if (normalized.some((f) => target === f || target.startsWith(f + path.sep))) {
         uris.push(document.uri);
       }

@@ -1,6 +1,7 @@
 // Small helpers shared by rules: naming steps and lists in messages.
-import { shortName } from '../document';
+import { shortName, type Node } from '../document';
 import type { Step } from '../model';
+import type { RelatedLocation } from '../types';
 import { stepTitle } from '../vocabulary';
 
 export function stepName(step: Step): string {
@@ -26,4 +27,9 @@ export function code(text: string): string {
 /** Where a problem about a whole step goes: its key. */
 export function stepKey(step: Step) {
   return step.key ?? undefined;
+}
+
+/** A related location on a node, for a problem that involves another place too (none when the node has no position). */
+export function relatedAt(node: Node | undefined, message: string): RelatedLocation[] {
+  return node?.range ? [{ message, offset: node.range[0], length: node.range[1] - node.range[0] }] : [];
 }

@@ -1,6 +1,6 @@
 import * as path from '../paths';
-import { mapAt, scalarText, valueOf } from '../document';
 import type { Rule } from '../rule';
+import { previousFile } from './previous-file';
 
 export const missingPrevious: Rule = {
   id: 'missing-previous',
@@ -9,14 +9,11 @@ export const missingPrevious: Rule = {
   fixable: false,
   check({ model, fileName, host, report }) {
     if (!fileName || !host) return;
-    const node = valueOf(mapAt(model.root, 'project'), 'previous');
-    const previous = scalarText(node)?.trim();
-    if (!node || !previous) return;
-    const target = path.resolve(path.dirname(fileName), previous);
-    if (host.fileExists(target)) return;
+    const previous = previousFile(model, fileName);
+    if (!previous || host.fileExists(previous.target)) return;
     report({
-      node,
-      message: `\`${previous}\` does not exist (looked for ${path.relative(path.dirname(fileName), target) || previous} next to this file). \`previous\` names the earlier iteration's file, relative to this file's folder.`,
+      node: previous.node,
+      message: `\`${previous.written}\` does not exist (looked for ${path.relative(path.dirname(fileName), previous.target) || previous.written} next to this file). \`previous\` names the earlier iteration's file, relative to this file's folder.`,
     });
   },
 };

@@ -1,6 +1,5 @@
 import type { Rule } from '../rule';
-import type { RelatedLocation } from '../types';
-import { listWords, stepName } from './common';
+import { listWords, relatedAt, stepName } from './common';
 
 export const skippedStage: Rule = {
   id: 'skipped-stage',
@@ -19,13 +18,7 @@ export const skippedStage: Rule = {
       const phrases = earlier.map((s) =>
         !s.present ? `${stepName(s)} is missing` : s.status === 'skipped' ? `${stepName(s)} was skipped` : `${stepName(s)} has not started`,
       );
-      const related: RelatedLocation[] = [];
-      for (const s of earlier) {
-        const node = s.key;
-        if (node?.range) {
-          related.push({ message: `${stepName(s)}: ${s.status}`, offset: node.range[0], length: node.range[1] - node.range[0] });
-        }
-      }
+      const related = earlier.flatMap((s) => relatedAt(s.key, `${stepName(s)}: ${s.status}`));
       report({
         node: step.key,
         severity: onlySkipped ? 'warning' : 'error',

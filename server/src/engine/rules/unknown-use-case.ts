@@ -1,9 +1,8 @@
 import { correctScalar } from '../edits';
 import type { Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
-import type { RelatedLocation } from '../types';
 import { shortName } from '../document';
-import { someOf } from './common';
+import { relatedAt, someOf } from './common';
 import { useCaseRefs } from '../useCaseRefs';
 
 // Non-capturing: a capturing group makes the regex engine overflow its stack
@@ -26,9 +25,7 @@ export const unknownUseCase: Rule = {
     const known = new Set(ids);
     // Only a well-formed id is worth suggesting (a malformed one is the schema's to report).
     const wellFormed = ids.filter((id) => KEBAB.test(id));
-    const related: RelatedLocation[] = useCases.slice(0, MAX_RELATED).flatMap((u) =>
-      u.idNode?.range ? [{ message: `use case \`${shortName(u.id!)}\``, offset: u.idNode.range[0], length: u.idNode.range[1] - u.idNode.range[0] }] : [],
-    );
+    const related = useCases.slice(0, MAX_RELATED).flatMap((u) => relatedAt(u.idNode, `use case \`${shortName(u.id!)}\``));
     let searches = 0;
     for (const ref of useCaseRefs(model)) {
       if (known.has(ref.id)) continue;
