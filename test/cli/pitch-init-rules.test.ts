@@ -145,7 +145,7 @@ describe('tde rules', () => {
     assert.equal(result.code, 0);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, rules.length);
-    assert.match(lines[0]!, /^yaml-syntax {12}error {4}YAML /);
+    assert.match(lines[0]!, /^yaml-syntax {15}error {4}YAML /);
     assert.ok(lines.some((l) => /^no-steward +info +A Design plan with no `steward`\.$/.test(l)), result.stdout);
   });
 

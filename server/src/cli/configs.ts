@@ -13,9 +13,9 @@ export interface CliFileHost extends FileHost {
 }
 
 /**
- * The engine reads only `.tderc.yaml` files through readFile. A configuration
- * comes with the files (a pull request may bring one), so it is read as a TDE
- * file is: its size checked before a byte is read, then strict UTF-8
+ * The engine reads `.tderc.yaml` files through readFile, and the file
+ * `project.previous` names (iteration-chain). Both come with the files (a pull
+ * request may bring them), so each is read as a TDE file is: its size checked before a byte is read, then strict UTF-8
  * (decodeTdeBytes). One that is too large, binary, UTF-16 or not UTF-8 is a
  * configuration problem, reported with the others (exit 2), at its line when
  * there is one.

@@ -3,12 +3,13 @@
 // `tde/readFile` request, which the VS Code client answers with
 // `vscode.workspace.fs` (github.dev, vscode.dev), sent only to a client that
 // announced `workspaceFiles`. Without one, documents have no path: the check
-// uses the default severities and `missing-previous` does not run, as for an
+// uses the default severities and the rules that read `previous`
+// (`missing-previous`, `iteration-chain`) cannot follow it, as for an
 // untitled file on Node.
 //
 // The engine looks files up synchronously, so what it reads is cached here.
 // Before each check, prepareFiles runs the same look-ups (the `.tderc.yaml`
-// search, the `missing-previous` rule) against the cache, fetches whatever
+// search, the rules that follow `previous`) against the cache, fetches whatever
 // the cache could not answer, and repeats until it answers everything; the
 // check then finds it all in the cache. Watched-file events refetch what
 // they name (refreshFiles) before the server reacts to them.
@@ -158,7 +159,7 @@ export function prepareFiles(current: FileSession, uri: string): Promise<void> |
   const file = fsPathOf(uri);
   if (!file) return undefined;
   // An open document's text, else the one loadFile read (a closed file the preview shows).
-  // Parsed once more here (only when it may name a `previous` file) to run missing-previous's look-up.
+  // Parsed once more here (only when it may name a `previous` file) to run the look-ups of the rules that follow it.
   const text = current.documents.get(uri)?.getText() ?? entries.get(file)?.text;
   let model: TdeModel | undefined;
   try {
@@ -167,10 +168,11 @@ export function prepareFiles(current: FileSession, uri: string): Promise<void> |
   } catch {
     model = undefined; // the check itself reports what went wrong
   }
-  const previousRule = ruleById('missing-previous');
+  // The rules that follow `previous`: whether the file is there, and what iteration it is.
+  const previousRules = ['missing-previous', 'iteration-chain'].map(ruleById);
   return settle(() => {
     loadConfigFor(file, nodeFileHost);
-    if (model) previousRule?.check({ model, data: undefined, fileName: file, host: nodeFileHost, report: () => {} });
+    for (const rule of previousRules) if (model) rule?.check({ model, data: undefined, fileName: file, host: nodeFileHost, report: () => {} });
   });
 }
 

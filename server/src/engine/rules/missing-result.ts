@@ -15,8 +15,14 @@ function missingResults(step: Step): string[] {
     case 'design':
       // A missing `selected_use_case` is single-use-case's to report (one problem, one diagnostic).
       return isUnwritten(valueOf(map, 'plan')) ? ['no `plan`'] : [];
-    case 'implement':
-      return isUnwritten(valueOf(map, 'intervention')) ? ['no `intervention`'] : [];
+    case 'implement': {
+      // The guide's Implement result: an intervention, a product, and actual users using it.
+      const missing: string[] = [];
+      if (isUnwritten(valueOf(map, 'intervention'))) missing.push('no `intervention`');
+      if (isUnwritten(valueOf(mapAt(map, 'result'), 'product'))) missing.push('no `result.product`');
+      if (seqItems(valueOf(map, 'outcomes')).every((outcome) => isUnwritten(outcome))) missing.push('no entry in `outcomes`');
+      return missing;
+    }
   }
 }
 

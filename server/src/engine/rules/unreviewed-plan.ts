@@ -1,20 +1,29 @@
+import { isMap, isScalar, seqItems, valueOf } from '../document';
 import type { Rule } from '../rule';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
+
+/** `incorporated: no` (or `false`, as a YAML 1.1 reader writes it): the feedback was heard but not taken up. */
+function notTakenUp(incorporated: unknown): boolean {
+  return isScalar(incorporated) && (incorporated.value === 'no' || incorporated.value === false);
+}
 
 export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',
   defaultSeverity: 'warning',
-  description: 'Design done with no `feedback` entry from a collaborator marked `intended_user`.',
+  description: 'Design done with no `feedback` entry, taken up at least in part, from a collaborator marked `intended_user`.',
   fixable: false,
   check({ model, report }) {
     const design = model.step('design');
     if (design.status !== 'done' || !design.key) return;
     const named = collaboratorsByName(model.collaborators(design));
-    const reviewed = designNameRefs(model).some((ref) => ref.where === 'feedback.from' && named(ref.name)?.intendedUser);
-    if (reviewed) return;
+    const entries = new Map(seqItems(valueOf(design.map, 'feedback')).filter(isMap).map((entry) => [valueOf(entry, 'from'), entry]));
+    const fromUsers = designNameRefs(model).filter((ref) => ref.where === 'feedback.from' && named(ref.name)?.intendedUser);
+    if (fromUsers.some((ref) => !notTakenUp(valueOf(entries.get(ref.node), 'incorporated')))) return;
     report({
       node: design.key,
-      message: 'Design is done, but no `feedback` entry comes from an intended user: review the plan with the people who will use the data (a collaborator with `intended_user: true`) and record what they said.',
+      message: fromUsers.length
+        ? 'Design is done, but none of the feedback from intended users was taken up (every entry says `incorporated: no`): a plan its users reviewed reflects at least part of what they said. Record the feedback the plan did take on board, or keep Design `in-progress` until it does.'
+        : 'Design is done, but no `feedback` entry comes from an intended user: review the plan with the people who will use the data (a collaborator with `intended_user: true`) and record what they said.',
     });
   },
 };

@@ -1,0 +1,70 @@
+import { isScalar, mapAt, parseTde, scalarText, valueOf, type Node } from '../document';
+import { isUnwritten } from '../placeholders';
+import type { Rule } from '../rule';
+import type { FileHost } from '../types';
+import { previousFile } from './previous-file';
+
+/** A valid `iteration` value (anything else is the schema's to report); null when there is none. */
+function iterationOf(node: Node | undefined): number | null | undefined {
+  if (node === undefined || (isScalar(node) && node.value === null)) return null;
+  return isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 1 ? node.value : undefined;
+}
+
+/** The last previous file read, so that editing this file does not parse that one again on every keystroke. */
+let lastRead: { text: string; iteration: number | undefined } | undefined;
+
+/** The previous file's iteration (1 when it gives none); undefined when it cannot be read or says something else. */
+function previousIteration(host: FileHost, target: string): number | undefined {
+  if (!host.fileExists(target)) return undefined;
+  const text = host.readFile(target);
+  if (text === undefined) return undefined;
+  if (lastRead?.text !== text) {
+    const document = parseTde(text);
+    const found = document.syntaxIssues.length ? undefined : iterationOf(valueOf(mapAt(document.root, 'project'), 'iteration'));
+    lastRead = { text, iteration: found === null ? 1 : found };
+  }
+  return lastRead.iteration;
+}
+
+export const iterationChain: Rule = {
+  id: 'iteration-chain',
+  defaultSeverity: 'warning',
+  description: '`project.iteration` over 1 with no `previous`; `previous` while `iteration` is absent or 1; or a previous file whose `iteration` is not this one minus 1.',
+  fixable: false,
+  check({ model, fileName, host, report }) {
+    const project = mapAt(model.root, 'project');
+    if (!project) return;
+    const iterationNode = valueOf(project, 'iteration');
+    const iteration = iterationOf(iterationNode);
+    if (iteration === undefined) return;
+    const previous = fileName ? previousFile(model, fileName) : undefined;
+    const previousNode = valueOf(project, 'previous');
+    const written = scalarText(previousNode)?.trim();
+    // A `previous` that is not text is the schema's to report.
+    if (!written && !isUnwritten(previousNode)) return;
+    if (!previousNode || !written) {
+      if (iteration !== null && iteration > 1 && iterationNode) {
+        report({
+          node: iterationNode,
+          message: `This is iteration ${iteration}, but \`project.previous\` does not name the file of iteration ${iteration - 1}. Each iteration builds on the one before: add \`previous\` with the path of that file, relative to this file's folder.`,
+        });
+      }
+      return;
+    }
+    // Without a file name or a way to read files, only what this file says can be checked.
+    const before = previous && host ? previousIteration(host, previous.target) : undefined;
+    if (iteration === null || iteration === 1) {
+      const which = before === undefined ? 'a later number' : `\`${before + 1}\`, one more than the previous file's`;
+      report({
+        node: previousNode,
+        message: `\`previous\` names an earlier iteration, but this file ${iteration === null ? 'gives no `iteration` (so it counts as iteration 1)' : 'says it is iteration 1'}. Set \`project.iteration\` to ${which}, or remove \`previous\` if this is the first iteration.`,
+      });
+      return;
+    }
+    if (before === undefined || before === iteration - 1) return;
+    report({
+      node: previousNode,
+      message: `This is iteration ${iteration}, but the previous file says it is iteration ${before}. The file \`previous\` names should be iteration ${iteration - 1}: point \`previous\` at that file, or correct one of the two numbers.`,
+    });
+  },
+};
