@@ -11,7 +11,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { ConfigurationIssues } from '../../server/src/shared/protocol';
 import { editorCapabilities, useServer } from '../helpers/lspClient';
 
-const PROJECT = 'tde: 1\nproject:\n  title: t\n  place: p\n  previous: earlier.tde.yaml\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n';
+const PROJECT = 'tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 2\n  previous: earlier.tde.yaml\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n';
 
 const CREATED = 1;
 const CHANGED = 2;
@@ -124,6 +124,22 @@ describe('language server: configuration and workspace', function () {
     mark = client().mark();
     await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type: DELETED }] });
     assert.deepEqual(codes(await next(inB, mark)), ['missing-previous:1', 'narrow-collaborators:2']);
+  });
+
+  it('keeps iteration-chain current when the earlier file changes its iteration', async () => {
+    const inB = uriOf('b', 'two.tde.yaml');
+    const earlier = path.join(root, 'b', 'earlier.tde.yaml');
+    const event = async (type: number) => {
+      const mark = client().mark();
+      await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(earlier).href, type }] });
+      return codes(await next(inB, mark));
+    };
+    fs.writeFileSync(earlier, 'tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 1\n');
+    assert.deepEqual(await event(CREATED), ['narrow-collaborators:2']);
+    fs.writeFileSync(earlier, 'tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 3\n');
+    assert.deepEqual(await event(CHANGED), ['iteration-chain:2', 'narrow-collaborators:2']);
+    fs.rmSync(earlier);
+    assert.deepEqual(await event(DELETED), ['missing-previous:1', 'narrow-collaborators:2']);
   });
 });
 

@@ -78,7 +78,7 @@ describe('language server: diagnostics', function () {
         code: 'schema',
         codeDescription: { href: `${DOCS}schema.md` },
         source: 'tde',
-        message: '`via` must be `email`, `meeting`, `workshop`, `online`, `survey`, `focus-group` or `other`; got `meetng`. Did you mean `meeting`?',
+        message: '`via` must be `email`, `meeting`, `workshop`, `online`, `survey`, `focus-group`, `phone`, `text-message`, `mail`, `social-media`, `door-to-door` or `other`; got `meetng`. Did you mean `meeting`?',
       },
     ]);
     for (const diagnostic of published.diagnostics) {

@@ -53,8 +53,8 @@ describe('web build: files read through the client', () => {
     assert.equal(files.prepareFiles({} as Session, DOC), undefined);
   });
 
-  it('fetches what the .tderc.yaml search and missing-previous look up, then answers from the cache', async () => {
-    const previous = 'tde: 1\nproject:\n  title: t\n  place: p\n  previous: ../older/one.tde.yaml\n';
+  it('fetches what the .tderc.yaml search and the rules that follow `previous` look up, then answers from the cache', async () => {
+    const previous = 'tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 2\n  previous: ../older/one.tde.yaml\n';
     const { requests, session } = fakeSession(
       { [`${BASE}/tde-tools/tde/.tderc.yaml`]: 'rules:\n  no-steward: off\n', [`${BASE}/tde-tools/tde/older/one.tde.yaml`]: 'tde: 1\n' },
       { open: { [DOC]: previous } },
@@ -75,6 +75,7 @@ describe('web build: files read through the client', () => {
       '/tde-tools/tde/examples/.tderc.yaml',
       '/tde-tools/tde/examples/.tderc.yml',
       '/tde-tools/tde/older/one.tde.yaml',
+      '/tde-tools/tde/older/one.tde.yaml (text)',
     ]);
     // Prepared again: everything is cached, nothing is asked.
     const before = requests.length;

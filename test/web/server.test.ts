@@ -157,7 +157,7 @@ describe('web build: the language server in a browser Worker', function () {
   describe('as VS Code for the Web sees it: pull diagnostics, files read through the client', () => {
     const root = 'vscode-vfs://github/tde-tools/sample';
     const PROJECT = (previous: string) =>
-      `tde: 1\nproject:\n  title: t\n  place: p\n  previous: ${previous}\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n  tactics:\n    - interview-stakholders\n`;
+      `tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 2\n  previous: ${previous}\nfind:\n  status: in-progress\n  collaborators:\n    - name: A\n      role: resident\n  tactics:\n    - interview-stakholders\n`;
     /** The same workspace on disk (for the Node server) and in the Worker's client (for `tde/readFile`). */
     const layout: Record<string, string> = {
       '.tderc.yaml': 'rules:\n  unknown-tactic: warning\n',
