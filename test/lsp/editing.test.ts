@@ -67,10 +67,29 @@ describe('language server: completion', function () {
     const selected = project.replace('selected_use_case: legal-aid-outreach', 'selected_use_case: |');
     const { items } = await complete(selected);
     assert.deepEqual(labels(items), ['legal-aid-outreach', 'legal-aid-outreach-map']);
-    assert.equal(items[0]!.detail, 'Use case: Reach tenants before their hearing');
+    assert.equal(items[0]!.detail, 'Use case: Reach tenants before their hearing (promising)');
     assert.match(docs(items[0]), /Marisol, outreach coordinator/);
     const promising = project.replace('      - legal-aid-outreach-map\n', '      - |\n');
     assert.deepEqual(labels((await complete(promising)).items), ['legal-aid-outreach-map'], 'ids already listed are left out');
+  });
+
+  it('offers the promising use cases first in selected_use_case, and says which Refine set aside', async () => {
+    const project = readFixture('project.tde.yaml')
+      .replace('      - legal-aid-outreach # legal-aid-outreach is the strongest\n', '')
+      .replace('selected_use_case: legal-aid-outreach', 'selected_use_case: |');
+    const { items } = await complete(project);
+    assert.deepEqual(labels(items), ['legal-aid-outreach-map', 'legal-aid-outreach']);
+    assert.equal(items[0]!.detail, 'Use case: A map of filings (promising)');
+    assert.equal(items[1]!.detail, 'Use case: Reach tenants before their hearing (not on the promising list)');
+    const weak = await complete(project.replace('      title: A map of filings\n', '      title: A map of filings\n      support: weak\n'));
+    assert.deepEqual(labels(weak.items), ['legal-aid-outreach', 'legal-aid-outreach-map']);
+    assert.equal(weak.items[1]!.detail, 'Use case: A map of filings (weak support)');
+  });
+
+  it("offers the Design plan's intervention first in implement.intervention.tactic", async () => {
+    const { items } = await complete('design:\n  status: in-progress\n  plan:\n    intervention: generate-data-stories\nimplement:\n  status: in-progress\n  intervention:\n    tactic: |\n');
+    assert.deepEqual(labels(items), ['generate-data-stories', 'do-low-tech-outreach', 'create-data-help-guides', 'invite-intermediaries', 'co-create-with-civic-hackers', 'crowdsource-data-quality', 'host-a-data-challenge']);
+    assert.equal(items[0]!.detail, "Generate data stories — Implement tactic (the plan's intervention)");
   });
 
   it("offers Design's collaborators in feedback[].from and approved_by", async () => {
@@ -156,6 +175,20 @@ describe('language server: hover', function () {
     const useCase = value(await hover('selected_use_case: legal-aid-outreach', 'selected_use_case: '.length + 2));
     assert.match(useCase, /^\*\*Reach tenants before their hearing\*\* — use case `legal-aid-outreach`/);
     assert.match(useCase, /\*Persona:\* Marisol, outreach coordinator/);
+  });
+
+  it('warns on a selected use case Refine set aside, and on an intervention the plan did not intend', async () => {
+    const otherUri = fixtureUri('hover-concerns.tde.yaml');
+    const other = text
+      .replace('      - legal-aid-outreach # legal-aid-outreach is the strongest\n', '')
+      .concat('implement:\n  status: in-progress\n  intervention:\n    name: Filings stories\n    tactic: generate-data-stories\n');
+    await client().open(otherUri, other);
+    const at = (needle: string, into: number) => client().request<Hover | null>('textDocument/hover', { textDocument: { uri: otherUri }, position: positionOf(other, needle, into) });
+    assert.match(value(await at('selected_use_case: legal-aid-outreach', 'selected_use_case: '.length + 2)),
+      /\n\n⚠ This use case is not among Refine's promising use cases \(`legal-aid-outreach-map`\): Design is meant to take up one that Refine found most promising\.$/);
+    assert.match(value(await at('tactic: generate-data-stories', 'tactic: '.length + 2)),
+      /\n\n⚠ The Design plan intends `invite-intermediaries` \(`design\.plan\.intervention`\)\.$/);
+    assert.doesNotMatch(value(await hover('selected_use_case: legal-aid-outreach', 'selected_use_case: '.length + 2)), /⚠/);
   });
 
   it('says nothing over free text', async () => {

@@ -15,6 +15,8 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { vocabulary, type NodePath, type TdeModel } from '../engine';
+import { plannedIntervention } from '../engine/rules/intervention-mismatch';
+import { promisingUseCases, selectionConcerns } from '../engine/rules/selected-not-promising';
 import type { Analyses } from './analysis';
 import { cursorContext, type CursorContext } from './cursorPath';
 import { childItems, childKeys, type Entry, type Structure } from './yamlOutline';
@@ -226,12 +228,16 @@ function newItemCandidates(ctx: Ctx, container: Schema | undefined): Candidate[]
 function valueCandidates(ctx: Ctx, path: NodePath): Candidate[] {
   const place = placeAt(path);
   switch (place?.kind) {
-    case 'tactic':
-      return tacticCandidates(place.step, path[1] === 'tactics' ? usedTactics(ctx) : new Set());
+    case 'tactic': {
+      const candidates = tacticCandidates(place.step, path[1] === 'tactics' ? usedTactics(ctx) : new Set());
+      return path[0] === 'implement' && path[1] === 'intervention' ? plannedFirst(ctx, candidates) : candidates;
+    }
     case 'criterion':
       return criterionCandidates(ctx);
-    case 'use-case-ref':
-      return useCaseCandidates(ctx, listedHere(ctx));
+    case 'use-case-ref': {
+      const candidates = useCaseCandidates(ctx, listedHere(ctx));
+      return path[0] === 'design' ? promisingFirst(ctx, candidates) : candidates;
+    }
     case 'collaborator-ref':
       return collaboratorCandidates(ctx, place.list ? listedHere(ctx) : new Set());
     default:
@@ -332,6 +338,28 @@ function useCaseCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
       detail: u.title ? `Use case: ${u.title}` : 'Use case',
       documentation: useCaseMarkdown(u),
     }));
+}
+
+/** For Design's selection: the use cases Refine found promising first, those it set aside or that have weak support last, and said so. */
+function promisingFirst(ctx: Ctx, candidates: Candidate[]): Candidate[] {
+  const model = ctx.model;
+  if (!model) return candidates;
+  const ranked = candidates.map((candidate) => {
+    const { notAmong, weak } = selectionConcerns(model, candidate.label);
+    const promising = !notAmong && promisingUseCases(model).includes(candidate.label);
+    const note = promising && !weak ? 'promising' : [notAmong ? 'not on the promising list' : '', weak ? 'weak support' : ''].filter(Boolean).join(', ');
+    return { candidate: note ? { ...candidate, detail: `${candidate.detail} (${note})` } : candidate, rank: notAmong || weak ? 2 : promising ? 0 : 1 };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.candidate);
+}
+
+/** For Implement's intervention: the tactic the Design plan intends first. */
+function plannedFirst(ctx: Ctx, candidates: Candidate[]): Candidate[] {
+  const planned = ctx.model ? plannedIntervention(ctx.model) : undefined;
+  const index = planned ? candidates.findIndex((c) => c.label === planned.tactic) : -1;
+  if (index < 0) return candidates;
+  const first = { ...candidates[index]!, detail: `${candidates[index]!.detail} (the plan's intervention)` };
+  return [first, ...candidates.slice(0, index), ...candidates.slice(index + 1)];
 }
 
 function collaboratorCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {

@@ -4,6 +4,9 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { vocabulary, type NodePath, type TdeModel } from '../engine';
 import { designNameRefs, sameName } from '../engine/designFeedback';
+import { listWords } from '../engine/rules/common';
+import { departsFromPlan, plannedIntervention } from '../engine/rules/intervention-mismatch';
+import { selectionConcerns } from '../engine/rules/selected-not-promising';
 import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import { entryAt } from './cursorPath';
@@ -103,7 +106,9 @@ function valueHover(structure: Structure, entry: Entry, character: number, model
     case 'tactic': {
       const tactic = vocabulary.tacticById(text);
       if (!tactic) return undefined;
-      const note = tactic.step !== place.step ? `\n\n⚠ This is a ${vocabulary.stepTitle(tactic.step)} tactic; here a ${vocabulary.stepTitle(place.step)} tactic is expected.` : '';
+      let note = tactic.step !== place.step ? `\n\n⚠ This is a ${vocabulary.stepTitle(tactic.step)} tactic; here a ${vocabulary.stepTitle(place.step)} tactic is expected.` : '';
+      const planned = model && path[0] === 'implement' && path[1] === 'intervention' ? plannedIntervention(model) : undefined;
+      if (planned && departsFromPlan(planned.tactic, text)) note += `\n\n⚠ The Design plan intends ${code(planned.tactic)} (\`design.plan.intervention\`).`;
       return { markdown: tacticMarkdown(tactic, { long: true }) + note, ...range };
     }
     case 'criterion': {
@@ -118,6 +123,11 @@ function valueHover(structure: Structure, entry: Entry, character: number, model
       const useCase = model?.useCases().find((u) => u.id === text);
       if (!useCase) return undefined;
       let markdown = useCaseMarkdown(useCase);
+      if (place.kind === 'use-case-ref' && model && path[0] === 'design') {
+        const { notAmong, weak } = selectionConcerns(model, text);
+        const reasons = [...(notAmong ? [`is not among Refine's promising use cases (${notAmong.slice(0, 20).map(code).join(', ')}${notAmong.length > 20 ? ', …' : ''})`] : []), ...(weak ? ['has only weak support'] : [])];
+        if (reasons.length) markdown += `\n\n⚠ This use case ${listWords(reasons)}: Design is meant to take up one that Refine found most promising.`;
+      }
       if (place.kind === 'use-case-id' && model) {
         const refs = useCaseRefs(model).filter((r) => r.id === text);
         markdown += `\n\n${refs.length ? `Referred to ${refs.length === 1 ? 'once' : `${refs.length} times`} (${[...new Set(refs.map((r) => r.where))].map(code).join(', ')}).` : 'Not referred to yet.'}`;

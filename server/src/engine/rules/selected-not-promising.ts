@@ -1,7 +1,31 @@
 import { isScalar, mapAt, scalarText, seqItems, shortName, stringAt, valueOf } from '../document';
+import type { TdeModel } from '../model';
 import type { Rule } from '../rule';
 import type { RelatedLocation } from '../types';
 import { listWords, relatedAt, someOf } from './common';
+
+/** Refine's promising use-case ids, trimmed (empty when the list is absent or empty). */
+export function promisingUseCases(model: TdeModel): string[] {
+  const node = valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases');
+  return seqItems(node).map((n) => scalarText(n)?.trim()).filter((p): p is string => !!p);
+}
+
+/**
+ * How selecting the use case `id` goes against Refine's judgement: not on its
+ * promising list (the list, when so), weak support, and the places involved.
+ * Nothing when Refine does not define `id` (unknown-use-case's to report).
+ */
+export function selectionConcerns(model: TdeModel, id: string): { notAmong?: string[]; weak: boolean; related: RelatedLocation[] } {
+  const related: RelatedLocation[] = [];
+  const useCases = model.useCases().filter((u) => u.id?.trim() === id);
+  if (useCases.length === 0) return { weak: false, related };
+  const promising = promisingUseCases(model);
+  const notAmong = promising.length > 0 && !promising.includes(id) ? promising : undefined;
+  if (notAmong) related.push(...relatedAt(valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases'), '`promising_use_cases`'));
+  const weak = useCases.find((u) => stringAt(u.node, 'support') === 'weak');
+  if (weak) related.push(...relatedAt(valueOf(weak.node, 'support'), `support of \`${shortName(id)}\``));
+  return { notAmong, weak: !!weak, related };
+}
 
 export const selectedNotPromising: Rule = {
   id: 'selected-not-promising',
@@ -13,22 +37,10 @@ export const selectedNotPromising: Rule = {
     // A list of selections is single-use-case's to report.
     const id = isScalar(node) ? scalarText(node)?.trim() : undefined;
     if (!node || !id) return;
-    const useCases = model.useCases().filter((u) => u.id === id);
-    // An id Refine does not define is unknown-use-case's to report.
-    if (useCases.length === 0) return;
-    const promisingNode = valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases');
-    const promising = seqItems(promisingNode).map((n) => scalarText(n)?.trim()).filter((p): p is string => !!p);
+    const { notAmong, weak, related } = selectionConcerns(model, id);
     const reasons: string[] = [];
-    const related: RelatedLocation[] = [];
-    if (promising.length > 0 && !promising.includes(id)) {
-      reasons.push(`is not among Refine's promising use cases (${someOf(promising)})`);
-      related.push(...relatedAt(promisingNode, '`promising_use_cases`'));
-    }
-    const weak = useCases.find((u) => stringAt(u.node, 'support') === 'weak');
-    if (weak) {
-      reasons.push('has only weak support (`support: weak`)');
-      related.push(...relatedAt(valueOf(weak.node, 'support'), `support of \`${shortName(id)}\``));
-    }
+    if (notAmong) reasons.push(`is not among Refine's promising use cases (${someOf(notAmong)})`);
+    if (weak) reasons.push('has only weak support (`support: weak`)');
     if (reasons.length === 0) return;
     report({
       node,
