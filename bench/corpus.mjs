@@ -81,7 +81,7 @@ export function generateProject(lines, errors = 0) {
     '  place: City of Benchmark',
     '  team:',
     '    - Office of Data and Performance',
-    '  started: 2024-01-22',
+    '  started: 2023-12-04',
     '',
     'find:',
     '  status: done',
