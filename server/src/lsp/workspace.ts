@@ -9,7 +9,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import * as path from '../engine/paths';
-import { previousFile } from '../engine/rules/previous-file';
+import { previousFile } from '../engine/previousFile';
 import type { Analyses } from './analysis';
 import { isConfigFile, type Configuration } from './configuration';
 import type { Diagnostics } from './diagnostics';

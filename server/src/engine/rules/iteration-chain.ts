@@ -2,7 +2,7 @@ import { isScalar, mapAt, parseTde, scalarText, valueOf, type Node } from '../do
 import { isUnwritten } from '../placeholders';
 import type { Rule } from '../rule';
 import type { FileHost } from '../types';
-import { previousFile } from './previous-file';
+import { previousFile } from '../previousFile';
 
 /** A valid `iteration` value (anything else is the schema's to report); null when there is none. */
 function iterationOf(node: Node | undefined): number | null | undefined {

@@ -1,6 +1,6 @@
 import * as path from '../paths';
 import type { Rule } from '../rule';
-import { previousFile } from './previous-file';
+import { previousFile } from '../previousFile';
 
 export const missingPrevious: Rule = {
   id: 'missing-previous',

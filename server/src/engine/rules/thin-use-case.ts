@@ -2,7 +2,7 @@ import { shortName, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
 import type { Rule } from '../rule';
 import { listWords } from './common';
-import { useCaseRefs } from './use-case-refs';
+import { useCaseRefs } from '../useCaseRefs';
 
 export const thinUseCase: Rule = {
   id: 'thin-use-case',

@@ -1,8 +1,8 @@
 // The file `project.previous` names, resolved once for every rule and editor
 // feature that follows it (missing-previous, iteration-chain, the watcher).
-import * as path from '../paths';
-import { mapAt, scalarText, valueOf, type Node } from '../document';
-import type { TdeModel } from '../model';
+import * as path from './paths';
+import { mapAt, scalarText, valueOf, type Node } from './document';
+import type { TdeModel } from './model';
 
 export interface PreviousFile {
   /** The `previous` value in this file. */
