@@ -4,7 +4,7 @@ import { stepName } from './common';
 
 const ROLES = new Set(enums.role!.map((r) => r.value));
 /** The roles that speak for residents and their communities. */
-export const COMMUNITY_ROLES: readonly string[] = ['resident', 'community-group', 'organizer', 'advocate', 'nonprofit'];
+const COMMUNITY_ROLES: readonly string[] = ['resident', 'community-group', 'organizer', 'advocate', 'nonprofit'];
 
 export const noCommunityVoice: Rule = {
   id: 'no-community-voice',
