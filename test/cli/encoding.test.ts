@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixture, removeTempTrees, tde, tempTree } from './helpers';
 import { gitRepo } from './gitRepo';
+import type { CheckReport, ReportedProblem } from '../../server/src/cli/reportTypes';
 
 const clean = fixture('clean.tde.yaml');
 const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(clean, 'utf16le')]);
@@ -14,17 +15,9 @@ function writeBytes(dir: string, name: string, bytes: Buffer): void {
   fs.writeFileSync(path.join(dir, name), bytes);
 }
 
-interface JsonProblem {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-}
-
-async function problemsOf(dir: string, ...args: string[]): Promise<Record<string, JsonProblem[]>> {
+async function problemsOf(dir: string, ...args: string[]): Promise<Record<string, ReportedProblem[]>> {
   const result = await tde(dir, ['check', '-f', 'json', ...args]);
-  const report = JSON.parse(result.stdout) as { files: { path: string; problems: JsonProblem[] }[] };
+  const report = JSON.parse(result.stdout) as CheckReport;
   return Object.fromEntries(report.files.map((f) => [f.path, f.problems]));
 }
 
@@ -80,7 +73,7 @@ describe('reading files strictly', () => {
     // Positions count no column for the BOM: the same as without it.
     const withBom = await problemsOf(tempTree({ 'q.tde.yaml': original.toString('utf8') }));
     const without = await problemsOf(tempTree({ 'q.tde.yaml': original.toString('utf8').slice(1) }));
-    const positions = (problems: Record<string, JsonProblem[]>) => problems['q.tde.yaml']!.map((p) => [p.rule, p.line, p.column]);
+    const positions = (problems: Record<string, ReportedProblem[]>) => problems['q.tde.yaml']!.map((p) => [p.rule, p.line, p.column]);
     assert.deepEqual(positions(withBom), positions(without));
     assert.ok(withBom['q.tde.yaml']!.length > 0);
   });
@@ -109,7 +102,7 @@ describe('reading files strictly', () => {
       ['wide.tde.yaml', [true]],
     ]);
     const diff = JSON.parse((await tde(repo.dir, ['diff', '-f', 'json', 'main'])).stdout);
-    assert.deepEqual(diff.projects[0].problems.introduced.map((p: JsonProblem) => [p.rule, p.line, p.column]), [['yaml-syntax', 2, 1]]);
+    assert.deepEqual(diff.projects[0].problems.introduced.map((p: ReportedProblem) => [p.rule, p.line, p.column]), [['yaml-syntax', 2, 1]]);
     assert.equal(diff.projects[0].pitch.after, null);
     // An unreadable side says nothing about the content: no step or person "removed".
     assert.deepEqual([diff.projects[0].steps, diff.projects[0].collaborators, diff.projects[0].tactics], [[], [], []]);

@@ -9,18 +9,11 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { decodeTdeBytes } from '../../server/src/engine';
+import type { CheckReport, ReportedProblem } from '../../server/src/cli/reportTypes';
 import { corpus, editorText, staticEntryNames, staticFileNames, writeCorpus, type CorpusEntry, type Expectation, type WrittenCorpus } from './corpus';
 import { alive, HANG_MS, runCli, STACK_TRACE, startGuardedServer, within, type GuardedServer } from './harness';
 import { skipBecause } from '../helpers/skip';
 import { buildOnce } from '../helpers/build';
-
-interface JsonProblem {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-}
 
 function checkExpectation(entry: CorpusEntry, problems: { rule: string; message: string }[]): void {
   const expect: Expectation = entry.expect;
@@ -39,7 +32,7 @@ describe('hostile corpus', function () {
   const entries = corpus();
   let written: WrittenCorpus;
   /** What the CLI reported for each file, for the server to agree with. */
-  const cliProblems = new Map<string, JsonProblem[]>();
+  const cliProblems = new Map<string, ReportedProblem[]>();
 
   before(function () {
     this.timeout(180_000);
@@ -66,7 +59,7 @@ describe('hostile corpus', function () {
         assert.ok(run.code === 0 || run.code === 1, `${where}: exit code`);
         assert.deepEqual(run.network.filter((r) => r.event === 'blocked'), [], `${where}: network`);
         assert.ok(run.network.some((r) => r.event === 'guard'), `${where}: the network guard was not loaded`);
-        const report = JSON.parse(run.stdout) as { files: { problems: JsonProblem[] }[] };
+        const report = JSON.parse(run.stdout) as CheckReport;
         const problems = report.files[0]!.problems;
         cliProblems.set(entry.name, problems);
         checkExpectation(entry, problems);
