@@ -100,7 +100,7 @@ for (const { entry, file } of written.files) {
 // ---- the corpus through the server: a fresh server per file, for its own peak memory
 console.log(`corpus: ${entries.length} files → the language server`);
 for (const { entry, file } of written.files) {
-  const server = await startGuardedServer({ rootDir: written.dir });
+  const server = await startGuardedServer({ rootDir: written.dir, shippedBudget: true });
   const { client } = server;
   const uri = pathToFileURL(file).href;
   const text = editorText(fs.readFileSync(file));
@@ -171,7 +171,7 @@ if (suite) {
   stats.cli.maxRss = Math.max(stats.cli.maxRss, run.peakRssMb ?? 0);
   const failure = cliCrash(run);
   if (failure) crash('cli yaml-test-suite', failure);
-  const server = await startGuardedServer({ rootDir: dir });
+  const server = await startGuardedServer({ rootDir: dir, shippedBudget: true });
   for (const c of suite) {
     try {
       const t0 = Date.now();
@@ -207,8 +207,8 @@ for (const { name, boundMs, measure } of PATHOLOGICAL) {
 console.log(`fuzzing for ${fuzzSeconds} s: random files → the CLI, random texts and edit sequences → the language server`);
 const deadline = Date.now() + fuzzSeconds * 1000;
 const fuzzDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-stress-fuzz-'));
-const server = await startGuardedServer({ rootDir: fuzzDir });
-const reference = await startGuardedServer({ rootDir: fuzzDir });
+const server = await startGuardedServer({ rootDir: fuzzDir, shippedBudget: true });
+const reference = await startGuardedServer({ rootDir: fuzzDir, shippedBudget: true });
 // A new seed each run, to explore; TDE_TEST_SEED replays one.
 let seed = Number(process.env.TDE_TEST_SEED) || Date.now() % 2 ** 31;
 console.log(`  seed ${seed} (TDE_TEST_SEED=${seed} replays this run)`);

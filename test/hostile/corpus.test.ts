@@ -116,7 +116,8 @@ describe('hostile corpus', function () {
         // editor reads the same text as the CLI and the check ran to the end.
         const decoded = decodeTdeBytes(bytes);
         const expected = cliProblems.get(entry.name);
-        const overBudget = published.diagnostics.some((d) => /budget|took too long|too long to check/i.test(String(d.message)));
+        // A check over the memory budget ends in one diagnostic saying so: nothing to compare.
+        const overBudget = published.diagnostics.some((d) => /^tde stopped checking this file/.test(String(d.message)));
         if (decoded.ok && expected && !overBudget) {
           const fromServer = published.diagnostics.map(viewOfDiagnostic).sort();
           const fromCli = expected.map((p) => `${p.line - 1}:${p.column - 1} ${p.severity} ${p.rule} ${p.message}`).sort();

@@ -144,16 +144,23 @@ export interface GuardedServer {
   stop(): Promise<void>;
 }
 
-/** The language server over stdio (test/helpers/lspClient.ts), started with the network guard. */
-export async function startGuardedServer(options: StartOptions = {}): Promise<GuardedServer> {
+/**
+ * The language server over stdio (test/helpers/lspClient.ts), started with
+ * the network guard. Its checks get HANG_MS rather than the shipped 5 s, so
+ * that a busy machine cannot turn a check into "tde stopped checking this
+ * file" and decide what a test sees; `shippedBudget` keeps the 5 s (stress).
+ */
+export async function startGuardedServer(options: StartOptions & { shippedBudget?: boolean } = {}): Promise<GuardedServer> {
   buildOnce();
   const guard = guardEnv();
-  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, TDE_NETWORK_LOG: process.env.TDE_NETWORK_LOG };
-  Object.assign(process.env, guard.env);
+  const { shippedBudget, ...start } = options;
+  const env: Record<string, string> = shippedBudget ? guard.env : { ...guard.env, TDE_CHECK_TIME_LIMIT_MS: String(HANG_MS) };
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
   let client: LspClient;
   try {
     // No quiet period before checking: the tests wait for each version's diagnostics anyway.
-    client = await LspClient.start({ initializationOptions: { handlesConfigurationIssues: true, validationDelay: 0 }, ...options });
+    client = await LspClient.start({ initializationOptions: { handlesConfigurationIssues: true, validationDelay: 0 }, ...start });
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
