@@ -111,7 +111,9 @@ describe('fix round-trips', function () {
     });
     after(() => written?.remove());
 
-    it('writes exactly the fixed text, keeps the mode, and a second run changes nothing', async () => {
+    it('writes exactly the fixed text, keeps the mode, and a second run changes nothing', async function () {
+      // Two runs a file, each with its own hang bound (runCli): the whole may take long on a busy machine.
+      this.timeout(30 * 60_000);
       for (const { entry, file } of written.files) {
         const before = fs.readFileSync(file);
         const decoded = decodeTdeBytes(before);
