@@ -104,6 +104,12 @@ describe('schema messages', () => {
       });
     }
 
+    it('are read as yes and no by unreviewed-plan', () => {
+      const design = (incorporated: string) => `tde: 1\nproject: {title: T, place: P}\nfind: {status: done, collaborators: [{name: A, role: resident}], result: {focus_area: F}}\nrefine:\n  status: done\n  collaborators: [{name: A, role: resident}]\n  use_cases: [{id: u, persona: {name: P}, user_story: S}]\ndesign:\n  status: done\n  selected_use_case: u\n  collaborators: [{name: Ward 3 organisers, role: organizer, intended_user: true}]\n  plan: {summary: S, steward: Ward 3 organisers}\n  feedback:\n    - {from: Ward 3 organisers, incorporated: ${incorporated}}\n`;
+      const unreviewed = (incorporated: string) => check(design(incorporated), {}).problems.some((p) => p.rule === 'unreviewed-plan');
+      assert.deepEqual(['yes', 'true', 'partly', 'no', 'false'].map(unreviewed), [false, false, false, true, true]);
+    });
+
     it('are accepted by the published schema, and never offered as values', () => {
       const feedback = branches(propertySchema(itemSchema(propertySchema(propertySchema(tdeSchema as Schema, 'design'), 'feedback')), 'incorporated'));
       assert.ok(feedback.some((b) => b.enum?.includes(true) && b.enum.includes(false)));

@@ -1,10 +1,11 @@
 import { isMap, isScalar, seqItems, valueOf } from '../document';
 import type { Rule } from '../rule';
+import { enumValue } from '../vocabulary';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
-/** `incorporated: no` (or `false`, as a YAML 1.1 reader writes it): the feedback was heard but not taken up. */
+/** `incorporated: no` (or its alias `false`, as a YAML 1.1 reader writes it): the feedback was heard but not taken up. */
 function notTakenUp(incorporated: unknown): boolean {
-  return isScalar(incorporated) && (incorporated.value === 'no' || incorporated.value === false);
+  return isScalar(incorporated) && enumValue('incorporated', incorporated.value) === 'no';
 }
 
 export const unreviewedPlan: Rule = {
