@@ -182,7 +182,8 @@ function layersOf(foldersDeepestFirst: string[], io: CliIO): IgnoreLayer[] {
   return layers;
 }
 
-function exists(file: string, io: CliIO): boolean {
+/** Whether a file or a folder is at `file`. */
+export function exists(file: string, io: CliIO): boolean {
   try {
     io.fs.statSync(file);
     return true;

@@ -154,13 +154,20 @@ Options:
 `;
 
 export const INIT_HELP = `Usage: tde init [options] [FILE]
+       tde init --next EARLIER [FILE]
 
 Writes a starter project file with a comment on each key (default:
 project.tde.yaml in the current folder). Never overwrites a file.
 
+With --next, writes the next iteration of the project in EARLIER instead:
+iteration + 1, previous set, the project and its collaborators carried
+over, and the earlier file's next.opportunities as the new Find's notes
+(default: beside EARLIER, named after it, e.g. riverton-2.tde.yaml).
+
 Options:
       --title TEXT    the project's title
       --place TEXT    the city, county or agency doing the project
+      --next EARLIER  start the iteration that follows EARLIER
   -h, --help          show this help
 `;
 

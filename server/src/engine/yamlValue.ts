@@ -39,3 +39,16 @@ export function yamlValue(text: string): string {
   return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * A text of several lines as a YAML value: a literal block (`|-`) whose lines
+ * sit at `indent`, when every line reads back as written; else yamlValue's
+ * double quotes. One line is yamlValue's.
+ */
+export function yamlBlockValue(text: string, indent: string): string {
+  const lines = text.split('\n');
+  const literal = lines.length > 1 &&
+    lines.every((line) => line === line.trimEnd() && !/^\s/.test(line) && line !== '') &&
+    !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.test(text);
+  return literal ? `|-\n${lines.map((line) => indent + line).join('\n')}` : yamlValue(text);
+}

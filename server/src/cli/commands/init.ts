@@ -1,18 +1,21 @@
-// `tde init [FILE]`: writes the starter project (shared/starterProject.ts).
+// `tde init [FILE]`: writes the starter project (shared/starterProject.ts);
+// `tde init --next EARLIER [FILE]`: the next iteration (shared/nextIteration.ts).
 import * as path from 'node:path';
 import { parseArgs, printable } from '../args';
 import { INIT_HELP } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
-import { displayPath } from '../findFiles';
+import { displayPath, exists } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
 import { starterProject } from '../../shared/starterProject';
+import { nextIteration, nextIterationFileNames } from '../../shared/nextIteration';
+import { readTdeFile } from '../readTdeFile';
 
 const DEFAULT_FILE = 'project.tde.yaml';
 
 export async function initCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { options, positionals } = parseArgs(
     argv,
-    [{ name: 'title', value: true }, { name: 'place', value: true }, { name: 'help', short: 'h' }],
+    [{ name: 'title', value: true }, { name: 'place', value: true }, { name: 'next', value: true }, { name: 'help', short: 'h' }],
     'init',
   );
   if (options.has('help')) {
@@ -20,6 +23,11 @@ export async function initCommand(argv: readonly string[], io: CliIO): Promise<E
     return ExitCode.Clean;
   }
   if (positionals.length > 1) throw new CliError('tde init takes at most one file (see tde init --help)');
+  const earlier = options.get('next') as string | undefined;
+  if (earlier !== undefined) {
+    if (options.has('title') || options.has('place')) throw new CliError('--next carries the title and place over from the earlier file; leave out --title and --place');
+    return initNext(earlier, positionals[0], io);
+  }
   let target = path.resolve(io.cwd, positionals[0] ?? DEFAULT_FILE);
   try {
     if (io.fs.statSync(target).isDirectory()) target = path.join(target, DEFAULT_FILE);
@@ -27,18 +35,64 @@ export async function initCommand(argv: readonly string[], io: CliIO): Promise<E
     // a new file: fine
   }
   const shown = displayPath(io.cwd, target);
+  writeNew(target, shown, starterProject({ title: titleOf(options), place: placeOf(options), started: new Date(), door: 'cli' }), io);
+  const note = isTdeFileName(target) ? '' : ' (tip: name it *.tde.yaml so tde check and editors find it)';
+  io.stdout(`Created ${printable(shown)}${note}.\nNext: fill in find, then run 'tde check ${printable(shown)}'.\n`);
+  return ExitCode.Clean;
+}
+
+function titleOf(options: Map<string, unknown>): string {
   const title = (options.get('title') as string | undefined) ?? 'Our first TDE project';
+  if (!title.trim()) throw new CliError('--title and --place need some text');
+  return title;
+}
+
+function placeOf(options: Map<string, unknown>): string {
   const place = (options.get('place') as string | undefined) ?? 'City of Example';
-  if (!title.trim() || !place.trim()) throw new CliError('--title and --place need some text');
+  if (!place.trim()) throw new CliError('--title and --place need some text');
+  return place;
+}
+
+/** Writes `text` to a new file; never over an existing one. */
+function writeNew(target: string, shown: string, text: string, io: CliIO): void {
   try {
     // 'wx': fail rather than overwrite, even if the file appears meanwhile.
-    io.fs.writeFileSync(target, starterProject({ title, place, started: new Date(), door: 'cli' }), { encoding: 'utf8', flag: 'wx' });
+    io.fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     if (errorCode(error) === 'EEXIST') throw new CliError(`${printable(shown)} already exists; tde init never overwrites a file`);
     if (errorCode(error) === 'ENOENT') throw new CliError(`cannot create ${printable(shown)}: its folder does not exist`);
     throw new CliError(`cannot create ${printable(shown)}: ${describeFsError(error)}`);
   }
-  const note = isTdeFileName(target) ? '' : ' (tip: name it *.tde.yaml so tde check and editors find it)';
-  io.stdout(`Created ${printable(shown)}${note}.\nNext: fill in find, then run 'tde check ${printable(shown)}'.\n`);
+}
+
+async function initNext(earlierArg: string, targetArg: string | undefined, io: CliIO): Promise<ExitCode> {
+  const earlier = path.resolve(io.cwd, earlierArg);
+  const earlierShown = displayPath(io.cwd, earlier);
+  const read = readTdeFile(earlier, earlierShown, io);
+  if (!read.ok) throw new CliError(`cannot start the next iteration of ${printable(earlierShown)}: ${read.problem.message}`);
+  // The name depends on the iteration, which only the text tells: a first pass finds it.
+  const probe = nextIteration(read.text, { previous: path.basename(earlier), started: new Date() });
+  if (!probe.ok) throw new CliError(`cannot start the next iteration of ${printable(earlierShown)}: ${probe.reason}`);
+  let target: string | undefined;
+  if (targetArg !== undefined) {
+    target = path.resolve(io.cwd, targetArg);
+    if (exists(target, io) && io.fs.statSync(target).isDirectory()) target = path.join(target, [...nextIterationFileNames(path.basename(earlier), probe.iteration, 1)][0]!);
+  } else {
+    for (const name of nextIterationFileNames(path.basename(earlier), probe.iteration)) {
+      const candidate = path.join(path.dirname(earlier), name);
+      if (!exists(candidate, io)) {
+        target = candidate;
+        break;
+      }
+    }
+    if (!target) throw new CliError(`too many iterations of ${printable(earlierShown)} in its folder; name the new file (tde init --next ${printable(earlierShown)} FILE)`);
+  }
+  const previous = path.relative(path.dirname(target), earlier).split(path.sep).join('/');
+  const next = nextIteration(read.text, { previous, started: new Date() });
+  if (!next.ok) throw new CliError(`cannot start the next iteration of ${printable(earlierShown)}: ${next.reason}`);
+  const shown = displayPath(io.cwd, target);
+  writeNew(target, shown, next.text, io);
+  const note = next.implementDone ? '' : ` (note: Implement is not done in ${printable(earlierShown)} yet)`;
+  io.stdout(`Created ${printable(shown)}, iteration ${next.iteration} after ${printable(earlierShown)}${note}.\nNext: fill in find, then run 'tde check ${printable(shown)}'.\n`);
   return ExitCode.Clean;
 }
