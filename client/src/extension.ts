@@ -12,6 +12,8 @@ import { createLanguageClient, missingServer } from './languageClient';
 import { newProject } from './newProject/newProject';
 import { copyPitchAsMarkdown, pickTdeFile, targetTdeFile } from './pitchCommands';
 import { PitchPreview } from './preview/pitchPreview';
+import { ProjectsView, type ProjectNode } from './projects/projectsView';
+import { startNextIteration } from './projects/startNextIteration';
 import { CurrentStepStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -33,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
   const feed = new DocumentInfoFeed(languageClient, log);
   const preview = new PitchPreview(context.extensionUri, languageClient, feed, log);
   const statusBar = new CurrentStepStatusBar(feed);
-  context.subscriptions.push(feed, preview, statusBar, listenForConfigurationIssues(languageClient, log));
+  const projects = new ProjectsView(languageClient, log);
+  context.subscriptions.push(feed, preview, statusBar, projects, listenForConfigurationIssues(languageClient, log));
+  context.subscriptions.push(vscode.window.createTreeView('tde.projects', { treeDataProvider: projects, showCollapseAll: true }));
 
   const openToSide = () => vscode.workspace.getConfiguration('tde').get<boolean>('preview.openToSide', true);
 
@@ -56,11 +60,15 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
       try {
         if (languageClient.state === State.Stopped) await languageClient.start();
         else await languageClient.restart();
+        void vscode.window.showInformationMessage('TDE: the language server is running again.');
       } catch (error) {
         reportStartFailure(log, error);
       }
     }),
     vscode.commands.registerCommand('tde.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('tde.startNextIteration', (argument?: unknown) => startNextIteration(languageClient, argument)),
+    vscode.commands.registerCommand('tde.projects.refresh', () => projects.refresh()),
+    vscode.commands.registerCommand('tde.projects.openPitchPreview', (node: ProjectNode) => vscode.commands.executeCommand('tde.openPitchPreview', node.uri)),
   );
 
   const ready = startServer(context, languageClient, log);

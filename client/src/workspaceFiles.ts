@@ -15,3 +15,13 @@ const workspaceFs: WorkspaceFs = {
 };
 
 export const readWorkspaceFile = readFileAnswerer(workspaceFs);
+
+/** Whether anything is at `uri` in the workspace file system. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

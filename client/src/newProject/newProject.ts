@@ -3,7 +3,8 @@
 // kebab-case name from the title, never over an existing file, and opens it.
 import * as vscode from 'vscode';
 import { isTdeFileName } from '../../../server/src/shared/tdeFiles';
-import { isTdeDocument } from '../tdeFiles';
+import { exists } from '../workspaceFiles';
+import { baseName, isTdeDocument } from '../tdeFiles';
 import { homeFolder } from './home';
 import { starterProject } from '../../../server/src/shared/starterProject';
 import { projectFileNames } from './starter';
@@ -67,8 +68,9 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
   const content = starterProject({ title, place, started: new Date(), door: 'editor', eol });
 
-  const target = await chooseTarget(title, args.folder);
-  if (!target) return undefined;
+  const chosen = await chooseTarget(title, args.folder);
+  if (!chosen) return undefined;
+  const { target, taken } = chosen;
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   } catch (error) {
@@ -76,6 +78,7 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(target, { preview: false });
+  if (taken) void vscode.window.showInformationMessage(`TDE: ${taken} is already taken in this folder, so the new project is ${baseName(target.path)}.`);
   // Put the cursor on Find's status: the first thing to change.
   const statusLine = editor.document.getText().split(/\r?\n/).findIndex((line) => line.startsWith('  status:'));
   if (statusLine >= 0) {
@@ -87,7 +90,8 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   return target;
 }
 
-async function chooseTarget(title: string, folder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+/** Where to write; `taken` names the first choice when another name had to be used. */
+async function chooseTarget(title: string, folder: vscode.Uri | undefined): Promise<{ target: vscode.Uri; taken?: string } | undefined> {
   const directory = folder ?? (await defaultDirectory());
   if (directory === 'cancelled') return undefined;
   if (!directory) {
@@ -107,11 +111,13 @@ async function chooseTarget(title: string, folder: vscode.Uri | undefined): Prom
       void vscode.window.showErrorMessage(`TDE: ${picked.toString(true)} already exists; New Project never overwrites a file. Choose another name.`);
       return undefined;
     }
-    return picked;
+    return { target: picked };
   }
+  let first: string | undefined;
   for (const name of projectFileNames(title)) {
+    first ??= name;
     const candidate = vscode.Uri.joinPath(directory, name);
-    if (!(await exists(candidate))) return candidate;
+    if (!(await exists(candidate))) return name === first ? { target: candidate } : { target: candidate, taken: first };
   }
   void vscode.window.showErrorMessage('TDE: too many projects with this title in the folder; choose another title.');
   return undefined;
@@ -127,13 +133,4 @@ async function defaultDirectory(): Promise<vscode.Uri | 'cancelled' | undefined>
   if (folders.length === 1) return folders[0]!.uri;
   const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new TDE project' });
   return picked?.uri ?? 'cancelled';
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -16,7 +16,7 @@ const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'];
 
 export async function provideDocumentInfo(session: Session, analyses: Analyses, params: DocumentInfoParams): Promise<DocumentInfo | null> {
   const open = session.tdeDocument(params.uri);
-  const document = open ?? (await readFromDisk(params.uri));
+  const document = open ?? (await readTdeFile(params.uri));
   if (!document) return null;
   const checked = open ? await analyses.check(open) : await analyses.checkDetached(document);
   const { parsed, result } = checked;
@@ -54,13 +54,18 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
   if (title) info.title = title;
   if (place) info.place = place;
   if (Number.isInteger(iteration) && iteration > 0) info.iteration = iteration;
+  const previous = stringAt(project, 'previous')?.trim();
+  // A path, not a URL: each segment is escaped (`%20` in a name stays literal).
+  const relative = previous?.split('/').map(encodeURIComponent).join('/');
+  if (relative && URL.canParse(relative, params.uri)) info.previous = new URL(relative, params.uri).toString();
   const current = currentStep(steps);
   if (current) info.currentStep = current;
   return info;
 }
 
 /** A closed file can be previewed too (read from disk, version 0). */
-async function readFromDisk(uri: string): Promise<TextDocument | undefined> {
+/** A closed TDE file's text, read from the disk (or through the web client). */
+export async function readTdeFile(uri: string): Promise<TextDocument | undefined> {
   const file = fsPathOf(uri);
   if (!file || !isTdeFileName(uri)) return undefined;
   // The web build reads it through the client (nothing to wait for on Node).

@@ -15,6 +15,9 @@ import { version } from '../../../package.json';
 import {
   DocumentInfoRequest,
   RevealBlankRequest,
+  NextIterationRequest,
+  type NextIterationParams,
+  type NextIterationResult,
   type DocumentInfo,
   type DocumentInfoParams,
   type RevealBlankParams,
@@ -26,6 +29,7 @@ import { APPLY_EDIT_COMMAND, CodeActions, FIX_ALL_KIND, resolvesCodeActionEdits 
 import { provideCompletion } from './completion';
 import { Configuration } from './configuration';
 import { Diagnostics } from './diagnostics';
+import { provideNextIteration } from './nextIteration';
 import { provideDocumentInfo } from './documentInfo';
 import { provideHover } from './hover';
 import { provideDefinition, providePrepareRename, provideReferences, provideRename } from './references';
@@ -92,6 +96,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     RevealBlankRequest,
     session.guard<RevealBlankParams, RevealBlankResult | null>('tde/revealBlank', null, (params) => provideRevealBlank(session, analyses, params)),
+  );
+
+  connection.onRequest(
+    NextIterationRequest,
+    session.guard<NextIterationParams, NextIterationResult | null>('tde/nextIteration', null, (params) => provideNextIteration(session, params)),
   );
 
   session.documents.listen(connection);

@@ -57,6 +57,8 @@ export interface DocumentInfo {
   title?: string;
   place?: string;
   iteration?: number;
+  /** The URI of the file `project.previous` names (whether or not it exists): the TDE Projects view chains iterations by it. */
+  previous?: string;
   /** The step the project is at: the last started step, else the first not done. */
   currentStep?: StepSummary;
   steps: StepSummary[];
@@ -93,6 +95,23 @@ export interface RevealBlankResult {
   /** Range to select, in the document after the edit. */
   selection: LspRange;
 }
+
+/**
+ * `tde/nextIteration`: the text of the iteration that follows a TDE file
+ * (shared/nextIteration.ts, as `tde init --next` writes it) and the names
+ * to try for it beside the file, first choice first. The client writes it.
+ */
+export const NextIterationRequest = 'tde/nextIteration';
+
+export interface NextIterationParams {
+  uri: string;
+  /** Line ending of the new file. */
+  eol: '\n' | '\r\n';
+}
+
+export type NextIterationResult =
+  | { ok: true; text: string; iteration: number; implementDone: boolean; fileNames: string[] }
+  | { ok: false; reason: string };
 
 /**
  * Notification server → client about a `.tderc.yaml` the server read: its
