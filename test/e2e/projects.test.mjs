@@ -1,0 +1,120 @@
+// The TDE Projects view and "TDE: Start Next Iteration" in a real workbench
+// (code-server in headless Chromium), on a copy of examples/: the shipped
+// examples grouped by the step each project is at, iteration 2 under 1, and
+// a next iteration created through the command, which the view then shows.
+//
+//   npm run package && TDE_E2E_VSIX=$PWD/tde.vsix bash scripts/e2e-run.sh --require-vsix
+//
+// Screenshots: test-artifacts/e2e-projects-view.png, test-artifacts/e2e-next-iteration.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startWorkbench, removeOnExit, REPO_ROOT } from './workbench.mjs';
+
+const ARTIFACTS = path.resolve(process.env.TDE_E2E_ARTIFACTS || path.join(REPO_ROOT, 'test-artifacts'));
+const VSIX = process.env.TDE_E2E_VSIX || newestVsix();
+const SKIP = VSIX ? false : 'no .vsix to test: build one with `npm run package` or set TDE_E2E_VSIX';
+const FIRST_ANSWER_MS = 90_000;
+const TEST_TIMEOUT_MS = 240_000;
+
+function newestVsix() {
+  const found = fs.readdirSync(REPO_ROOT).filter((f) => f.endsWith('.vsix'))
+    .map((f) => path.join(REPO_ROOT, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return found[0];
+}
+
+let wb;
+let page;
+let workspace;
+
+before(async () => {
+  if (SKIP) return;
+  workspace = await fsp.mkdtemp(path.join(os.tmpdir(), 'tde-e2e-projects-'));
+  removeOnExit(workspace);
+  await fsp.cp(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+  wb = await startWorkbench({ folder: workspace, vsix: VSIX });
+  page = wb.page;
+}, { timeout: 180_000 });
+
+after(async () => {
+  await wb?.close();
+  if (workspace) await fsp.rm(workspace, { recursive: true, force: true });
+});
+
+async function shot(name) {
+  const p = await wb.screenshot(path.join(ARTIFACTS, name));
+  console.log(`# screenshot: ${path.relative(REPO_ROOT, p)}`);
+}
+
+/** Rows of the TDE Projects view as the tree shows them: level, label, description. */
+function projectRows() {
+  return page.evaluate(() => {
+    const pane = [...document.querySelectorAll('.pane')].find((p) => /TDE Projects/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+    if (!pane) return undefined;
+    return [...pane.querySelectorAll('.monaco-list-row')]
+      .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+      .map((row) => ({
+        level: Number(row.getAttribute('aria-level')),
+        label: row.querySelector('.label-name')?.textContent.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent.trim() ?? '',
+      }));
+  });
+}
+
+async function focusProjectsView() {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Focus on TDE Projects View');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Focus on TDE Projects View' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
+/** Wait until the view's rows satisfy `check`, returning them. */
+async function rowsWhen(check, what, timeout = 60_000) {
+  let last;
+  await wb.waitFor(async () => {
+    last = await projectRows();
+    return !!last && check(last);
+  }, { message: () => `${what} (rows: ${JSON.stringify(last)})`, timeout });
+  return last;
+}
+
+const RIVERTON = 'Eviction filings data for tenants and the people who help them';
+
+test('the TDE Projects view groups the shipped examples by step, with iteration 2 under 1', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  await wb.openFile('riverton-eviction-data.tde.yaml');
+  // The view appears once the server has answered for the files.
+  await wb.waitFor(async () => page.evaluate(() => [...document.querySelectorAll('.pane-header')].some((h) => /TDE Projects/i.test(h.textContent))),
+    { message: 'the TDE Projects view to appear in the Explorer', timeout: FIRST_ANSWER_MS });
+  await focusProjectsView();
+  const groups = (rows) => rows.filter((r) => r.level === 1).map((r) => r.label);
+  const rows = await rowsWhen((r) => groups(r).length >= 3, 'three step groups');
+  await shot('e2e-projects-view.png');
+  assert.deepEqual(groups(rows), ['Design', 'Implement', 'All four steps done']);
+  const first = rows.findIndex((r) => r.level === 2 && r.description.startsWith('iteration 1') && r.label === RIVERTON);
+  assert.ok(first > 0, 'the first Riverton iteration is listed');
+  const done = rows.findIndex((r) => r.label === 'All four steps done');
+  assert.ok(first > done, 'under "All four steps done", where its newest iteration is');
+});
+
+test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and the view moves the chain to Find', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  await wb.openFile('riverton-eviction-data.tde.yaml');
+  await wb.runCommand('TDE: Start Next Iteration');
+  const created = path.join(workspace, 'riverton-eviction-data-3.tde.yaml');
+  await wb.waitFor(() => fs.existsSync(created), { message: 'riverton-eviction-data-3.tde.yaml to be written' });
+  const text = await fsp.readFile(created, 'utf8');
+  assert.match(text, /^  iteration: 3$/m);
+  assert.match(text, /^  previous: riverton-eviction-data\.tde\.yaml$/m);
+  await wb.waitFor(async () => /riverton-eviction-data-3\.tde\.yaml/.test((await wb.activeTabPath()) ?? ''), { message: 'the new file to open' });
+  // The chain's newest iteration is now at Find.
+  await focusProjectsView();
+  const rows = await rowsWhen((r) => r.some((x) => x.level === 1 && x.label === 'Find'), 'the chain to move to Find');
+  assert.ok(!rows.some((r) => r.label === 'All four steps done'), 'no project is left with all steps done');
+  await shot('e2e-next-iteration.png');
+});
