@@ -20,7 +20,10 @@ export function selectionConcerns(model: TdeModel, id: string): { notAmong?: str
   const useCases = model.useCases().filter((u) => u.id?.trim() === id);
   if (useCases.length === 0) return { weak: false, related };
   const promising = promisingUseCases(model);
-  const notAmong = promising.length > 0 && !promising.includes(id) ? promising : undefined;
+  // A misspelt entry (unknown-use-case's to report) may be this very use case: judge the list once it is right.
+  const defined = new Set(model.useCases().map((u) => u.id?.trim()));
+  const listSound = promising.every((p) => defined.has(p));
+  const notAmong = listSound && promising.length > 0 && !promising.includes(id) ? promising : undefined;
   if (notAmong) related.push(...relatedAt(valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases'), '`promising_use_cases`'));
   const weak = useCases.find((u) => stringAt(u.node, 'support') === 'weak');
   if (weak) related.push(...relatedAt(valueOf(weak.node, 'support'), `support of \`${shortName(id)}\``));
