@@ -30,8 +30,9 @@ function newestVsix() {
   return found[0];
 }
 
-/** The twelve problems examples/README.md lists for typical-mistakes.tde.yaml: line, column, severity, rule. */
+/** The sixteen problems examples/README.md lists for typical-mistakes.tde.yaml: line, column, severity, rule. */
 const TYPICAL_MISTAKES = [
+  [12, 14, 'warning', 'iteration-chain'],
   [18, 1, 'error', 'schema'],
   [30, 13, 'error', 'schema'],
   [42, 13, 'error', 'schema'],
@@ -40,10 +41,13 @@ const TYPICAL_MISTAKES = [
   [66, 1, 'error', 'missing-collaborators'],
   [74, 7, 'error', 'unknown-tactic'],
   [76, 7, 'warning', 'tactic-wrong-step'],
+  [92, 11, 'warning', 'thin-use-case'],
   [124, 1, 'warning', 'unreviewed-plan'],
   [138, 22, 'error', 'unknown-use-case'],
   [158, 13, 'warning', 'unknown-collaborator'],
+  [160, 13, 'info', 'date-order'],
   [167, 1, 'warning', 'no-feedback-channel'],
+  [186, 13, 'warning', 'intervention-mismatch'],
 ].map(([line, column, severity, rule]) => `${line}:${column} ${severity} ${rule}`);
 
 // A project that has only begun: Find in progress with a focus area, so five pitch blanks are empty.
@@ -225,15 +229,16 @@ test('the Problems panel lists the problems of typical-mistakes.tde.yaml, where 
 
   // The panel is short: maximize it so that all the rows are rendered (it is a virtual list).
   await wb.maximizePanel(true);
-  const rows = await allProblems(TYPICAL_MISTAKES, 'typical-mistakes.tde.yaml 12');
+  const rows = await allProblems(TYPICAL_MISTAKES, 'typical-mistakes.tde.yaml 16');
   await shot('e2e-problems.png');
   const markers = markerRows(rows);
 
   // The count, as the panel's file row, its tab badge and the status bar show it.
-  assert.equal(markers.length, 12);
+  assert.equal(markers.length, 16);
   assert.equal(markers.filter((m) => m.severity === 'error').length, 7, 'errors');
-  assert.equal(markers.filter((m) => m.severity === 'warning').length, 5, 'warnings');
-  await waitForProblemCounts('Errors: 7, Warnings: 5', '12');
+  assert.equal(markers.filter((m) => m.severity === 'warning').length, 8, 'warnings');
+  assert.equal(markers.filter((m) => m.severity === 'info').length, 1, 'infos');
+  await waitForProblemCounts('Errors: 7, Warnings: 8, Infos: 1', '16');
 
   // Exact rows as VS Code renders them: message, source, rule id, [Ln, Col].
   const row = (rule, line) => markers.find((m) => m.rule === rule && m.line === line);
@@ -291,14 +296,14 @@ test('a quick fix from the light bulb corrects the misspelt tactic', { skip: SKI
   await waitForEditorLine(74, '    - interview-stakeholders', 'the quick fix to apply');
   await wb.waitFor(() => page.locator('.tabs-container .tab.active.dirty').first().isVisible(), { message: 'the tab to be marked dirty' });
 
-  // The problem leaves the panel; the other eleven stay.
-  await wb.problems({ until: (r) => r.includes('typical-mistakes.tde.yaml 11') && !r.some((x) => x.includes('interview-stakholders')) });
-  await waitForProblemCounts('Errors: 6, Warnings: 5', '11');
+  // The problem leaves the panel; the other fifteen stay.
+  await wb.problems({ until: (r) => r.includes('typical-mistakes.tde.yaml 15') && !r.some((x) => x.includes('interview-stakholders')) });
+  await waitForProblemCounts('Errors: 6, Warnings: 8, Infos: 1', '15');
   await wb.waitFor(async () => !(await page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').first().isVisible()),
     { message: 'the light bulb on line 74 to go away (nothing left to fix there)' });
   await shot('e2e-quickfix-applied.png');
   await wb.maximizePanel(true);
-  const rows = await allProblems(TYPICAL_MISTAKES.filter((s) => s !== '74:7 error unknown-tactic'), 'typical-mistakes.tde.yaml 11');
+  const rows = await allProblems(TYPICAL_MISTAKES.filter((s) => s !== '74:7 error unknown-tactic'), 'typical-mistakes.tde.yaml 15');
   assert.ok(!rows.some((r) => r.text.includes('interview-stakholders')), 'no row mentions the misspelt tactic any more');
   await wb.maximizePanel(false);
 });

@@ -25,11 +25,12 @@ describe('TDE extension in VS Code', () => {
   it('reports the typical mistakes where the examples README says, with rule ids and docs links', async () => {
     const uri = exampleUri('typical-mistakes.tde.yaml');
     await vscode.window.showTextDocument(uri);
-    const diagnostics = await waitForDiagnostics(uri, (d) => d.length >= 12, 'the 12 problems of typical-mistakes.tde.yaml');
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.length >= 16, 'the 16 problems of typical-mistakes.tde.yaml');
     const found = diagnostics
       .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`)
       .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
     assert.deepEqual(found, [
+      '12:14 iteration-chain',
       '18:1 schema',
       '30:13 schema',
       '42:13 schema',
@@ -38,10 +39,13 @@ describe('TDE extension in VS Code', () => {
       '66:1 missing-collaborators',
       '74:7 unknown-tactic',
       '76:7 tactic-wrong-step',
+      '92:11 thin-use-case',
       '124:1 unreviewed-plan',
       '138:22 unknown-use-case',
       '158:13 unknown-collaborator',
+      '160:13 date-order',
       '167:1 no-feedback-channel',
+      '186:13 intervention-mismatch',
     ]);
     for (const diagnostic of diagnostics) {
       assert.equal(diagnostic.source, 'tde');
