@@ -20,7 +20,7 @@ export const CLIENT_NAME = 'TDE Language Server';
  */
 export const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
-export function selectorFor(schemes: readonly string[]): DocumentSelector {
+function selectorFor(schemes: readonly string[]): DocumentSelector {
   return schemes.flatMap((scheme) => [
     { scheme, pattern: TDE_FILE_GLOB },
     { scheme, language: TDE_LANGUAGE_ID },

@@ -27,7 +27,7 @@ export function listenForConfigurationIssues(client: LanguageClient, log: vscode
 }
 
 /** The notification names a file by URI or by path; accept both. */
-export function configurationFileUri(file: string): vscode.Uri {
+function configurationFileUri(file: string): vscode.Uri {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(file) ? vscode.Uri.parse(file, true) : vscode.Uri.file(file);
 }
 

@@ -11,7 +11,7 @@ import { isDocumentInfo } from './protocolGuards';
 const TYPING_DELAY_MS = 250;
 const PROBLEMS_DELAY_MS = 50;
 
-export interface DocumentInfoUpdate {
+interface DocumentInfoUpdate {
   uri: vscode.Uri;
   /** undefined when the server has nothing for the document (or is not running). */
   info: DocumentInfo | undefined;

@@ -9,7 +9,7 @@ const isDict = (value: unknown): value is Dict => typeof value === 'object' && v
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-export function isLspRange(value: unknown): value is LspRange {
+function isLspRange(value: unknown): value is LspRange {
   if (!isDict(value) || !isDict(value.start) || !isDict(value.end)) return false;
   return isCount(value.start.line) && isCount(value.start.character) && isCount(value.end.line) && isCount(value.end.character);
 }

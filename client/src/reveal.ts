@@ -62,6 +62,6 @@ export async function revealBlank(
   return false;
 }
 
-export function toRange(range: LspRange): vscode.Range {
+function toRange(range: LspRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }

@@ -10,7 +10,7 @@ import { starterProject } from '../../../server/src/shared/starterProject';
 import { projectFileNames } from './starter';
 
 /** Arguments a walkthrough link or a test may pass; each is checked. */
-export interface NewProjectArguments {
+interface NewProjectArguments {
   title?: string;
   place?: string;
   folder?: vscode.Uri;

@@ -3,17 +3,17 @@
 // No vscode import, so it is unit-tested as is.
 import type { DocumentInfo, LspRange, StepSummary } from '../../../server/src/shared/protocol';
 
-export const STEP_IDS = ['find', 'refine', 'design', 'implement'] as const;
+const STEP_IDS = ['find', 'refine', 'design', 'implement'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export const PITCH_BLANK_KEYS = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'] as const;
+const PITCH_BLANK_KEYS = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'] as const;
 export type PitchBlankKey = (typeof PITCH_BLANK_KEYS)[number];
 
 const STEP_TITLES: Record<StepId, string> = { find: 'Find', refine: 'Refine', design: 'Design', implement: 'Implement' };
 
-export type StepStatus = 'absent' | 'not-started' | 'in-progress' | 'done' | 'skipped';
+type StepStatus = 'absent' | 'not-started' | 'in-progress' | 'done' | 'skipped';
 
-export interface PreviewStep {
+interface PreviewStep {
   id: StepId;
   title: string;
   status: StepStatus;
@@ -24,13 +24,13 @@ export interface PreviewStep {
   revealable: boolean;
 }
 
-export interface PreviewSegment {
+interface PreviewSegment {
   text: string;
   blank?: PitchBlankKey;
   empty?: boolean;
 }
 
-export interface PreviewBlank {
+interface PreviewBlank {
   key: PitchBlankKey;
   label: string;
   value?: string;
@@ -39,7 +39,7 @@ export interface PreviewBlank {
   field: string;
 }
 
-export interface PreviewProblem {
+interface PreviewProblem {
   severity: 'error' | 'warning' | 'info';
   message: string;
   rule: string;
@@ -49,7 +49,7 @@ export interface PreviewProblem {
   docsUrl?: string;
 }
 
-export interface PreviewDocument {
+interface PreviewDocument {
   kind: 'document';
   fileName: string;
   title?: string;
@@ -63,7 +63,7 @@ export interface PreviewDocument {
   problemsHidden: boolean;
 }
 
-export interface PreviewNotice {
+interface PreviewNotice {
   kind: 'notice';
   fileName?: string;
   text: string;

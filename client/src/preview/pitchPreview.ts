@@ -11,7 +11,7 @@ import { parsePreviewState, parseWebviewMessage, type RenderMessage, type Webvie
 import { buildPreview, type PreviewTargets, type PreviewView } from './model';
 import { previewHtml } from './previewHtml';
 
-export const PREVIEW_VIEW_TYPE = 'tdePitchPreview';
+const PREVIEW_VIEW_TYPE = 'tdePitchPreview';
 const FEED_OWNER = 'preview';
 
 export class PitchPreview implements vscode.Disposable {

@@ -12,7 +12,7 @@ export interface OptionSpec {
   value?: boolean;
 }
 
-export interface ParsedArgs {
+interface ParsedArgs {
   options: Map<string, string | true>;
   positionals: string[];
 }

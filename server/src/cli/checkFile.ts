@@ -19,12 +19,12 @@ export interface FileToCheck {
 }
 
 /** Where a check reads from: the file itself, and the files around it (`project.previous`). */
-export interface FileAccess {
+interface FileAccess {
   fs: CliIO['fs'];
   host: FileHost;
 }
 
-export type FileCheck = FileToCheck & {
+type FileCheck = FileToCheck & {
   /** What went wrong (a file that cannot be read, a rule that failed), for the run's `fail`. */
   failures: string[];
 } & (

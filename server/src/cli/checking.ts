@@ -30,7 +30,7 @@ export interface CheckedFile {
 }
 
 /** A file `--fix` changed: how many fixes of each rule. */
-export interface FixedFile {
+interface FixedFile {
   shown: string;
   applied: ReadonlyMap<string, number>;
 }

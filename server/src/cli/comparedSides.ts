@@ -8,7 +8,7 @@ import { listTree, readBlobs, type Repository, type TreeEntry } from './git';
 import type { CliIO } from './io';
 import { decodeTdeFile, type TdeText } from './readTdeFile';
 
-export interface Side {
+interface Side {
   /** How a report names this side: `main (1a2b3c4)`, `the working tree`. */
   label: string;
   /** The commit, for a tree. */

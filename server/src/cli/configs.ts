@@ -7,7 +7,7 @@ import { CliError, describeFsError, type CliIO } from './io';
 import { linePath, terminalSafe } from './terminal';
 
 /** The engine's FileHost, which also says why a configuration it read could not be used. */
-export interface CliFileHost extends FileHost {
+interface CliFileHost extends FileHost {
   /** Why readFile(file) answered undefined for a file that is there, if it did. */
   unreadable(file: string): ConfigIssue | undefined;
 }

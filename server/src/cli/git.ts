@@ -22,9 +22,9 @@ export interface TreeEntry {
   size: number;
 }
 
-export type ChangeStatus = 'added' | 'removed' | 'modified' | 'renamed';
+type ChangeStatus = 'added' | 'removed' | 'modified' | 'renamed';
 
-export interface ChangedPath {
+interface ChangedPath {
   status: ChangeStatus;
   /** Path at the base, relative to the top (absent for an added file). */
   oldPath?: string;

@@ -3,7 +3,7 @@
 import type * as nodeFs from 'node:fs';
 
 /** The synchronous file-system calls the CLI makes; `node:fs` satisfies it. */
-export type CliFs = Pick<
+type CliFs = Pick<
   typeof nodeFs,
   | 'readFileSync'
   | 'writeFileSync'

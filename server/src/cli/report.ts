@@ -5,13 +5,13 @@ import type { FileReport, Region, ReportedChange, ReportedProblem, Summary } fro
 import { directiveCheckById } from '../engine/review/directives';
 
 /** The page that explains a problem's rule (or a check of inline comments). */
-export function docsUrlOf(rule: string): string {
+function docsUrlOf(rule: string): string {
   return directiveCheckById(rule)?.docsUrl ?? ruleDocsUrl(rule);
 }
 
-export type { CheckReport, FileReport, Region, ReportedChange, ReportedEdit, ReportedProblem, SuppressedProblem, Summary } from './reportTypes';
+export type { CheckReport, FileReport, Region, ReportedChange, ReportedProblem, SuppressedProblem } from './reportTypes';
 
-export function regionOf(lines: LineIndex, offset: number, length: number): Region {
+function regionOf(lines: LineIndex, offset: number, length: number): Region {
   const start = lines.positionAt(offset);
   const end = lines.positionAt(offset + length);
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

@@ -10,7 +10,7 @@ import type { TdeText } from './readTdeFile';
 import { reportProblem, type ReportedProblem } from './report';
 
 /** One version of a file, checked. */
-export interface CheckedVersion {
+interface CheckedVersion {
   result?: CheckResult;
   /** The problem that stands for a file that could not be decoded. */
   unreadable?: ReportedProblem;

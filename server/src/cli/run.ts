@@ -7,7 +7,7 @@ import { CHECK_HELP, CI_SUMMARY_HELP, DIFF_HELP, INIT_HELP, MAIN_HELP, PITCH_HEL
 import { CliError, ExitCode, type CliIO } from './io';
 import { VERSION } from './version';
 
-export { ExitCode, type CliIO, type CliFs } from './io';
+export {  type CliIO } from './io';
 
 const COMMAND_HELP: Record<string, string> = {
   check: CHECK_HELP,

@@ -5,7 +5,7 @@
 
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-export type DecodeResult =
+type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; message: string; /** Byte offset of the trouble, when there is one place. */ byteOffset?: number };
 

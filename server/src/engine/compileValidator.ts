@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import tdeSchema from '../../../schemas/tde.schema.json';
 
-export const AJV_OPTIONS = {
+const AJV_OPTIONS = {
   allErrors: true,
   strict: true,
   strictRequired: false,

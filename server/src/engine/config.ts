@@ -24,7 +24,7 @@ export interface TdeConfig {
   issues: ConfigIssue[];
 }
 
-export const EMPTY_CONFIG: TdeConfig = { rules: {}, issues: [] };
+const EMPTY_CONFIG: TdeConfig = { rules: {}, issues: [] };
 
 /**
  * The most issues a configuration reports one by one; one more says how many

@@ -28,7 +28,7 @@ export function hasControlCharacters(text: string): boolean {
 }
 
 /** One run of consecutive forbidden characters, with what to say about it. */
-export interface ControlIssue {
+interface ControlIssue {
   offset: number;
   length: number;
   message: string;

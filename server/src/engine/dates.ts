@@ -5,7 +5,7 @@
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export interface DateReading {
+interface DateReading {
   /** The date as YYYY-MM-DD. */
   iso: string;
   /** The same date in words, to tell two readings apart ("4 March 2024"). */

@@ -3,7 +3,7 @@
 import { mapAt, scalarText, seqItems, valueOf, isMap, type Node } from './document';
 import type { Collaborator, TdeModel } from './model';
 
-export interface NameRef {
+interface NameRef {
   name: string;
   node: Node;
   where: 'feedback.from' | 'result.approved_by';
@@ -27,10 +27,6 @@ export function designNameRefs(model: TdeModel): NameRef[] {
 
 export function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-export function collaboratorNamed(collaborators: Collaborator[], name: string): Collaborator | undefined {
-  return collaborators.find((c) => c.name !== undefined && sameName(c.name, name));
 }
 
 /**

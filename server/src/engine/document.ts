@@ -10,7 +10,7 @@ import type { Fix, NodePath } from './types';
 
 export type TdeYaml = Document.Parsed;
 
-export interface SyntaxIssue {
+interface SyntaxIssue {
   message: string;
   offset: number;
   length: number;
@@ -377,11 +377,6 @@ export function mapAt(map: unknown, key: string): YAMLMap | undefined {
   return isMap(value) ? (value as YAMLMap) : undefined;
 }
 
-export function seqAt(map: unknown, key: string): YAMLSeq | undefined {
-  const value = valueOf(map, key);
-  return isSeq(value) ? (value as YAMLSeq) : undefined;
-}
-
 /** The text of a string scalar; undefined for anything else (numbers, booleans, null, collections). */
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
@@ -403,20 +398,6 @@ export function isEmptyValue(node: unknown): boolean {
   if (isScalar(node)) return node.value === null || node.value === '';
   if (isSeq(node) || isMap(node)) return (node as YAMLSeq).items.length === 0;
   return false;
-}
-
-export interface Span {
-  offset: number;
-  length: number;
-}
-
-/** The span of a node's value (without trailing comments or line breaks). */
-export function spanOf(node: unknown): Span | undefined {
-  if (!node || isPair(node)) return undefined;
-  const range = (node as Node).range;
-  if (!range) return undefined;
-  if (isAlias(node)) return { offset: range[0], length: range[1] - range[0] };
-  return { offset: range[0], length: Math.max(0, range[1] - range[0]) };
 }
 
 export { isAlias, isMap, isPair, isScalar, isSeq };

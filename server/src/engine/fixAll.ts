@@ -8,7 +8,7 @@ import { applyEdits, compatibleFixes } from './edits';
 import type { Fix, Problem } from './types';
 
 /** Ten passes are far more than any real file needs; a fix that kept undoing another would stop here. */
-export const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 10;
 
 export interface FixedText {
   /** The text with every fix applied (the original when there was none). */

@@ -7,7 +7,7 @@ export type Collection = YAMLMap | YAMLSeq;
 export type Entry = Pair | Node | null;
 export type Kind = 'map' | 'seq';
 
-export function lineStartOf(text: string, offset: number): number {
+function lineStartOf(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
@@ -29,7 +29,7 @@ export function blockCollection(node: unknown): { collection: Collection; kind: 
   return undefined;
 }
 
-export interface ChunkLines {
+interface ChunkLines {
   /** Offsets (in the chunk) of the lines that start an entry at the collection's column. */
   entries: number[];
   /** The deepest indentation of the comment lines after the last line of content; -1 when there are none. */
@@ -158,7 +158,7 @@ export function uniqueKeys(items: Entry[], start: number, end: number, added: Pa
 
 // ---- ranges -----------------------------------------------------------------
 
-export function shiftNode(node: unknown, delta: number): void {
+function shiftNode(node: unknown, delta: number): void {
   if (node == null || delta === 0) return;
   const range = (node as Node).range as number[] | undefined;
   if (range) {

@@ -174,15 +174,15 @@ export function pitchOf(text: string): Pitch {
 
 export { parseTde, buildModel, buildPitch };
 export { applyEdits, compatibleFixes } from './edits';
-export { fixAllAsync, describeFixes, MAX_FIX_PASSES, type FixedText } from './fixAll';
-export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FILE_NAMES, EMPTY_CONFIG, type TdeConfig, type ConfigIssue } from './config';
-export { LineIndex, type Position } from './lineIndex';
+export { fixAllAsync, describeFixes } from './fixAll';
+export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FILE_NAMES,  type TdeConfig, type ConfigIssue } from './config';
+export { LineIndex } from './lineIndex';
 export { rules, ruleById, ruleIds } from './rules';
 export { ruleDocsUrl, ruleOffers, summarizeRule, type Rule } from './rule';
-export { pitchParagraphMarkdown, type Pitch, type PitchBlank, type PitchSegment, type PitchBlankKey } from './pitch';
+export { pitchParagraphMarkdown, type Pitch, type PitchBlank } from './pitch';
 export type { TdeDocument } from './document';
-export type { TdeModel, Step, Collaborator, TacticUse, UseCase } from './model';
+export type { TdeModel, Step, Collaborator,  UseCase } from './model';
 export type { Directive } from './suppressions';
 export * from './types';
 export * as vocabulary from './vocabulary';
-export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES, type DecodeResult } from './bytes';
+export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES } from './bytes';

@@ -1,7 +1,7 @@
 // Offset <-> line/character conversion. Lines end at \n, \r\n or a lone \r,
 // as LSP counts them; characters are UTF-16 code units, as LSP and JS count.
 
-export interface Position {
+interface Position {
   /** 0-based line. */
   line: number;
   /** 0-based UTF-16 code unit within the line. */

@@ -19,8 +19,6 @@ import {
 } from './document';
 import { STEP_IDS, type StepId } from './vocabulary';
 
-export type StepStatus = 'not-started' | 'in-progress' | 'done' | 'skipped';
-
 export interface Step {
   id: StepId;
   index: number;
@@ -47,7 +45,7 @@ export interface Collaborator {
   contactNode?: Node;
 }
 
-export interface TacticUse {
+interface TacticUse {
   /** The node to report on: the id string (plain or under `id:`), or the custom name. */
   node: Node;
   /** Tactic id, for a use by id. */

@@ -7,7 +7,7 @@ import { isPlaceholderText } from './placeholders';
 import { listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from './prose';
 import { pitchBlanks, tacticById } from './vocabulary';
 
-export type PitchBlankKey = 'focus_area' | 'impact' | 'refining_tactic' | 'data_requesters' | 'data_supply' | 'next_steps';
+type PitchBlankKey = 'focus_area' | 'impact' | 'refining_tactic' | 'data_requesters' | 'data_supply' | 'next_steps';
 
 export interface PitchBlank {
   key: PitchBlankKey;
@@ -22,7 +22,7 @@ export interface PitchBlank {
   node?: Node;
 }
 
-export interface PitchSegment {
+interface PitchSegment {
   text: string;
   /** Set when this segment is a blank (filled or not). */
   blank?: PitchBlankKey;

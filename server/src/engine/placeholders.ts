@@ -44,7 +44,7 @@ export function isUnwritten(node: unknown, depth = 0): boolean {
   return false;
 }
 
-export interface PlaceholderUse {
+interface PlaceholderUse {
   node: Node;
   text: string;
   /** The key the value is under, or the list's key for an item. */

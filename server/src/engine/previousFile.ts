@@ -4,7 +4,7 @@ import * as path from './paths';
 import { mapAt, scalarText, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 
-export interface PreviousFile {
+interface PreviousFile {
   /** The `previous` value in this file. */
   node: Node;
   /** As written (trimmed). */

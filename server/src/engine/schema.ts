@@ -3,7 +3,7 @@
 // placed on the YAML node they concern.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadValidator } from './compileValidator';
-import { isMap, isScalar, isSeq, keyString, scalarText, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
+import { isMap, isScalar, isSeq, keyString, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { readDate } from './dates';
 import { insertKeyFix, moveKeyFix, replaceScalarFix, suggestValues } from './edits';
 import { clip, listCode, listWords } from './prose';
@@ -13,12 +13,12 @@ import type { Fix, NodePath, Suggestion } from './types';
 
 let validator: ValidateFunction | undefined;
 
-export function schemaValidator(): ValidateFunction {
+function schemaValidator(): ValidateFunction {
   validator ??= loadValidator();
   return validator;
 }
 
-export interface SchemaFinding {
+interface SchemaFinding {
   node: Node;
   path: NodePath;
   message: string;
@@ -375,9 +375,4 @@ function allowedKeys(schema: unknown): string[] {
   if (!schema || typeof schema !== 'object') return [];
   const properties = (schema as { properties?: Record<string, unknown> }).properties;
   return properties ? Object.keys(properties) : [];
-}
-
-/** The JSON view of a scalar for messages; exported for rules that quote values. */
-export function quoted(node: Node | undefined): string {
-  return shown(scalarText(node));
 }

@@ -32,7 +32,7 @@ export interface Schema {
 const root = tdeSchema as unknown as Schema & { $defs: Record<string, Schema> };
 
 /** Follows `$ref`s; what is written beside a `$ref` (its description) wins. */
-export function deref(schema: Schema | undefined, depth = 0): Schema | undefined {
+function deref(schema: Schema | undefined, depth = 0): Schema | undefined {
   if (!schema || depth > 20) return schema;
   if (!schema.$ref) return schema;
   const name = /^#\/\$defs\/(.+)$/.exec(schema.$ref)?.[1];
@@ -124,7 +124,7 @@ export function keysOf(schema: Schema | undefined, present: readonly string[] = 
   return [...all.filter((k) => k.required), ...all.filter((k) => !k.required)];
 }
 
-export interface ValueInfo {
+interface ValueInfo {
   value: string;
   description?: string;
   title?: string;
@@ -159,10 +159,6 @@ export function title(schema: Schema | undefined): string | undefined {
 
 export function isDate(schema: Schema | undefined): boolean {
   return branches(schema).some((b) => b.pattern?.startsWith('^[0-9]{4}-'));
-}
-
-export function isWebAddress(schema: Schema | undefined): boolean {
-  return branches(schema).some((b) => b.pattern === '^https?://');
 }
 
 /**

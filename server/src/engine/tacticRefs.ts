@@ -5,7 +5,7 @@ import { mapAt, scalarText, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 import type { StepId } from './vocabulary';
 
-export interface TacticRef {
+interface TacticRef {
   id: string;
   node: Node;
   /** The step whose tactics are allowed here. */

@@ -3,7 +3,7 @@
 import { isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 
-export interface UseCaseRef {
+interface UseCaseRef {
   id: string;
   node: Node;
   where: 'design.selected_use_case' | 'refine.result.promising_use_cases';

@@ -44,7 +44,7 @@ export interface Checked {
 
 let nextResultId = 1;
 
-export function parseText(uri: string, version: number, text: string, parser?: IncrementalParser): Parsed {
+function parseText(uri: string, version: number, text: string, parser?: IncrementalParser): Parsed {
   const document = parser ? parser.update(text).document : parseTde(text);
   const model = document.root ? buildModel(document, document.root) : undefined;
   let structure: Structure | undefined;

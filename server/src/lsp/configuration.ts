@@ -8,10 +8,10 @@ import { ConfigurationIssuesNotification, type ConfigurationIssues } from '../sh
 import { fileReference, prepareFiles } from './files';
 import { fsPathOf, nodeFileHost, type Session } from './session';
 
-export const SETTINGS_SECTION = 'tde';
+const SETTINGS_SECTION = 'tde';
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
 
-export interface TdeSettings {
+interface TdeSettings {
   rules: RuleSeverities;
   /** `tde.validate.enable`: false turns the problems of the resource off. */
   validate: boolean;

@@ -4,7 +4,7 @@
 import type { NodePath } from '../engine';
 import { pathOfEntry, readLine, type Entry, type Structure } from './yamlOutline';
 
-export type CursorKind =
+type CursorKind =
   /** Typing a key in a mapping (or on a blank line). */
   | 'key'
   /** After `key:` on the same line. */

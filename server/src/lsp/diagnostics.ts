@@ -37,7 +37,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostics(checked: Checked, session: Session): Diagnostic[] {
+function toDiagnostics(checked: Checked, session: Session): Diagnostic[] {
   if (checked.stopped) {
     // The one thing known about a document whose check went over budget.
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, message: checked.stopped }];

@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, stringAt, valueOf 
 import { clip } from '../engine/prose';
 
 /** The format reference, next to the rule pages. */
-export const FORMAT_DOCS_URL = ruleDocsUrl('x').replace(/rules\/x\.md$/, 'format.md');
+const FORMAT_DOCS_URL = ruleDocsUrl('x').replace(/rules\/x\.md$/, 'format.md');
 
 export function formatDocsLink(anchor?: string): string {
   return `${FORMAT_DOCS_URL}${anchor ? `#${anchor}` : ''}`;

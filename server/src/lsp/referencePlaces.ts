@@ -3,7 +3,7 @@
 // completion and hover agree on them.
 import { vocabulary, type NodePath } from '../engine';
 
-export type Place =
+type Place =
   | { kind: 'tactic'; step: vocabulary.StepId }
   | { kind: 'criterion' }
   | { kind: 'use-case-ref'; list: boolean }

@@ -30,7 +30,7 @@ interface Insertion {
   replace?: number;
 }
 
-export function reveal(parsed: Parsed, path: NodePath, list: boolean): RevealBlankResult | null {
+function reveal(parsed: Parsed, path: NodePath, list: boolean): RevealBlankResult | null {
   const { text, lines } = parsed.document;
   const root = parsed.document.root;
   const unit = indentUnit(text);

@@ -21,7 +21,7 @@ import { isTdeFileName as isTdeFile, TDE_LANGUAGE_ID } from '../shared/tdeFiles'
 // Node reads the disk; the web build swaps in files.browser.ts (see files.ts).
 export { fsPathOf, nodeFileHost } from './files';
 
-export interface ClientSupport {
+interface ClientSupport {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   configuration: boolean;
@@ -74,7 +74,7 @@ export function readClientSupport(caps: ClientCapabilities, options: TdeInitiali
 
 
 /** The file name part of a URI, decoded. */
-export function baseNameOf(uri: string): string {
+function baseNameOf(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
   try {
@@ -166,6 +166,6 @@ export class Session {
   }
 }
 
-export function cancelled(): ResponseError<void> {
+function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }

@@ -1,22 +1,14 @@
 // Conversions between the engine's offsets and LSP positions, and the
 // smallest set of edits that turns one text into another (for "Fix all").
-import type { Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { LineIndex, type TextEdit } from '../engine';
 
 export function rangeAt(lines: LineIndex, offset: number, length: number): Range {
   return { start: lines.positionAt(offset), end: lines.positionAt(offset + Math.max(0, length)) };
 }
 
-export function offsetAt(lines: LineIndex, position: Position): number {
-  return lines.offsetAt(position);
-}
-
 export function toLspEdit(lines: LineIndex, edit: TextEdit): LspTextEdit {
   return { range: rangeAt(lines, edit.offset, edit.length), newText: edit.newText };
-}
-
-export function containsOffset(range: readonly number[] | undefined | null, offset: number): boolean {
-  return !!range && offset >= range[0]! && offset <= range[1]!;
 }
 
 /** Lines with their line breaks, so that joining them gives the text back. */

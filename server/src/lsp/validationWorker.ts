@@ -22,9 +22,9 @@ import {
   type ValidationRunner,
 } from './validationWorkerInProcess';
 
-export type { CheckJob, CheckOutcome, ValidationRunner } from './validationWorkerInProcess';
+export type {  CheckOutcome, ValidationRunner } from './validationWorkerInProcess';
 
-export const WORKER_SCRIPT = 'validationWorker.js';
+const WORKER_SCRIPT = 'validationWorker.js';
 
 /** The budget comes from TDE_CHECK_TIME_LIMIT_MS and TDE_CHECK_MEMORY_LIMIT_MB (tests lower it), else 5 s and 1 GB. */
 export function createValidationRunner(hooks: RunnerHooks, directory = __dirname): ValidationRunner {

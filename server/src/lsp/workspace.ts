@@ -16,7 +16,7 @@ import type { Diagnostics } from './diagnostics';
 import { foldPathCase, refreshFiles } from './files';
 import { fsPathOf, type Session } from './session';
 
-export const WATCHED_GLOBS = ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}'];
+const WATCHED_GLOBS = ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}'];
 
 export class Workspace {
   constructor(

@@ -36,7 +36,7 @@ export interface Structure {
   entriesOn: Entry[][];
 }
 
-export interface LineShape {
+interface LineShape {
   indent: number;
   /** Columns of the `-` indicators at the start of the line. */
   dashes: number[];

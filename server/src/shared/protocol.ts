@@ -2,7 +2,7 @@
 // declared once here and imported by both sides. Plain JSON shapes only: no
 // imports from vscode or vscode-languageserver, so either side can use it.
 
-export interface LspPosition {
+interface LspPosition {
   line: number;
   character: number;
 }
@@ -27,7 +27,7 @@ export interface StepSummary {
   range?: LspRange;
 }
 
-export interface PitchBlankView {
+interface PitchBlankView {
   key: string;
   label: string;
   value?: string;
@@ -36,7 +36,7 @@ export interface PitchBlankView {
   path: string;
 }
 
-export interface PitchSegmentView {
+interface PitchSegmentView {
   text: string;
   blank?: string;
   empty?: boolean;

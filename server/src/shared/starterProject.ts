@@ -7,7 +7,7 @@ import { yamlValue } from '../engine/yamlValue';
 /** Example values shown in comments: template text, recognised as such if left in (placeholder-text). */
 const EXAMPLES = placeholderTexts.starter;
 
-export interface StarterOptions {
+interface StarterOptions {
   title: string;
   place: string;
   started: Date;

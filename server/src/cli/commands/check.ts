@@ -13,7 +13,7 @@ import { CHECK_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
-export const CHECK_OPTIONS: OptionSpec[] = [
+const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: true },
   { name: 'output', short: 'o', value: true },
   { name: 'max-warnings', value: true },

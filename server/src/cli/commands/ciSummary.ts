@@ -46,7 +46,7 @@ const OPTIONS = [
 ];
 
 /** The base of the pull request the workflow runs for, from its event payload. */
-export function pullRequestBase(io: CliIO): string | undefined {
+function pullRequestBase(io: CliIO): string | undefined {
   const eventPath = io.env.GITHUB_EVENT_PATH;
   if (!eventPath) return undefined;
   let event: unknown;

@@ -19,7 +19,7 @@ import { colors, noColors, wantsColor } from '../terminal';
 import { VERSION } from '../version';
 import { writeReport } from './check';
 
-export interface GitDiffRequest {
+interface GitDiffRequest {
   base: string;
   /** A revision, or undefined for the working tree. */
   head?: string;
@@ -91,7 +91,7 @@ export function gitDiff(request: GitDiffRequest, io: CliIO): DiffReport {
 }
 
 /** Two files compared directly, without git. */
-export function fileDiff(oldFile: string, newFile: string, configFile: string | undefined, io: CliIO): DiffReport {
+function fileDiff(oldFile: string, newFile: string, configFile: string | undefined, io: CliIO): DiffReport {
   const files = [path.resolve(io.cwd, oldFile), path.resolve(io.cwd, newFile)] as const;
   const shown = files.map((file) => displayPath(io.cwd, file));
   const host = fileHost(io);

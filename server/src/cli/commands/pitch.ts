@@ -21,7 +21,7 @@ function emptyBlanks(pitch: Pitch): PitchBlank[] {
   return pitch.emptyBlanks.map((label) => pitch.blanks.find((b) => b.label === label)!).filter(Boolean);
 }
 
-export function pitchText(pitch: Pitch): string {
+function pitchText(pitch: Pitch): string {
   const empty = emptyBlanks(pitch);
   const status = empty.length
     ? `Still blank: ${empty.map((b) => `${b.label} (${where(b)})`).join(', ')}`
@@ -38,7 +38,7 @@ export function pitchStatusMarkdown(pitch: Pitch): string {
     : 'Every blank is filled.';
 }
 
-export function pitchMarkdown(pitch: Pitch): string {
+function pitchMarkdown(pitch: Pitch): string {
   return `## Pitch\n\n${lineSafe(pitchParagraphMarkdown(pitch, escapeMarkdown), ESCAPED_COLON.markup)}\n\n${pitchStatusMarkdown(pitch)}\n`;
 }
 
@@ -56,7 +56,7 @@ export function escapeHtml(text: string): string {
     .replace(HTML_UNSAFE, (ch) => (ch[0] === '\r' ? '\n' : ch === '\t' ? ' ' : unicodeEscape(ch)));
 }
 
-export function pitchHtml(pitch: Pitch): string {
+function pitchHtml(pitch: Pitch): string {
   const body = pitch.segments
     .map((s) => {
       if (!s.blank) return escapeHtml(s.text);

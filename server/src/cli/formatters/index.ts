@@ -2,7 +2,6 @@
 import type { Formatter } from './formatter';
 import { FORMAT_NAMES, type FormatName } from './names';
 
-export type { FormatOptions, Formatter } from './formatter';
 
 export { FORMAT_NAMES, type FormatName };
 

@@ -89,14 +89,14 @@ export function escapeCode(text: string): string {
  * hold some), so the pairing may be off; what falls outside code is
  * escapeMarkdown text, so that can change the look, never make anything live.
  */
-export function messageMarkdown(message: string): string {
+function messageMarkdown(message: string): string {
   const parts = message.split('`');
   if (parts.length % 2 === 0) return escapeMarkdown(message); // unpaired backtick: plain text
   return parts.map((part, i) => (i % 2 ? `<code>${escapeCode(part)}</code>` : escapeMarkdown(part))).join('');
 }
 
 /** A link to a rule's page, safe in a table cell. */
-export function ruleLink(rule: string, docsUrl: string): string {
+function ruleLink(rule: string, docsUrl: string): string {
   return `[${escapeMarkdown(rule)}](${encodeURI(docsUrl).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
@@ -120,7 +120,7 @@ export function problemTable(problems: readonly ReportedProblem[], since: boolea
 }
 
 /** The problems inline comments silenced, with each comment's reason. */
-export function silencedTable(report: CheckReport): string[] {
+function silencedTable(report: CheckReport): string[] {
   const rows = report.files.flatMap((file) =>
     file.suppressed.map((s) => `| ${escapeMarkdown(file.path)} | ${s.line}:${s.column} | ${ruleLink(s.rule, s.docsUrl)} | ${s.suppressedBy.line} | ${s.suppressedBy.reason ? escapeMarkdown(s.suppressedBy.reason) : '*no reason given*'} |`),
   );

@@ -13,7 +13,7 @@ import type { FormatOptions } from './formatter';
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** A relative path as a URI reference: each segment percent-encoded. */
-export function relativeUri(path: string): string {
+function relativeUri(path: string): string {
   return path.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
 }
 

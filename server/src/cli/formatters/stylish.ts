@@ -9,7 +9,7 @@ export function severityColor(palette: Palette, severity: ReportedProblem['sever
 }
 
 /** "main (1a2b3c4)" */
-export function sinceLabel(report: CheckReport): string {
+function sinceLabel(report: CheckReport): string {
   const since = report.since!;
   return since.commit.startsWith(since.revision) ? since.commit.slice(0, 7) : `${since.revision} (${since.commit.slice(0, 7)})`;
 }

@@ -4,11 +4,11 @@
 import type { NodePath, Problem } from '../types';
 
 /** The identity of a problem across versions of one file: rule and YAML path. */
-export function problemKey(problem: { rule: string; path: NodePath }): string {
+function problemKey(problem: { rule: string; path: NodePath }): string {
   return `${problem.rule}\u0000${JSON.stringify(problem.path)}`;
 }
 
-export interface BaselineComparison {
+interface BaselineComparison {
   /** Problems of the new side that the old side had already. */
   existing: Set<Problem>;
   /** Problems of the new side that the old side did not have, in order. */

@@ -10,13 +10,13 @@ import { nearest } from '../suggest';
 import type { Directive } from '../suppressions';
 import type { NodePath, Problem, Severity } from '../types';
 
-export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
-export const UNUSED_DISABLE = 'unused-disable';
+const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
+const UNUSED_DISABLE = 'unused-disable';
 
 /** Where the two checks are documented (they are not rules, so not under docs/rules/). */
 const REVIEW_DOCS = DOCS_BASE_URL.replace(/rules\/$/, 'review.md');
 
-export interface DirectiveCheckInfo {
+interface DirectiveCheckInfo {
   id: string;
   severity: Severity;
   description: string;
@@ -50,7 +50,7 @@ export interface DirectiveChecks {
 }
 
 /** The directive as written, for messages: `# tde-disable-next-line a, b`. */
-export function directiveText(directive: Directive): string {
+function directiveText(directive: Directive): string {
   const name = directive.kind === 'next-line' ? 'tde-disable-next-line' : 'tde-disable';
   return `# ${name}${directive.rules ? ` ${directive.rules.join(', ')}` : ''}`;
 }

@@ -18,7 +18,7 @@ export interface ProjectSide {
 }
 
 /** forward: towards done; back: away from it; changed: neither (done ↔ skipped, added as not-started, …). */
-export type StepMove = 'forward' | 'back' | 'changed';
+type StepMove = 'forward' | 'back' | 'changed';
 
 export interface StepStatusChange {
   step: StepId;
@@ -33,7 +33,7 @@ export interface CollaboratorRef {
   intendedUser: boolean;
 }
 
-export interface StepCollaboratorChange {
+interface StepCollaboratorChange {
   step: StepId;
   added: CollaboratorRef[];
   removed: CollaboratorRef[];
@@ -53,13 +53,13 @@ export interface TacticRef {
   name: string;
 }
 
-export interface StepTacticChange {
+interface StepTacticChange {
   step: StepId;
   added: TacticRef[];
   removed: TacticRef[];
 }
 
-export interface ValueChange<T> {
+interface ValueChange<T> {
   before?: T;
   after?: T;
 }

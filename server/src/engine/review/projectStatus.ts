@@ -16,7 +16,7 @@ export interface ProjectStatus {
 }
 
 /** The status a present step shows when its `status` is missing or not text. */
-export const UNKNOWN_STATUS = 'unknown';
+const UNKNOWN_STATUS = 'unknown';
 
 export function stepState(model: TdeModel | undefined, step: StepId): StepState {
   const found = model?.step(step);

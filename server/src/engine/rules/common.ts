@@ -20,15 +20,6 @@ export function someOf(words: readonly string[], max = 20): string {
 
 export { listWords } from '../prose';
 
-export function code(text: string): string {
-  return `\`${text}\``;
-}
-
-/** Where a problem about a whole step goes: its key. */
-export function stepKey(step: Step) {
-  return step.key ?? undefined;
-}
-
 /** A related location on a node, for a problem that involves another place too (none when the node has no position). */
 export function relatedAt(node: Node | undefined, message: string): RelatedLocation[] {
   return node?.range ? [{ message, offset: node.range[0], length: node.range[1] - node.range[0] }] : [];

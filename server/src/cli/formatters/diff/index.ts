@@ -2,7 +2,7 @@
 import type { DiffReport } from '../../diffReport';
 import type { Palette } from '../../terminal';
 
-export type DiffFormatter = (report: DiffReport, palette: Palette) => string;
+type DiffFormatter = (report: DiffReport, palette: Palette) => string;
 
 export const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];

@@ -19,7 +19,7 @@ const r: Renderer = {
 };
 
 /** A side as a reviewer reads it: <code>main</code> (1a2b3c4), the working tree, a file. */
-export function sideMarkdown(side: DiffSideInfo): string {
+function sideMarkdown(side: DiffSideInfo): string {
   if (side.file !== undefined) return `<code>${escapeCode(side.file)}</code>`;
   if (side.commit === undefined) return escapeMarkdown(side.label);
   const short = side.commit.slice(0, 7);

@@ -14,12 +14,12 @@ export interface Renderer {
 }
 
 /** "in progress", "not started"; "not in the file" for an absent step. */
-export function statusPhrase(status: string | undefined): string {
+function statusPhrase(status: string | undefined): string {
   if (status === undefined) return 'not in the file';
   return status === 'in-progress' ? 'in progress' : status === 'not-started' ? 'not started' : status;
 }
 
-export function stepSentence(change: StepStatusChange, r: Renderer): string {
+function stepSentence(change: StepStatusChange, r: Renderer): string {
   const step = r.strong(stepTitle(change.step));
   const from = r.text(statusPhrase(change.before));
   const to = r.text(statusPhrase(change.after));

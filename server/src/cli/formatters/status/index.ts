@@ -2,7 +2,7 @@
 import type { StatusReport } from '../../statusReport';
 import type { Palette } from '../../terminal';
 
-export type StatusFormatter = (report: StatusReport, palette: Palette) => string;
+type StatusFormatter = (report: StatusReport, palette: Palette) => string;
 
 export const STATUS_FORMATS = ['stylish', 'markdown', 'json'] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];

@@ -13,7 +13,7 @@ const STEP_BADGES: Record<string, string> = {
   skipped: '⏭️ skipped',
 };
 
-export function stepBadge(status: string | undefined): string {
+function stepBadge(status: string | undefined): string {
   if (status === undefined) return '—';
   return STEP_BADGES[status] ?? escapeMarkdown(status);
 }
