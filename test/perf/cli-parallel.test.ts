@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeTempTrees, tde, tdeProcess, tempTree } from '../cli/helpers';
 import { buildOnce, ROOT } from '../helpers/build';
+import { skipBecause } from '../helpers/skip';
 
 describe('tde check on worker threads', function () {
   this.timeout(120_000);
@@ -37,7 +38,7 @@ describe('tde check on worker threads', function () {
   }
 
   it('says so when the threads fail, then checks the files one after another', async function () {
-    if (os.availableParallelism() < 2) this.skip(); // one core: no threads are started, nothing to fail
+    if (os.availableParallelism() < 2) skipBecause(this, 'one core: tde check starts no threads, so none can fail');
     // The bundle, beside a checking thread that dies at once.
     const bin = tempTree({ 'checkWorker.js': "throw new Error('no thread today');\n" });
     fs.copyFileSync(path.join(ROOT, 'dist/cli.js'), path.join(bin, 'cli.js'));
