@@ -8,14 +8,14 @@ import { localDate } from './starterProject';
 import { STEP_IDS } from '../engine/vocabulary';
 import { yamlBlockValue, yamlValue } from '../engine/yamlValue';
 
-export interface NextIterationOptions {
+interface NextIterationOptions {
   /** Path of the earlier file relative to the new file's folder, `/`-separated. */
   previous: string;
   started: Date;
   eol?: '\n' | '\r\n';
 }
 
-export type NextIteration =
+type NextIteration =
   | {
       ok: true;
       text: string;
