@@ -39,18 +39,8 @@ export function wantsColor(flag: boolean | undefined, env: Record<string, string
   return isTTY;
 }
 
-/**
- * The bidirectional overrides, isolates and marks ("Trojan Source") that
- * make a terminal or a page show text in another order, as the body of a
- * regular expression's character class. Every output format shows them as
- * escapes.
- */
-export const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-
-/** A character as a `\u202e` escape. */
-export function unicodeEscape(ch: string): string {
-  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
+export { BIDI_CONTROLS, unicodeEscape } from '../engine/controlCharacters';
+import { BIDI_CONTROLS, unicodeEscape } from '../engine/controlCharacters';
 
 // C0 and C1 controls, DEL, and the bidi controls.
 const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');

@@ -8,6 +8,19 @@ import { isMap, isScalar, isSeq, parse, type Node } from 'yaml';
 import type { LineIndex } from './lineIndex';
 import type { Fix } from './types';
 
+/**
+ * The bidirectional overrides, isolates and marks ("Trojan Source") that
+ * make a terminal or a page show text in another order, as the body of a
+ * regular expression's character class. Every output format shows them as
+ * escapes.
+ */
+export const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+
+/** A character as a `\u202e` escape. */
+export function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /** Runs of such characters reported one by one; the rest are counted in one more problem. */
 export const MAX_CONTROL_RUNS = 100;
 

@@ -2,6 +2,7 @@
 // titles, stories) is always escaped: it is data, never markup.
 import { ruleDocsUrl, vocabulary, type Collaborator, type Step, type TdeModel, type UseCase } from '../engine';
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, stringAt, valueOf } from '../engine/document';
+import { markdownCodeSpan, markdownText, markdownTextAsPlain } from '../engine/markdownText';
 import { clip } from '../engine/prose';
 
 /** The format reference, next to the rule pages. */
@@ -11,20 +12,14 @@ export function formatDocsLink(anchor?: string): string {
   return `${FORMAT_DOCS_URL}${anchor ? `#${anchor}` : ''}`;
 }
 
-/** Escape text so that Markdown shows it literally. */
+/** File text that Markdown shows literally, on one line (hovers render no HTML, so no `<br>`). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~|&]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+  return markdownText(text, { lineBreak: ' ' });
 }
 
-/** Inline code that survives backticks in the text. */
+/** File text as inline code, on one line, whatever backticks it holds. */
 export function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
+  return markdownCodeSpan(text);
 }
 
 export function tacticMarkdown(tactic: vocabulary.Tactic, options: { long?: boolean } = {}): string {
@@ -152,10 +147,11 @@ function oneLine(text: string, max = 160): string {
 
 /** Markdown to plain text, for clients without Markdown support. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/(?<!\\)\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-    .replace(/(?<!\\)\*\*/g, '')
-    .replace(/(?<![\\\w])\*(\S(?:[^*]*\S)?)\*/g, '$1')
-    .replace(/(?<!\\)`+/g, '')
-    .replace(/\\([\\`*_[\]<>~|&#+=.)-])/g, '$1');
+  return markdownTextAsPlain(
+    markdown
+      .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+      .replace(/\*\*/g, '')
+      .replace(/(?<![\w])\*(\S(?:[^*]*\S)?)\*/g, '$1')
+      .replace(/`+/g, ''),
+  );
 }

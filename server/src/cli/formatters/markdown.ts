@@ -1,67 +1,11 @@
 // A report a bot can post on a pull request. Text that comes from a file is
 // escaped, so a value can neither break the table nor inject HTML, pings or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
-import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, plural, unicodeEscape } from '../terminal';
+import { markdownText } from '../../engine/markdownText';
+import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
 import type { FormatOptions } from './formatter';
 
 const SEVERITY_BADGES = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '|': '&#124;',
-  '`': '&#96;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '\\': '&#92;',
-  '*': '&#42;',
-  '_': '&#95;',
-  '~': '&#126;',
-  '#': '&#35;',
-  '!': '&#33;',
-};
-
-// GitHub pings and links from the text it has already decoded (so `&#64;`
-// would still ping): `@name`, `#123`, e-mail addresses; bare `https://…` and
-// `www.…` it links while parsing. A zero-width space, written as an entity,
-// after `@` and after an issue number's `#`, between `:` and `//` and before
-// the dot of `www.`, breaks each and shows nothing: the text reads as written.
-const ZWSP = '&#8203;';
-
-// Bidi overrides, isolates and marks ("Trojan Source") reorder what a
-// reviewer sees: they are shown as `\u202e`, not obeyed.
-const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
-
-// Everything escapeText may change: line breaks, what Markdown or HTML reads,
-// controls (C0, DEL, C1), bidi controls, and where pings and links start.
-const SPECIAL = new RegExp(`\\r\\n|[\\r\\n&<>"|\`[\\]\\\\*_~#!@\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]|:(?=//)|(?<=www)\\.`, 'gi');
-
-// Inside <code> GitHub pings no one, but it still links a URL, an e-mail
-// address (name@domain.tld), and `www.` after a blank or one of `*_~(` (GFM's rule).
-const EMAIL_AT = /(?<=[\w.+-])@(?=[\w-][\w.-]*\.[\w-])/y;
-const WWW_LINKABLE = /[\s*_~(]www$/i;
-
-function escapeText(text: string, inCode: boolean): string {
-  return text.replace(SPECIAL, (ch: string, offset: number) => {
-    switch (ch) {
-      case '\r\n':
-      case '\r':
-      case '\n': return '<br>';
-      case '@':
-        EMAIL_AT.lastIndex = offset;
-        return !inCode || EMAIL_AT.test(text) ? `@${ZWSP}` : '@';
-      case '#': return !inCode && /[0-9]/.test(text.charAt(offset + 1)) ? `&#35;${ZWSP}` : '&#35;';
-      case ':': return `:${ZWSP}`;
-      case '.': return !inCode || WWW_LINKABLE.test(text.slice(Math.max(0, offset - 4), offset)) ? `${ZWSP}.` : '.';
-    }
-    const entity = ENTITIES[ch];
-    if (entity !== undefined) return entity;
-    if (BIDI.test(ch)) return `&#92;${unicodeEscape(ch).slice(1)}`;
-    return ''; // a control character: dropped
-  });
-}
 
 /**
  * Text as the team wrote it (a title, a place, a reason, a message quoting
@@ -71,7 +15,7 @@ function escapeText(text: string, inCode: boolean): string {
  * @mention in our comment. A URL still reads as written; it is not clickable.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeText(text, false);
+  return markdownText(text);
 }
 
 /**
@@ -80,7 +24,7 @@ export function escapeMarkdown(text: string): string {
  * path copies as written. GitHub pings and references no one from code.
  */
 export function escapeCode(text: string): string {
-  return escapeText(text, true);
+  return markdownText(text, { inCode: true });
 }
 
 /**
