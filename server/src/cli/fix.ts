@@ -1,7 +1,7 @@
 // `--fix` writes the engine's fixed text (engine/fixAll.ts) atomically; `--fix-dry-run` only shows it.
-import * as path from 'node:path';
 import { CliError, describeFsError, type CliIO } from './io';
 import { printable } from './args';
+import { replaceFile } from './writeFile';
 
 /**
  * Replace a file's content through a temporary file in the same folder and a
@@ -14,17 +14,9 @@ export function writeFixed(file: string, shown: string, original: string, fixed:
   if (stat.isSymbolicLink()) throw new CliError(`not fixing ${printable(shown)}: it is a symbolic link (fix the file it points to)`);
   // The text was decoded strictly, so encoding it again gives the file's bytes (a BOM included).
   if (!Buffer.from(original, 'utf8').equals(io.fs.readFileSync(file))) throw new CliError(`not fixing ${printable(shown)}: it changed while tde was checking it`);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tde-fix-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
-    io.fs.writeFileSync(temporary, Buffer.from(fixed, 'utf8'), { flag: 'wx', mode: stat.mode & 0o777 });
-    io.fs.chmodSync(temporary, stat.mode & 0o7777);
-    io.fs.renameSync(temporary, file);
+    replaceFile(file, Buffer.from(fixed, 'utf8'), io, stat.mode);
   } catch (error) {
-    try {
-      io.fs.unlinkSync(temporary);
-    } catch {
-      // it was never created, or is gone already
-    }
     throw new CliError(`cannot write ${printable(shown)}: ${describeFsError(error)}`);
   }
 }

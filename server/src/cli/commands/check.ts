@@ -10,6 +10,7 @@ import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
+import { replaceFile } from '../writeFile';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
@@ -149,11 +150,11 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   return failing.errors > 0 || tooManyWarnings ? ExitCode.Problems : ExitCode.Clean;
 }
 
-/** Write a report to a file named on the command line. */
+/** Write a report to a file named on the command line: a new file, never through a link. */
 export function writeReport(output: string, text: string, io: CliIO): void {
   const target = path.resolve(io.cwd, output);
   try {
-    io.fs.writeFileSync(target, text, 'utf8');
+    replaceFile(target, text, io);
   } catch (error) {
     throw new CliError(`cannot write the report to ${printable(output)}: ${describeFsError(error)}`);
   }

@@ -18,7 +18,8 @@ import { formatSarif } from '../formatters/sarif';
 import type { StatusRow } from '../statusReport';
 import { statusTable } from '../formatters/status/markdown';
 import { CI_SUMMARY_HELP } from '../help';
-import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
+import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
+import { existingText, replaceFile } from '../writeFile';
 import type { CheckReport } from '../report';
 import { ESCAPED_COLON, lineSafe, noColors, plural } from '../terminal';
 import { maxWarningsOption, writeReport } from './check';
@@ -110,16 +111,17 @@ function outputLines(outputs: Record<string, string>): string {
     .join('');
 }
 
+/** Add to a file the runner reads after the step: a link there is replaced, never read or written through. */
 function appendTo(file: string, text: string, what: string, io: CliIO): void {
   const target = path.resolve(io.cwd, file);
   let before = '';
   try {
-    before = io.fs.readFileSync(target, 'utf8');
+    before = existingText(target, io);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw new CliError(`cannot read the ${what} ${printable(file)}: ${describeFsError(error)}`);
+    throw new CliError(`cannot read the ${what} ${printable(file)}: ${describeFsError(error)}`);
   }
   try {
-    io.fs.writeFileSync(target, before + text, 'utf8');
+    replaceFile(target, before + text, io);
   } catch (error) {
     throw new CliError(`cannot write the ${what} ${printable(file)}: ${describeFsError(error)}`);
   }
