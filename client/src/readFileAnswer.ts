@@ -18,6 +18,8 @@ export interface WorkspaceFileStat {
 export interface WorkspaceFs {
   stat(uri: string): PromiseLike<WorkspaceFileStat>;
   readFile(uri: string): PromiseLike<Uint8Array>;
+  /** Whether the URI is inside one of the open workspace folders (same scheme and authority, below its path). */
+  isInWorkspace(uri: string): boolean;
 }
 
 function isReadFileParams(value: unknown): value is ReadFileParams {
@@ -34,6 +36,9 @@ export function readFileAnswerer(fs: WorkspaceFs): (params: unknown) => Promise<
   const refused = new Map<string, { size: number; mtime: number; why: string }>();
   return async (params) => {
     if (!isReadFileParams(params)) return { type: 'missing' };
+    // The server asks for what a file names (`previous`): never outside the
+    // workspace, whatever the path climbs to, and never another scheme or repository.
+    if (!isConfined(params.uri) || !fs.isInWorkspace(params.uri)) return { type: 'missing' };
     try {
       const stat = await fs.stat(params.uri);
       if (stat.kind === 'directory') return { type: 'directory' };
@@ -54,6 +59,21 @@ export function readFileAnswerer(fs: WorkspaceFs): (params: unknown) => Promise<
       return { type: 'missing' };
     }
   };
+}
+
+/** A URI with no `..` or `.` segment and no encoded separator, so what it names is what it says. */
+function isConfined(uri: string): boolean {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?$/i.exec(uri);
+  if (!match) return false;
+  return (match[1] ?? '/').split('/').every((segment) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return false;
+    }
+    return decoded !== '..' && decoded !== '.' && !/[/\\]/.test(decoded);
+  });
 }
 
 /** A file's bytes as the server may take them: its text, or why not (a byte order mark is kept, as on Node). */

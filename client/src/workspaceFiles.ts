@@ -12,6 +12,7 @@ const workspaceFs: WorkspaceFs = {
     return { kind, size: stat.size, mtime: stat.mtime };
   },
   readFile: (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true)),
+  isInWorkspace: (uri) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri, true)) !== undefined,
 };
 
 export const readWorkspaceFile = readFileAnswerer(workspaceFs);

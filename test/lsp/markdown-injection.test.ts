@@ -3,7 +3,7 @@
 // link or a heading in the editor's popup.
 import * as assert from 'node:assert/strict';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver/node';
-import { cursor, fixtureUri, positionOf, useServer } from './lspClient';
+import { cursor, fixtureUri, positionOf, useServer } from '../helpers/lspClient';
 
 const IMAGE = '![t](https://evil.example/t.png)';
 const ID = `x\\n\\n${IMAGE}\\n# heading`;

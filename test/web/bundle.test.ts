@@ -140,7 +140,7 @@ describe('web build: no Node in the bundles', function () {
       assert.ok(fs.existsSync(path.join(ROOT, variant.replace(/\.browser\.ts$/, '.ts'))), variant);
     }
     assert.deepEqual(Object.keys(webFiles).sort(), Object.keys(nodeFiles).sort());
-    assert.deepEqual(Object.keys(webPaths).sort(), ['basename', 'dirname', 'join', 'relative', 'resolve', 'sep']);
+    assert.deepEqual(Object.keys(webPaths).sort(), ['basename', 'dirname', 'isAbsolute', 'join', 'relative', 'resolve', 'sep']);
     for (const name of Object.keys(webPaths)) assert.ok(name in nodePaths, name);
   });
 });

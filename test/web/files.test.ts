@@ -18,6 +18,7 @@ function fakeSession(workspace: Record<string, string>, options: { workspaceFile
   const warnings: string[] = [];
   const session = {
     support: { workspaceFiles: options.workspaceFiles ?? true },
+    workspaceFolders: [{ uri: `${BASE}/tde-tools/tde`, name: 'tde' }],
     documents: { get: (uri: string) => (options.open?.[uri] === undefined ? undefined : { getText: () => options.open![uri]! }) },
     connection: {
       sendRequest: async (_method: string, params: ReadFileParams): Promise<ReadFileResult> => {
@@ -101,5 +102,14 @@ describe('web build: files read through the client', () => {
     const before = requests.length;
     await files.prepareFiles(session, doc);
     assert.equal(requests.length, before, 'a refused file is not asked for again until it changes');
+  });
+
+  it('asks for no `previous` outside the workspace folder: another repository, another scheme, a climb', async () => {
+    for (const previous of ['../../vscode-vfs%3A%2F%2Fgithub/other-org/x.tde.yaml', '../../../other-org/x.tde.yaml', 'https://evil.example/x.tde.yaml', '/etc/passwd']) {
+      const { requests, session } = fakeSession({}, { open: { [DOC]: `tde: 1\nproject:\n  title: t\n  place: p\n  previous: "${previous}"\n` } });
+      await files.prepareFiles(session, DOC);
+      const asked = requests.map((r) => r.uri).filter((uri) => !/\.tderc\.ya?ml$/.test(uri));
+      assert.deepEqual(asked, [], previous);
+    }
   });
 });

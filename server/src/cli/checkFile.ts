@@ -21,6 +21,8 @@ export interface FileToCheck {
 /** Where a check reads from: the file itself, and the files around it (`project.previous`). */
 interface FileAccess {
   fs: CliIO['fs'];
+  /** The working folder: outside a repository, the tree a linked file must stay in. */
+  cwd: string;
   host: FileHost;
 }
 

@@ -4,7 +4,7 @@
 // with its report, its failing counts and what went wrong, by index.
 import * as fs from 'node:fs';
 import type { DirectiveChecks } from '../engine/review';
-import { checkFile, type FileToCheck } from './checkFile';
+import { checkFile, type FileAccess, type FileToCheck } from './checkFile';
 import { fileHost } from './configs';
 import { reportFile, type FileReport } from './report';
 
@@ -23,16 +23,16 @@ export interface FileDone {
   read: boolean;
 }
 
-export type ToCheckWorker = { jobs: FileJob[]; quiet: boolean; directiveChecks: DirectiveChecks };
+/** `cwd`: the working folder, which decides the tree a linked file must stay in outside a repository. */
+export type ToCheckWorker = { jobs: FileJob[]; quiet: boolean; directiveChecks: DirectiveChecks; cwd: string };
 
-export function checkBatch({ jobs, quiet, directiveChecks }: ToCheckWorker): FileDone[] {
-  return jobs.map((job) => checkOne(job, quiet, directiveChecks));
+export function checkBatch({ jobs, quiet, directiveChecks, cwd }: ToCheckWorker): FileDone[] {
+  // A thread reads the disk itself (parallel.ts hands out files only when the run reads the disk).
+  const access: FileAccess = { fs, cwd, host: fileHost({ fs, cwd }) };
+  return jobs.map((job) => checkOne(job, quiet, directiveChecks, access));
 }
 
-// A thread reads the disk itself (parallel.ts hands out files only when the run reads the disk).
-const access = { fs, host: fileHost({ fs }) };
-
-function checkOne(job: FileJob, quiet: boolean, directiveChecks: DirectiveChecks): FileDone {
+function checkOne(job: FileJob, quiet: boolean, directiveChecks: DirectiveChecks, access: FileAccess): FileDone {
   const checked = checkFile(job, access, directiveChecks);
   const done = { index: job.index, failures: checked.failures, read: checked.kind !== 'unreadable' };
   switch (checked.kind) {

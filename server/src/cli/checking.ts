@@ -74,7 +74,7 @@ export function checkFiles(
   };
 
   for (const file of files) {
-    const job = checkFile({ file, shown: displayPath(io.cwd, file), severities: configs.get(file)!.rules }, { fs: io.fs, host }, settings.directiveChecks);
+    const job = checkFile({ file, shown: displayPath(io.cwd, file), severities: configs.get(file)!.rules }, { fs: io.fs, cwd: io.cwd, host }, settings.directiveChecks);
     const { shown, failures } = job;
     if (job.kind === 'unreadable') {
       failures.forEach(fail);

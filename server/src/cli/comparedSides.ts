@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import type { FileHost } from '../engine';
 import { fileHost } from './configs';
-import { listTree, readBlobs, type Repository, type TreeEntry } from './git';
+import { listTree, readBlobs, shownPath, type Repository, type TreeEntry } from './git';
 import type { CliIO } from './io';
-import { decodeTdeFile, type TdeText } from './readTdeFile';
+import { decodeTdeFile, readTdeFile, type TdeText } from './readTdeFile';
 
 interface Side {
   /** How a report names this side: `main (1a2b3c4)`, `the working tree`. */
@@ -38,6 +38,7 @@ export function treeSide(repo: Repository, revision: string, commit: string): Si
     readAll,
     host: {
       fileExists: (absolute) => files().has(toRepoPath(absolute)),
+      treeRoot: () => repo.top,
       readFile: (absolute) => {
         const text = readAll([toRepoPath(absolute)]).get(toRepoPath(absolute));
         return text?.ok ? text.text : undefined;
@@ -52,13 +53,13 @@ export function worktreeSide(repo: Repository, io: CliIO): Side {
     readAll(repoPaths) {
       const texts = new Map<string, TdeText>();
       for (const repoPath of repoPaths) {
-        let bytes: Uint8Array;
+        let text: TdeText;
         try {
-          bytes = io.fs.readFileSync(path.join(repo.top, ...repoPath.split('/')));
+          text = readTdeFile(path.join(repo.top, ...repoPath.split('/')), shownPath(repo, repoPath), io);
         } catch {
           continue; // gone from the working tree: the file was removed
         }
-        texts.set(repoPath, decodeTdeFile(bytes));
+        texts.set(repoPath, text);
       }
       return texts;
     },

@@ -4,7 +4,9 @@ import { decodeTdeBytes, LineIndex, loadConfigFor, MAX_FILE_BYTES, type ConfigIs
 import { printable } from './args';
 import { displayPath } from './findFiles';
 import { CliError, describeFsError, type CliIO } from './io';
+import { cliTreeRoot, readTreeFile, type TreeFileRead } from './readTdeFile';
 import { linePath, terminalSafe } from './terminal';
+import { treeFileVerdict } from '../engine/treeFiles';
 
 /** The engine's FileHost, which also says why a configuration it read could not be used. */
 interface CliFileHost extends FileHost {
@@ -20,16 +22,11 @@ interface CliFileHost extends FileHost {
  * configuration problem, reported with the others (exit 2), at its line when
  * there is one.
  */
-export function fileHost(io: Pick<CliIO, 'fs'>): CliFileHost {
+export function fileHost(io: Pick<CliIO, 'fs' | 'cwd'>): CliFileHost {
   const reasons = new Map<string, ConfigIssue>();
+  const verdict = (file: string) => treeFileVerdict(file, cliTreeRoot(file, io), io.fs, displayPath(io.cwd, file));
   return {
-    fileExists(file) {
-      try {
-        return io.fs.statSync(file).isFile();
-      } catch {
-        return false;
-      }
-    },
+    fileExists: (file) => verdict(file).kind !== 'missing',
     readFile(file) {
       const read = readConfigText(file, io);
       if (typeof read === 'string') return read;
@@ -37,24 +34,28 @@ export function fileHost(io: Pick<CliIO, 'fs'>): CliFileHost {
       return undefined;
     },
     unreadable: (file) => reasons.get(file),
+    treeRoot: (file) => cliTreeRoot(file, io),
+    whyNotRead(file) {
+      const answer = verdict(file);
+      return answer.kind === 'refused' ? answer.why : undefined;
+    },
   };
 }
 
 /** A configuration's text; an issue saying why it cannot be used; undefined when it is not there. */
-function readConfigText(file: string, io: Pick<CliIO, 'fs'>): string | ConfigIssue | undefined {
+function readConfigText(file: string, io: Pick<CliIO, 'fs' | 'cwd'>): string | ConfigIssue | undefined {
   const cannot = (why: string, line?: number): ConfigIssue => ({ message: `This configuration cannot be read: ${why}.`, line });
-  let bytes: Uint8Array;
+  let read: TreeFileRead;
   try {
-    const stat = io.fs.statSync(file);
-    // Only a regular file is read (a FIFO would block the run, a device might never end).
-    if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_FILE_BYTES) return cannot(tooLarge(stat.size));
-    bytes = io.fs.readFileSync(file);
+    read = readTreeFile(file, displayPath(io.cwd, file), io);
   } catch (error) {
     const reason = describeFsError(error);
     return reason === 'no such file or folder' ? undefined : cannot(reason);
   }
-  if (bytes.length > MAX_FILE_BYTES) return cannot(tooLarge(bytes.length)); // it grew since stat
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'refused') return cannot(read.why);
+  if (read.kind === 'too-large') return cannot(tooLarge(read.size));
+  const bytes = read.bytes;
   const decoded = decodeTdeBytes(bytes);
   if (decoded.ok) return decoded.text;
   // The line of the bad byte: everything before it is valid UTF-8.

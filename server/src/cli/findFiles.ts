@@ -6,6 +6,8 @@ import picomatch from 'picomatch';
 import { CliError, describeFsError, errorCode, type CliIO } from './io';
 import { printable } from './args';
 import { isTdeFileName } from '../shared/tdeFiles';
+import { readTreeFile, type TreeFileRead } from './readTdeFile';
+import { terminalSafe } from './terminal';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
@@ -136,14 +138,21 @@ function isIgnored(layers: readonly IgnoreLayer[], file: string, isFolder: boole
 
 function readIgnoreLayer(dir: string, io: CliIO): IgnoreLayer | undefined {
   const file = path.join(dir, '.gitignore');
-  let text: string;
+  const shown = displayPath(io.cwd, file);
+  let read: TreeFileRead;
   try {
-    text = io.fs.readFileSync(file, 'utf8');
+    read = readTreeFile(file, shown, io);
   } catch (error) {
     if (errorCode(error) === 'EISDIR') return undefined;
-    throw new CliError(`cannot read ${printable(displayPath(io.cwd, file))}: ${describeFsError(error)}`);
+    throw new CliError(`cannot read ${printable(shown)}: ${describeFsError(error)}`);
   }
-  return { dir, rules: ignore().add(text) };
+  if (read.kind === 'missing') return undefined;
+  if (read.kind !== 'bytes') {
+    // Skipped, and said: the files it would have hidden are checked.
+    io.stderr(`tde: ${terminalSafe(read.kind === 'refused' ? read.why : `${shown} is ${read.size.toLocaleString('en-US')} bytes, more than a .gitignore file may be; it is not read`)}\n`);
+    return undefined;
+  }
+  return { dir, rules: ignore().add(new TextDecoder().decode(read.bytes)) };
 }
 
 /**

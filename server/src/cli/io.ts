@@ -10,6 +10,7 @@ type CliFs = Pick<
   | 'readdirSync'
   | 'statSync'
   | 'lstatSync'
+  | 'realpathSync'
   | 'renameSync'
   | 'unlinkSync'
   | 'chmodSync'

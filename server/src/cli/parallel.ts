@@ -48,7 +48,7 @@ export async function checkFilesInParallel(
     if (failed || next >= jobs.length) return undefined;
     const batch = jobs.slice(next, next + BATCH);
     next += batch.length;
-    return { jobs: batch, quiet: settings.quiet, directiveChecks: settings.directiveChecks };
+    return { jobs: batch, quiet: settings.quiet, directiveChecks: settings.directiveChecks, cwd: io.cwd };
   };
   const record = (results: FileDone[]) => {
     for (const result of results) done[result.index] = result;

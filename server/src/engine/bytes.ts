@@ -10,9 +10,7 @@ type DecodeResult =
   | { ok: false; message: string; /** Byte offset of the trouble, when there is one place. */ byteOffset?: number };
 
 export function decodeTdeBytes(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): DecodeResult {
-  if (bytes.length > maxBytes) {
-    return { ok: false, message: `the file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} a TDE file may be; split the project into iterations` };
-  }
+  if (bytes.length > maxBytes) return { ok: false, message: oversizeMessage(bytes.length, maxBytes) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: 'the file is UTF-16 encoded; save it as UTF-8', byteOffset: 0 };
   }
@@ -55,6 +53,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += extra + 1;
   }
   return bytes.length;
+}
+
+/** Why a file of `size` bytes is not read, before a byte of it is. */
+export function oversizeMessage(size: number, maxBytes = MAX_FILE_BYTES): string {
+  return `the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} a TDE file may be; split the project into iterations`;
 }
 
 function formatSize(bytes: number): string {

@@ -185,4 +185,4 @@ export type { TdeModel, Step, Collaborator,  UseCase } from './model';
 export type { Directive } from './suppressions';
 export * from './types';
 export * as vocabulary from './vocabulary';
-export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES } from './bytes';
+export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES, oversizeMessage } from './bytes';

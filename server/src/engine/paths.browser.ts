@@ -76,3 +76,7 @@ export function relative(from: string, to: string): string {
   while (common < fromSegments.length && common < toSegments.length && fromSegments[common] === toSegments[common]) common++;
   return [...fromSegments.slice(common).map(() => '..'), ...toSegments.slice(common)].join('/');
 }
+
+export function isAbsolute(path: string): boolean {
+  return path.startsWith('/');
+}

@@ -1,21 +1,42 @@
 // The file `project.previous` names, resolved once for every rule and editor
 // feature that follows it (missing-previous, iteration-chain, the watcher).
+// The path comes from the file checked, which a stranger may have written: it
+// must be relative to the file's folder and stay inside the tree being
+// checked (the repository, the workspace folder), outside `.git`. Anything
+// else is `refused`, with why in the user's terms, and nothing is looked up.
 import * as path from './paths';
 import { mapAt, scalarText, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
+import { isInsideFolder } from './treeFiles';
+import type { FileHost } from './types';
 
 interface PreviousFile {
   /** The `previous` value in this file. */
   node: Node;
   /** As written (trimmed). */
   written: string;
-  /** Absolute path: relative to the folder of the file that names it. */
+  /** Absolute path: relative to the folder of the file that names it. Never to be looked up when `refused`. */
   target: string;
+  /** Why the path may not be looked at (absolute, climbing out, inside `.git`), as a whole message. */
+  refused?: string;
 }
 
-export function previousFile(model: TdeModel, fileName: string): PreviousFile | undefined {
+export function previousFile(model: TdeModel, fileName: string, host?: FileHost): PreviousFile | undefined {
   const node = valueOf(mapAt(model.root, 'project'), 'previous');
   const written = scalarText(node)?.trim();
   if (!node || !written) return undefined;
-  return { node, written, target: path.resolve(path.dirname(fileName), written) };
+  const folder = path.dirname(fileName);
+  const target = path.resolve(folder, written);
+  const refuse = (why: string): PreviousFile => ({
+    node,
+    written,
+    target,
+    refused: `\`previous\` must be a path relative to this file's folder that stays inside the project's files, such as \`../2023/vacant-lots.tde.yaml\`; ${why}. It was not looked up.`,
+  });
+  if (/^(?:[a-z][a-z0-9+.-]*:|[\\/]|~)/i.test(written)) return refuse('this one is an absolute path or an address');
+  if (/[\u0000-\u001f%]/.test(written)) return refuse('this one holds control characters or percent signs');
+  const root = host?.treeRoot?.(fileName) ?? folder;
+  if (!isInsideFolder(target, root)) return refuse('this one climbs out of them');
+  if (path.relative(root, target).split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) return refuse('this one is inside `.git`');
+  return { node, written, target };
 }

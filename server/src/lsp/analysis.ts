@@ -147,7 +147,7 @@ export class Analyses {
     const fileName = fsPathOf(uri);
     // Validation off: the file is still parsed on demand (completion, the pitch) but has no problems.
     const running = configured
-      ? this.runner.run({ uri, version, text, fileName, severities, detached: !cache })
+      ? this.runner.run({ uri, version, text, fileName, treeRoot: fileName === undefined ? undefined : nodeFileHost.treeRoot?.(fileName), severities, detached: !cache })
       : Promise.resolve<CheckOutcome>({ kind: 'checked', problems: [], suppressions: [], directives: [] });
     // The lines for the diagnostics' ranges, counted while the checking thread works
     // (unless a newer version is already in: this check will most likely be dropped).

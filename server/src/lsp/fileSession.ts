@@ -11,4 +11,6 @@ export interface FileSession {
   readonly documents: { get(uri: string): { getText(): string } | undefined };
   warn(message: string): void;
   error(message: string, error?: unknown): void;
+  /** The open workspace folders: `previous` and linked files stay inside them. */
+  readonly workspaceFolders?: readonly { uri: string }[];
 }

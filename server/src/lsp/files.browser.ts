@@ -25,6 +25,8 @@
 // path maps back to its URI. Paths above that first segment are outside
 // every file system: they are answered "missing" without asking.
 import { buildModel, decodeTdeBytes, loadConfigFor, MAX_FILE_BYTES, parseTde, ruleById, type FileHost, type TdeModel } from '../engine';
+import { dirname } from '../engine/paths';
+import { isInsideFolder } from '../engine/treeFiles';
 import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../shared/protocol';
 import type { FileSession } from './fileSession';
 
@@ -94,6 +96,12 @@ export const nodeFileHost: FileHost = {
     const entry = lookup(path, true);
     return entry?.type === 'file' ? entry.text : undefined;
   },
+  // `previous` stays inside the workspace folder that holds the file (never another repository or scheme).
+  treeRoot: (path) =>
+    (session?.workspaceFolders ?? [])
+      .map((folder) => fsPathOf(folder.uri))
+      .filter((folder): folder is string => folder !== undefined && isInsideFolder(path, folder))
+      .sort((a, b) => b.length - a.length)[0] ?? dirname(path),
 };
 
 export function bindFiles(current: FileSession): void {

@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeTdeBytes, MAX_FILE_BYTES, type FileHost } from '../engine';
+import { isInsideFolder, treeFileVerdict, treeRootOf, type TreeFileVerdict } from '../engine/treeFiles';
 import type { FileSession } from './fileSession';
 
 /** The file-system path of a `file:` URI, else undefined. */
@@ -25,22 +26,39 @@ export function fsPathOf(uri: string): string | undefined {
 }
 
 export const nodeFileHost: FileHost = {
-  fileExists(path) {
-    try {
-      return fs.statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  },
+  fileExists: (path) => verdictOf(path).kind !== 'missing',
   readFile(path) {
-    const bytes = readBounded(path, MAX_FILE_BYTES);
+    const verdict = verdictOf(path);
+    if (verdict.kind !== 'file') {
+      if (verdict.kind === 'refused') warn(`not reading ${verdict.why}`);
+      return undefined;
+    }
+    const bytes = readBounded(verdict.real, MAX_FILE_BYTES);
     if (bytes === undefined) return undefined;
     const decoded = decodeTdeBytes(bytes);
     if (decoded.ok) return decoded.text;
     warn(`not reading ${path}: ${decoded.message}`);
     return undefined;
   },
+  treeRoot: treeRootFor,
+  whyNotRead(path) {
+    const verdict = verdictOf(path);
+    return verdict.kind === 'refused' ? verdict.why : undefined;
+  },
 };
+
+/** Workspace folders as paths, where the session knows them (the checking thread does not: there the repository or the file's folder is the tree). */
+let workspaceFolders: () => string[] = () => [];
+
+/** The tree a file belongs to: its repository, else the workspace folder holding it, else its own folder. */
+function treeRootFor(path: string): string {
+  const folder = workspaceFolders().filter((f) => isInsideFolder(path, f)).sort((a, b) => b.length - a.length)[0];
+  return treeRootOf(path, fs, folder);
+}
+
+function verdictOf(path: string): TreeFileVerdict {
+  return treeFileVerdict(path, treeRootFor(path), fs, path);
+}
 
 /** Where the reasons a file was not read go: the session's log (in the checking thread, which has none, stderr, which the server logs). */
 let warn: (message: string) => void = (message) => console.warn(message);
@@ -48,6 +66,7 @@ let warn: (message: string) => void = (message) => console.warn(message);
 /** Called by each Session: the server reads the disk itself, and logs through the session. */
 export function bindFiles(session: FileSession): void {
   warn = (message) => session.warn(message);
+  workspaceFolders = () => (session.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
 }
 
 /**

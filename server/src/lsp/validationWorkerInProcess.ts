@@ -14,6 +14,8 @@ export interface CheckJob {
   version: number;
   text: string;
   fileName?: string;
+  /** The folder `previous` stays in (the workspace folder or repository), as the session knows it: the checking thread does not. */
+  treeRoot?: string;
   severities: RuleSeverities;
   /** A file that is not open: checked once, nothing kept. */
   detached?: boolean;
@@ -79,7 +81,7 @@ export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob,
       job.text,
       {
         fileName: job.fileName,
-        host: job.fileName ? host : undefined,
+        host: job.fileName && host ? (job.treeRoot === undefined ? host : { ...host, treeRoot: () => job.treeRoot! }) : undefined,
         severities: job.severities,
         onRuleError: (rule, error) => log(`rule ${rule} failed on ${job.uri}: ${describe(error)}`),
       },

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { MAX_FILE_BYTES } from '../../../server/src/engine';
 import { fileText, readFileAnswerer, type WorkspaceFileStat } from '../../../client/src/readFileAnswer';
 
-const URI = 'vscode-vfs://github/tde-tools/tde/.tderc.yaml';
+const WORKSPACE = 'vscode-vfs://github/tde-tools/tde';
+const URI = `${WORKSPACE}/.tderc.yaml`;
 
 interface FakeFile {
   stat: WorkspaceFileStat;
@@ -15,8 +16,11 @@ interface FakeFile {
 
 function fakeFs(files: Record<string, FakeFile>) {
   const reads: string[] = [];
+  const stats: string[] = [];
   const fs = {
+    isInWorkspace: (uri: string) => uri === WORKSPACE || uri.startsWith(`${WORKSPACE}/`),
     stat: async (uri: string) => {
+      stats.push(uri);
       const file = files[uri];
       if (!file) throw new Error('EntryNotFound');
       return file.stat;
@@ -26,13 +30,27 @@ function fakeFs(files: Record<string, FakeFile>) {
       return files[uri]!.bytes ?? new Uint8Array(files[uri]!.stat.size);
     },
   };
-  return { reads, answer: readFileAnswerer(fs) };
+  return { reads, stats, answer: readFileAnswerer(fs) };
 }
 
 const file = (bytes: Uint8Array, mtime = 1): FakeFile => ({ stat: { kind: 'file', size: bytes.length, mtime }, bytes });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('web extension: answering tde/readFile', () => {
+  it('touches nothing outside the workspace folder: another repository, another scheme, a path that climbs', async () => {
+    const outside = [
+      'vscode-vfs://github/other-org/secrets/.tderc.yaml',
+      'https://evil.example/x.tde.yaml',
+      `${WORKSPACE}/../../other-org/secrets/x.tde.yaml`,
+      `${WORKSPACE}/%2E%2E/%2e%2e/other-org/x.tde.yaml`,
+      `${WORKSPACE}/a%2F..%2F..%2Fx.tde.yaml`,
+    ];
+    const { stats, reads, answer } = fakeFs(Object.fromEntries(outside.map((uri) => [uri, file(utf8('rules: {}\n'))])));
+    for (const uri of outside) assert.deepEqual(await answer({ uri, text: true }), { type: 'missing' }, uri);
+    assert.deepEqual(stats, [], 'not even a stat');
+    assert.deepEqual(reads, []);
+  });
+
   it('answers what is there: a file, a folder, nothing; without reading when no text is asked for', async () => {
     const { reads, answer } = fakeFs({
       [URI]: file(utf8('rules: {}\n')),

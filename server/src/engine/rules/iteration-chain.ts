@@ -37,7 +37,7 @@ export const iterationChain: Rule = {
     const iterationNode = valueOf(project, 'iteration');
     const iteration = iterationOf(iterationNode);
     if (iteration === undefined) return;
-    const previous = fileName ? previousFile(model, fileName) : undefined;
+    const previous = fileName ? previousFile(model, fileName, host) : undefined;
     const previousNode = valueOf(project, 'previous');
     const written = scalarText(previousNode)?.trim();
     // A `previous` that is not text is the schema's to report.
@@ -52,7 +52,7 @@ export const iterationChain: Rule = {
       return;
     }
     // Without a file name or a way to read files, only what this file says can be checked.
-    const before = previous && host ? previousIteration(host, previous.target) : undefined;
+    const before = previous && !previous.refused && host ? previousIteration(host, previous.target) : undefined;
     if (iteration === null || iteration === 1) {
       const which = before === undefined ? 'a later number' : `\`${before + 1}\`, one more than the previous file's`;
       report({

@@ -9,11 +9,19 @@ export const missingPrevious: Rule = {
   fixable: false,
   check({ model, fileName, host, report }) {
     if (!fileName || !host) return;
-    const previous = previousFile(model, fileName);
-    if (!previous || host.fileExists(previous.target)) return;
+    const previous = previousFile(model, fileName, host);
+    if (!previous) return;
+    if (previous.refused) {
+      report({ node: previous.node, message: previous.refused });
+      return;
+    }
+    const refusal = host.whyNotRead?.(previous.target);
+    if (!refusal && host.fileExists(previous.target)) return;
     report({
       node: previous.node,
-      message: `\`${previous.written}\` does not exist (looked for ${path.relative(path.dirname(fileName), previous.target) || previous.written} next to this file). \`previous\` names the earlier iteration's file, relative to this file's folder.`,
+      message: refusal
+        ? `\`previous\` names a file tde does not read: ${refusal}.`
+        : `\`${previous.written}\` does not exist (looked for ${path.relative(path.dirname(fileName), previous.target) || previous.written} next to this file). \`previous\` names the earlier iteration's file, relative to this file's folder.`,
     });
   },
 };
