@@ -1,7 +1,8 @@
 // `--since BASE`: the problems each file had at a base revision, so a check
 // can tell the problems a change introduced from those it found. Files are
 // followed through renames (as `git diff -M` pairs them); both sides are
-// checked with today's configuration, so only the files' changes count.
+// checked with one configuration (the base's, baseConfig.ts, unless --config
+// names one), so only the files' changes count.
 import * as path from 'node:path';
 import { check, type CheckOptions, type Problem } from '../engine';
 import { directiveProblems, type DirectiveChecks } from '../engine/review';

@@ -78,4 +78,17 @@ export interface CheckReport {
   fixesApplied?: number;
   /** With `--since`: the revision problems are compared with. */
   since?: { revision: string; commit: string };
+  /** With `--since`: what the change does to the configuration (new problems are judged under the base's). */
+  configChanges?: ConfigChange[];
+}
+
+/** A `.tderc.yaml` the change adds, edits or removes. */
+export interface ConfigChange {
+  /** The configuration file, relative to the working folder. */
+  config: string;
+  change: 'added' | 'changed' | 'removed';
+  /** The rules it turns off or down, with their severity before and after. */
+  loosened: { rule: string; from: 'off' | Severity; to: 'off' | Severity }[];
+  /** The checked files it applies to. */
+  covers: string[];
 }

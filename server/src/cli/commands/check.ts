@@ -11,6 +11,7 @@ import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { replaceFile } from '../writeFile';
+import { baseConfigs, configChangeText } from '../baseConfig';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
@@ -89,6 +90,12 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     return ExitCode.UsageOrIO;
   }
   const formatter = loadFormatter(settings.format);
+  // With a base revision, new problems are judged under the base's configuration, not the change's own.
+  const base = settings.since === undefined || settings.configFile !== undefined ? undefined : baseConfigs(files, configs, settings.since, io);
+  if (base) {
+    for (const [file, config] of base.configs) configs.set(file, config);
+    for (const change of base.changes) io.stderr(`tde: ${terminalSafe(configChangeText(change))}\n`);
+  }
   const baseline = settings.since === undefined
     ? undefined
     : (require('../baseline') as typeof import('../baseline')).loadBaseline(
@@ -114,6 +121,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     : undefined;
   const outcome = parallel ?? checkFiles(files, configs, host, checkSettings, io, fail, baseline);
   const { report, diffs, fixesApplied, filesFixed, fixed, failing } = outcome;
+  if (base?.changes.length) report.configChanges = base.changes;
 
   const toFile = settings.output !== undefined;
   const palette = !toFile && wantsColor(settings.color, io.env, io.isTTY) ? colors : noColors;

@@ -20,8 +20,9 @@ import { statusTable } from '../formatters/status/markdown';
 import { CI_SUMMARY_HELP } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { existingText, replaceFile } from '../writeFile';
+import { baseConfigs, configChangeText } from '../baseConfig';
 import type { CheckReport } from '../report';
-import { ESCAPED_COLON, lineSafe, noColors, plural } from '../terminal';
+import { ESCAPED_COLON, lineSafe, noColors, plural, terminalSafe } from '../terminal';
 import { maxWarningsOption, writeReport } from './check';
 import { gitDiff } from './diff';
 import { statusRows } from './status';
@@ -153,6 +154,12 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
     io.stderr(issues.map((issue) => `${issue}\n`).join(''));
     return ExitCode.UsageOrIO;
   }
+  // With a base revision, new problems are judged under the base's configuration, not the change's own.
+  const base = since === undefined || configFile !== undefined ? undefined : baseConfigs(files, configs, since, io);
+  if (base) {
+    for (const [file, config] of base.configs) configs.set(file, config);
+    for (const change of base.changes) io.stderr(`tde: ${terminalSafe(configChangeText(change))}\n`);
+  }
   const baseline = since === undefined
     ? undefined
     : loadBaseline(io, since, files, (file) => ({ severities: configs.get(file)!.rules }), directiveChecks);
@@ -162,6 +169,7 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
     io.stderr(`tde: ${message}\n`);
   }, baseline);
   const { report, failing } = outcome;
+  if (base?.changes.length) report.configChanges = base.changes;
 
   // Annotations go to stdout, where the runner reads workflow commands.
   io.stdout(formatGithub(report, { palette: noColors, rules }));

@@ -27,6 +27,7 @@ export function formatJson(report: CheckReport, _options: FormatOptions): string
   const json = {
     version: report.version,
     ...(report.since ? { since: report.since } : {}),
+    ...(report.configChanges?.length ? { configChanges: report.configChanges } : {}),
     files: report.files.map((file) => ({
       path: file.path,
       problems: file.problems.map(problemJson),

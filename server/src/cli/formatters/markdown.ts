@@ -2,6 +2,7 @@
 // escaped, so a value can neither break the table nor inject HTML, pings or links.
 import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
 import { markdownText } from '../../engine/markdownText';
+import { configChangeText } from '../baseConfig';
 import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
 import type { FormatOptions } from './formatter';
 
@@ -97,6 +98,10 @@ export function problemsMarkdown(report: CheckReport, level = 3): string[] {
   }
   const silenced = silencedTable(report);
   if (silenced.length) out.push('', `${hashes} Silenced by comments`, '', ...silenced);
+  if (report.configChanges?.length) {
+    out.push('', `${hashes} Configuration changed`, '');
+    for (const change of report.configChanges) out.push(`* ⚠️ ${escapeMarkdown(configChangeText(change))}`);
+  }
   return out;
 }
 
