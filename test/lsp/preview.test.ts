@@ -69,7 +69,7 @@ describe('language server: pitch preview requests', function () {
   it('escapes user text in the pitch Markdown', async () => {
     const uri = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: done\n  result:\n    focus_area: "*bold* [link](http://x) <img>"\n');
     const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
-    assert.ok(info.pitch.markdown.includes('**\\*bold\\* \\[link\\](http://x) \\<img\\>**'), info.pitch.markdown);
+    assert.ok(info.pitch.markdown.includes('**&#42;bold&#42; &#91;link&#93;(http:&#8203;//x) &lt;img&gt;**'), info.pitch.markdown);
   });
 
   it('says the YAML did not parse', async () => {

@@ -6,10 +6,10 @@
 // rules it turns off or down, and which files that covers.
 import * as path from 'node:path';
 import { loadConfigFor, ruleById, type SeveritySetting, type TdeConfig } from '../engine';
-import { displayPath } from './files';
+import { displayPath } from './findFiles';
 import { openRepository, repoPathOf, resolveCommit } from './git';
 import type { CliIO } from './io';
-import { treeSide } from './sides';
+import { treeSide } from './comparedSides';
 import type { ConfigChange } from './reportTypes';
 
 const RANK: Record<SeveritySetting, number> = { off: 0, info: 1, warning: 2, error: 3 };
@@ -57,13 +57,4 @@ export function baseConfigs(files: readonly string[], headConfigs: ReadonlyMap<s
     change.covers.push(displayPath(io.cwd, file));
   }
   return { configs, changes: [...changes.values()] };
-}
-
-/** A configuration change in one plain sentence (without markup). */
-export function configChangeText(change: ConfigChange): string {
-  const what = change.change === 'added' ? 'adds' : change.change === 'removed' ? 'removes' : 'changes';
-  const rules = change.loosened.length
-    ? `; it turns ${change.loosened.map((l) => `${l.rule} ${l.to === 'off' ? 'off' : `down to ${l.to}`} (was ${l.from})`).join(', ')}`
-    : '; it turns no rule off or down';
-  return `This change ${what} the configuration ${change.config}${rules}. It covers ${change.covers.join(', ')}. New problems are judged under the base revision's configuration.`;
 }

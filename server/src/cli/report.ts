@@ -1,7 +1,7 @@
 // The check report every formatter reads: the engine's problems with their
 // offsets turned into 1-based lines and columns, per file, in stable order.
 import { ruleDocsUrl, type LineIndex, type CheckResult, type Change, type Problem } from '../engine';
-import type { FileReport, Region, ReportedChange, ReportedProblem, Summary } from './reportTypes';
+import type { ConfigChange, FileReport, Region, ReportedChange, ReportedProblem, Summary } from './reportTypes';
 import { directiveCheckById } from '../engine/review/directives';
 
 /** The page that explains a problem's rule (or a check of inline comments). */
@@ -98,4 +98,13 @@ export function problemCounts(summary: Summary): string {
   const total = summary.errors + summary.warnings + summary.infos;
   const word = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   return `${word(total, 'problem')} (${word(summary.errors, 'error')}, ${word(summary.warnings, 'warning')}, ${word(summary.infos, 'info')})`;
+}
+
+/** A configuration change in one plain sentence (without markup). */
+export function configChangeText(change: ConfigChange): string {
+  const what = change.change === 'added' ? 'adds' : change.change === 'removed' ? 'removes' : 'changes';
+  const rules = change.loosened.length
+    ? `; it turns ${change.loosened.map((l) => `${l.rule} ${l.to === 'off' ? 'off' : `down to ${l.to}`} (was ${l.from})`).join(', ')}`
+    : '; it turns no rule off or down';
+  return `This change ${what} the configuration ${change.config}${rules}. It covers ${change.covers.join(', ')}. New problems are judged under the base revision's configuration.`;
 }

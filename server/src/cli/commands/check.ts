@@ -11,7 +11,8 @@ import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { replaceFile } from '../writeFile';
-import { baseConfigs, configChangeText } from '../baseConfig';
+import { baseConfigs } from '../baseConfig';
+import { configChangeText } from '../report';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 

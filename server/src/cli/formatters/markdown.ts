@@ -1,8 +1,7 @@
 // A report a bot can post on a pull request. Text that comes from a file is
 // escaped, so a value can neither break the table nor inject HTML, pings or links.
-import { problemCounts, type CheckReport, type ReportedProblem } from '../report';
+import { configChangeText, problemCounts, type CheckReport, type ReportedProblem } from '../report';
 import { markdownText } from '../../engine/markdownText';
-import { configChangeText } from '../baseConfig';
 import { ESCAPED_COLON, lineSafe, plural } from '../terminal';
 import type { FormatOptions } from './formatter';
 
