@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeTempTrees, tde, tempTree } from './helpers';
+import { fixture, removeTempTrees, tde, tempTree } from './helpers';
 
 const PROJECT = 'tde: 1\nproject:\n  title: Trees\n  place: Riverton\nfind:\n  status: in-progres\n';
 const VICTIM = 'the victim file, which no report may touch\n';
@@ -59,11 +59,12 @@ describe('report files are written as new files, never through a link', function
   });
 
   it('--fix replaces the file through a new one, keeping its mode', async () => {
-    const dir = tempTree({ 'trees.tde.yaml': PROJECT });
+    const original = fixture('many-fixes.tde.yaml');
+    const dir = tempTree({ 'trees.tde.yaml': original });
     const file = path.join(dir, 'trees.tde.yaml');
     fs.chmodSync(file, 0o640);
     await tde(dir, ['check', '--fix', 'trees.tde.yaml']);
-    assert.match(fs.readFileSync(file, 'utf8'), /status: in-progress\n/);
+    assert.notEqual(fs.readFileSync(file, 'utf8'), original, 'fixes were written');
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes('.tde-')), []);
   });
