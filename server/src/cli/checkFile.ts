@@ -19,7 +19,7 @@ export interface FileToCheck {
 }
 
 /** Where a check reads from: the file itself, and the files around it (`project.previous`). */
-interface FileAccess {
+export interface FileAccess {
   fs: CliIO['fs'];
   /** The working folder: outside a repository, the tree a linked file must stay in. */
   cwd: string;

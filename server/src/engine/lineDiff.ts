@@ -4,7 +4,7 @@
 // snake, then each half): memory grows with the number of lines, never with
 // lines × changes, so 4,000 changed lines take kilobytes, not gigabytes.
 
-export interface LineOp {
+interface LineOp {
   kind: ' ' | '-' | '+';
   line: string;
 }

@@ -44,7 +44,7 @@ const SPECIAL = new RegExp(
 const EMAIL_AT = /(?<=[\w.+-])@(?=[\w-][\w.-]*\.[\w-])/y;
 const WWW_LINKABLE = /[\s*_~(]www$/i;
 
-export interface MarkdownTextOptions {
+interface MarkdownTextOptions {
   /** Inside `<code>…</code>`: zero-width spaces only where GitHub would still link. */
   inCode?: boolean;
   /** What a line break in the text becomes: `<br>` where HTML is rendered (GitHub), a space where it is not (editors). */

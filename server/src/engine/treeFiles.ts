@@ -9,7 +9,7 @@
 import * as path from './paths';
 
 /** The calls the decision makes; `node:fs` satisfies it. */
-export interface TreeFs {
+interface TreeFs {
   lstatSync(file: string): { isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean; size: number };
   statSync(file: string): { isFile(): boolean; size: number };
   realpathSync(file: string): string;
@@ -53,7 +53,7 @@ export function treeRootOf(file: string, fs: Pick<TreeFs, 'lstatSync'>, fallback
 }
 
 /** What a refused link is called in a message: its name, as the caller shows it. */
-export function linkRefusal(shown: string): string {
+function linkRefusal(shown: string): string {
   return `${shown} is a symbolic link to something other than a file in this repository; it is not read`;
 }
 
