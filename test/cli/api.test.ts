@@ -39,7 +39,7 @@ describe('the programmatic API', () => {
 
   it('lists the rules as data, and the version', () => {
     const tactic = rules.find((r) => r.id === 'unknown-tactic')!;
-    assert.deepEqual({ ...tactic, description: undefined }, { id: 'unknown-tactic', defaultSeverity: 'error', description: undefined, fixable: true, docsUrl: 'https://github.com/tde-tools/tde/blob/main/docs/rules/unknown-tactic.md' });
+    assert.deepEqual({ ...tactic, description: undefined }, { id: 'unknown-tactic', defaultSeverity: 'error', description: undefined, fixable: true, suggests: true, docsUrl: 'https://github.com/tde-tools/tde/blob/main/docs/rules/unknown-tactic.md' });
     assert.match(version, /^\d+\.\d+\.\d+/);
   });
 });
