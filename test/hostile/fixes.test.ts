@@ -136,7 +136,8 @@ describe('fix round-trips', function () {
 
     it('never writes through a symbolic link', async () => {
       const target = path.join(written.dir, 'target.tde.yaml');
-      fs.writeFileSync(target, 'tde: 1\nproject:\n  title: T\n  place: P\nfind:\n  status: in-progres\n');
+      // A misspelt tactic id: a problem --fix would fix in a plain file.
+      fs.writeFileSync(target, 'tde: 1\nproject:\n  title: T\n  place: P\nfind:\n  status: in-progress\n  tactics:\n    - join-public-meeting\n');
       const original = fs.readFileSync(target);
       const link = path.join(written.dir, 'link.tde.yaml');
       fs.symlinkSync(target, link);
