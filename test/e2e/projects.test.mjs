@@ -12,20 +12,10 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startWorkbench, removeOnExit, REPO_ROOT } from './workbench.mjs';
+import { startWorkbench, removeOnExit, REPO_ROOT, ARTIFACTS, VSIX, SKIP } from './workbench.mjs';
 
-const ARTIFACTS = path.resolve(process.env.TDE_E2E_ARTIFACTS || path.join(REPO_ROOT, 'test-artifacts'));
-const VSIX = process.env.TDE_E2E_VSIX || newestVsix();
-const SKIP = VSIX ? false : 'no .vsix to test: build one with `npm run package` or set TDE_E2E_VSIX';
 const FIRST_ANSWER_MS = 90_000;
 const TEST_TIMEOUT_MS = 240_000;
-
-function newestVsix() {
-  const found = fs.readdirSync(REPO_ROOT).filter((f) => f.endsWith('.vsix'))
-    .map((f) => path.join(REPO_ROOT, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  return found[0];
-}
 
 let wb;
 let page;

@@ -37,6 +37,19 @@ require('../register.cjs'); // lets require() load the TypeScript test helpers
 const { chromiumMissing, launchChromium } = require('../helpers/chromium.ts');
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 export const DEFAULT_TIMEOUT_MS = Number(process.env.TDE_E2E_TIMEOUT_MS) || 30_000;
+/** Where the tests' screenshots go. */
+export const ARTIFACTS = path.resolve(process.env.TDE_E2E_ARTIFACTS || path.join(REPO_ROOT, 'test-artifacts'));
+
+/** The newest .vsix in the repository, the extension the tests install unless TDE_E2E_VSIX names one. */
+function newestVsix() {
+  const found = fs.readdirSync(REPO_ROOT).filter((f) => f.endsWith('.vsix'))
+    .map((f) => path.join(REPO_ROOT, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return found[0];
+}
+export const VSIX = process.env.TDE_E2E_VSIX || newestVsix();
+/** Why the workbench tests cannot run here, or false. */
+export const SKIP = VSIX ? false : 'no .vsix to test: build one with `npm run package` or set TDE_E2E_VSIX';
 const DEBUG = process.env.TDE_E2E_DEBUG === '1';
 
 /** Settings every run gets; `startWorkbench({settings})` is merged over them. */
