@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { formatSarif, SARIF_LIMITS } from '../../server/src/cli/formatters/sarif';
 import { escapeCode, escapeMarkdown } from '../../server/src/cli/formatters/markdown';
-import { escapeHtml } from '../../server/src/cli/commands/pitch';
+import { escapeHtml } from '../../server/src/engine/html';
 import type { CheckReport, ReportedProblem } from '../../server/src/cli/report';
 import { ESCAPED_COLON, lineSafe, linePath, noColors, terminalSafe } from '../../server/src/cli/terminal';
 import { rules } from '../../server/src/engine';

@@ -7,7 +7,8 @@ import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../readTdeFile';
 import { escapeMarkdown } from '../formatters/markdown';
-import { BIDI_CONTROLS, ESCAPED_COLON, lineSafe, terminalSafe, unicodeEscape } from '../terminal';
+import { ESCAPED_COLON, lineSafe, terminalSafe } from '../terminal';
+import { escapeHtml } from '../../engine/html';
 
 const FORMATS = ['text', 'markdown', 'html'] as const;
 type PitchFormat = (typeof FORMATS)[number];
@@ -40,20 +41,6 @@ export function pitchStatusMarkdown(pitch: Pitch): string {
 
 function pitchMarkdown(pitch: Pitch): string {
   return `## Pitch\n\n${lineSafe(pitchParagraphMarkdown(pitch, escapeMarkdown), ESCAPED_COLON.markup)}\n\n${pitchStatusMarkdown(pitch)}\n`;
-}
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-// Controls but LF (CR and tab included: a page needs neither), DEL, and the
-// bidi overrides, isolates and marks. Printed to a terminal the snippet must
-// not drive it, and on a page it must not reorder what a reader sees.
-const HTML_UNSAFE = new RegExp(`\\r\\n?|[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
-
-/** Text or an attribute value for HTML: markup escaped, controls shown as `\u001b` (line breaks kept, tabs as spaces). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]!)
-    .replace(HTML_UNSAFE, (ch) => (ch[0] === '\r' ? '\n' : ch === '\t' ? ' ' : unicodeEscape(ch)));
 }
 
 function pitchHtml(pitch: Pitch): string {
