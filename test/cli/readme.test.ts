@@ -18,6 +18,7 @@ const COMMAND_HELP: Record<string, string> = {
   init: help.INIT_HELP,
   rules: help.RULES_HELP,
   'ci-summary': help.CI_SUMMARY_HELP,
+  site: help.SITE_HELP,
 };
 
 /** What the README says of a command: its lines in the summary, and the paragraph or table of its options. */

@@ -196,3 +196,42 @@ export function repoPathOf(repo: Repository, cwd: string, absolute: string): str
 export function shownPath(repo: Repository, repoPath: string): string {
   return path.posix.relative(repo.prefix.replace(/\/$/, '') || '.', repoPath) || repoPath;
 }
+
+/**
+ * When git last changed each file (`%cI`, the committer date), by absolute
+ * path, in one walk of the history of their folders. Files git does not know
+ * are left out; outside a repository the map is empty and `why` says so.
+ * Nothing configured in the checkout runs: no signature checks, no diff drivers.
+ */
+export function lastChangedDates(cwd: string, files: readonly string[]): { dates: Map<string, string>; why?: string } {
+  const dates = new Map<string, string>();
+  if (!files.length) return { dates };
+  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (top.status !== 0) return { dates, why: firstLine(top.stderr) || 'not in a git repository' };
+  const repo: Repository = { top: top.stdout.toString('utf8').trim(), prefix: '' };
+  const realTop = fs.realpathSync(repo.top);
+  const wanted = new Map<string, string>();
+  for (const file of files) {
+    let real = file;
+    try {
+      real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      // compared as given
+    }
+    const inRepo = repoPathOf(repo, realTop, real);
+    if (inRepo !== undefined) wanted.set(inRepo, file);
+  }
+  if (!wanted.size) return { dates };
+  const folders = [...new Set([...wanted.keys()].map((file) => path.posix.dirname(file)))].sort();
+  const result = git(repo.top, ['log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--format=%x1e%cI', '--name-only', '-z', 'HEAD', '--', ...folders]);
+  if (result.status !== 0) return { dates, why: firstLine(result.stderr) || `git exited with ${result.status}` };
+  for (const record of result.stdout.toString('utf8').split('\x1e')) {
+    const [date, ...names] = record.split('\0');
+    if (!date) continue;
+    for (const name of names) {
+      const file = wanted.get(name.replace(/^\n/, ''));
+      if (file !== undefined && !dates.has(file)) dates.set(file, date.trim());
+    }
+  }
+  return { dates };
+}

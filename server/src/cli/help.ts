@@ -12,6 +12,7 @@ Commands:
   pitch FILE            print a project's pitch and the blanks still empty
   init [FILE]           start a new project file (default: project.tde.yaml)
   rules                 list the rules with their default severities
+  site --out DIR        build the public website of the projects (English, Spanish)
   ci-summary            the GitHub Action's step: annotations, SARIF, job summary
   help [COMMAND]        show help for a command
 
@@ -178,4 +179,25 @@ Lists the rules with their default severities and what each one flags.
 Options:
   -f, --format NAME   text (default), json
   -h, --help          show this help
+`;
+
+export const SITE_HELP = `Usage: tde site [PATH|GLOB …] --out DIR [options]
+
+Builds the public website of the projects: an index, a page per project and a
+one-page printable sheet per project, in English and Spanish, as plain files
+that work offline, from a USB stick (file://) or on any web host. Files are
+found as for 'tde check'. A file that does not parse is left out and named.
+
+Residents are named only when their entry says publish_name: true; nobody's
+contact is shown (see docs/site.md).
+
+Options:
+  -o, --out DIR        the folder to write the site to (required); made if missing
+      --lang LANG      en, es, or all (default: all)
+      --base-url URL   the address the site is published at, for links that
+                       other sites and printed sheets use
+  -h, --help           show this help
+
+Exit codes: 0 the site was built (problems in files do not stop it), 2 a
+usage error or a folder that could not be written.
 `;

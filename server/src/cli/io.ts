@@ -14,6 +14,7 @@ type CliFs = Pick<
   | 'renameSync'
   | 'unlinkSync'
   | 'chmodSync'
+  | 'mkdirSync'
 >;
 
 export interface CliIO {

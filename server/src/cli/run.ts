@@ -3,7 +3,7 @@
 // require() (which the bundle and the tests' CommonJS loader both resolve):
 // `tde --version` never loads the YAML parser or the schema validator.
 import { printable } from './args';
-import { CHECK_HELP, CI_SUMMARY_HELP, DIFF_HELP, INIT_HELP, MAIN_HELP, PITCH_HELP, RULES_HELP, STATUS_HELP } from './help';
+import { CHECK_HELP, CI_SUMMARY_HELP, DIFF_HELP, INIT_HELP, MAIN_HELP, PITCH_HELP, RULES_HELP, SITE_HELP, STATUS_HELP } from './help';
 import { CliError, ExitCode, type CliIO } from './io';
 import { VERSION } from './version';
 
@@ -17,6 +17,7 @@ const COMMAND_HELP: Record<string, string> = {
   init: INIT_HELP,
   rules: RULES_HELP,
   'ci-summary': CI_SUMMARY_HELP,
+  site: SITE_HELP,
 };
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -69,6 +70,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
       return (require('./commands/init') as typeof import('./commands/init')).initCommand(rest, io);
     case 'rules':
       return (require('./commands/rules') as typeof import('./commands/rules')).rulesCommand(rest, io);
+    case 'site':
+      return (require('./commands/site') as typeof import('./commands/site')).siteCommand(rest, io);
     default: {
       if (command.startsWith('-')) {
         throw new CliError(`unknown option ${printable(command)}; options go after the command, as in 'tde check ${printable(command)}' (see tde --help)`);
