@@ -27,10 +27,10 @@ interface Action {
 
 const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
 
-/** The workflow in docs/review.md's "Example workflow" section. */
-function exampleWorkflow(): { jobs: Record<string, { steps: { uses?: string; id?: string; with?: Record<string, string>; if?: string }[] }>; permissions: Record<string, string> } {
+/** The workflow in a section of docs/review.md ("Example workflow" unless named). */
+function exampleWorkflow(heading = '### Example workflow'): { jobs: Record<string, { needs?: string; steps: { uses?: string; id?: string; with?: Record<string, string>; if?: string }[] }>; permissions: Record<string, string> } {
   const docs = fs.readFileSync(path.join(ROOT, 'docs/review.md'), 'utf8');
-  const section = docs.slice(docs.indexOf('### Example workflow'));
+  const section = docs.slice(docs.indexOf(heading));
   const block = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
   return parse(block);
 }
@@ -42,7 +42,7 @@ describe('the GitHub Action and the pre-commit hook', function () {
   describe('action.yml', () => {
     it('is a composite action with the inputs and outputs the docs promise', () => {
       assert.equal(action.runs.using, 'composite');
-      for (const input of ['paths', 'fail-on', 'max-warnings', 'sarif-file', 'since', 'config', 'require-reason', 'report-unused-disable', 'working-directory']) {
+      for (const input of ['paths', 'fail-on', 'max-warnings', 'sarif-file', 'since', 'config', 'require-reason', 'report-unused-disable', 'working-directory', 'site', 'site-base-url']) {
         assert.ok(action.inputs[input], `input ${input}`);
         assert.ok(fs.readFileSync(path.join(ROOT, 'docs/review.md'), 'utf8').includes(`| \`${input}\` |`), `docs/review.md describes ${input}`);
       }
@@ -150,6 +150,20 @@ describe('the GitHub Action and the pre-commit hook', function () {
       assert.match(outputs(), /^errors<<tde_output_eof\n0\n/m);
     });
 
+    it('builds the public site for GitHub Pages with the site input, even when the check fails', () => {
+      const repo = gitRepo({ 'trees.tde.yaml': review('trees.head.tde.yaml'), 'docs/library.tde.yaml': review('library.tde.yaml') });
+      repo.commit('first');
+      const { results, ran } = runAction(repo, { since: '', site: 'public', 'site-base-url': 'https://city.example/tde/', paths: 'docs\n' }, { ref: 'refs/heads/main' });
+      assert.deepEqual(ran, [], 'nothing planted in the checkout or on PATH ran');
+      assert.equal(results.length, 2, 'the site, then the check');
+      assert.equal(results[0]!.status, 0, results[0]!.stderr);
+      assert.match(results[0]!.stdout, /^Built the site of 1 project in public \(en, es\)/);
+      assert.ok(fs.existsSync(path.join(repo.dir, 'public/.nojekyll')));
+      const page = fs.readFileSync(path.join(repo.dir, 'public/es/projects/library/index.html'), 'utf8');
+      assert.match(page, /<link rel="canonical" href="https:\/\/city\.example\/tde\/es\/projects\/library\/">/);
+      assert.ok(!fs.existsSync(path.join(repo.dir, 'public/en/projects/trees')), 'only what the paths input names');
+    });
+
     it('refuses a since input that is not a revision', () => {
       const fetchStep = action.runs.steps[0]!;
       const result = spawnSync('bash', ['-e', '-c', fetchStep.run!], { cwd: tempTree(), env: { ...process.env, TDE_SINCE: '--upload-pack=touch x' }, encoding: 'utf8' });
@@ -171,6 +185,20 @@ describe('the GitHub Action and the pre-commit hook', function () {
       assert.equal(comment.with!.path, `\${{ steps.${tde.id}.outputs.comment-file }}`);
       assert.match(comment.if!, /always\(\)/);
       assert.deepEqual(workflow.permissions, { contents: 'read', 'security-events': 'write', 'pull-requests': 'write' });
+    });
+  });
+
+  describe('the Pages workflow in docs/review.md', () => {
+    it('builds the site with the action and deploys it with GitHub\'s Pages actions', () => {
+      const workflow = exampleWorkflow('### Publishing the site on GitHub Pages');
+      const build = workflow.jobs['build']!.steps;
+      const tde = build.find((s) => s.uses?.startsWith('tde-tools/tde@'))!;
+      for (const input of Object.keys(tde.with ?? {})) assert.ok(action.inputs[input], `the action has input ${input}`);
+      const upload = build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!;
+      assert.equal(upload.with!.path, tde.with!.site);
+      assert.equal(workflow.jobs['deploy']!.needs, 'build');
+      assert.ok(workflow.jobs['deploy']!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
+      assert.deepEqual(workflow.permissions, { contents: 'read', pages: 'write', 'id-token': 'write' });
     });
   });
 

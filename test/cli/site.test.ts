@@ -237,6 +237,15 @@ implement:
     assert.match(sheet, /Más sobre este proyecto: <span class="url">https:\/\/city\.example\/projects\/es\/projects\/a\/<\/span>/);
   });
 
+  it('builds an empty site when asked to accept finding no TDE file, and takes an empty --base-url as none', async () => {
+    const dir = tempTree({ 'README.md': '# nothing yet\n' });
+    const result = await tde(dir, ['site', '--out', 'site', '--base-url', '', '--no-error-on-unmatched-pattern']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^tde: no TDE files/m);
+    assert.match(visible(fs.readFileSync(path.join(dir, 'site/en/index.html'), 'utf8')), /There are no projects to show yet\./);
+    assert.doesNotMatch(fs.readFileSync(path.join(dir, 'site/en/index.html'), 'utf8'), /rel="canonical"/);
+  });
+
   describe('bad usage', () => {
     for (const [args, message] of [
       [['site'], /^tde: tde site needs --out DIR, the folder to write the site to/],

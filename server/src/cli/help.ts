@@ -196,6 +196,8 @@ Options:
       --lang LANG      en, es, or all (default: all)
       --base-url URL   the address the site is published at, for links that
                        other sites and printed sheets use
+      --no-error-on-unmatched-pattern
+                       finding no TDE file is not an error: build an empty site
   -h, --help           show this help
 
 Exit codes: 0 the site was built (problems in files do not stop it), 2 a

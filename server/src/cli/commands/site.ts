@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { buildSite, siteBaseUrl, type SiteSource } from '../../engine/site';
 import { LANGUAGES, type Language } from '../../shared/l10n';
 import { parseArgs, printable } from '../args';
-import { displayPath, findFiles } from '../findFiles';
+import { displayPath, findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { lastChangedDates } from '../git';
 import { SITE_HELP } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
@@ -74,6 +74,7 @@ export async function siteCommand(argv: readonly string[], io: CliIO): Promise<E
       { name: 'out', short: 'o', value: true },
       { name: 'lang', value: true },
       { name: 'base-url', value: true },
+      UNMATCHED_OPTION,
       { name: 'help', short: 'h' },
     ],
     'site',
@@ -85,12 +86,13 @@ export async function siteCommand(argv: readonly string[], io: CliIO): Promise<E
   const outOption = options.get('out') as string | undefined;
   if (!outOption) throw new CliError('tde site needs --out DIR, the folder to write the site to (see tde site --help)');
   const languages = chosenLanguages(options.get('lang') as string | undefined);
-  const baseOption = options.get('base-url') as string | undefined;
+  // Empty counts as not given, as the Action passes its inputs.
+  const baseOption = (options.get('base-url') as string | undefined) || undefined;
   const baseUrl = baseOption === undefined ? undefined : siteBaseUrl(baseOption);
   if (baseOption !== undefined && !baseUrl) {
     throw new CliError(`--base-url needs the web address the site will be published at, such as https://example.org/projects/ (got ${printable(baseOption)})`);
   }
-  const files = findFiles(positionals, io);
+  const files = findFiles(positionals, io, options.has(UNMATCHED_OPTION.name));
   const out = path.resolve(io.cwd, outOption);
   const outShown = outOption.replace(/[\\/]+$/, '') || outOption;
 
