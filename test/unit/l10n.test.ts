@@ -32,6 +32,11 @@ describe('catalogues (l10n/*.json)', () => {
       assert.deepEqual([...keys].filter((key) => !english.has(key) && !vocabulary.has(key)), [], 'keys that nothing reads');
     });
 
+    it(`${language}: translates the whole of the method's vocabulary`, () => {
+      const keys = new Set(catalogueKeys(language));
+      assert.deepEqual([...vocabulary].filter((key) => !keys.has(key)), [], 'vocabulary to translate');
+    });
+
     it(`${language}: keeps every slot of the English text`, () => {
       const changed = [...english].filter((key) => catalogueKeys(language).includes(key))
         .filter((key) => slotsOf(message('en', key)).join() !== slotsOf(message(language, key)).join());
@@ -45,13 +50,18 @@ describe('catalogues (l10n/*.json)', () => {
     });
   }
 
+  it('has a short label for every value a field may take', () => {
+    const labels = Object.entries(vocabularyJson.enums).flatMap(([name, values]) => values.map((entry) => `value.${name}.${String(entry.value)}`));
+    assert.deepEqual(labels.filter((key) => !english.has(key)), []);
+  });
+
   it('reads the language from a locale as editors and shells write it', () => {
     assert.deepEqual(['es', 'es-MX', 'es_ES.UTF-8', 'ES', 'en-US', 'fr', '', undefined, 'C'].map(languageOfLocale),
       ['es', 'es', 'es', 'es', 'en', 'en', 'en', 'en', 'en']);
   });
 
   it('fills slots, and falls back to English where a catalogue has no translation', () => {
-    assert.equal(message('es', 'status.done'), 'terminada');
+    assert.equal(message('es', 'value.status.done'), 'terminada');
     assert.equal(vocabularyText('es', 'tactic.no-such-tactic.name', 'As written'), 'As written');
     assert.equal(vocabularyText('en', 'step.find.title', 'Find'), 'Find');
   });
