@@ -8,6 +8,9 @@ import { rules } from '../../../server/src/engine';
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
+/** A manifest text as VS Code shows it in English: `%key%` read from package.nls.json. */
+const englishWords = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+const shown = (text: string): string => text.replace(/^%(.+)%$/, (_, key: string) => englishWords[key] ?? text);
 const exists = (relative: string) => fs.existsSync(path.join(ROOT, relative));
 const clientSource = fs
   .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
@@ -22,7 +25,7 @@ describe('extension manifest', () => {
     assert.deepEqual(Object.keys(setting.properties).sort(), rules.map((r) => r.id).sort());
     for (const [id, property] of Object.entries<{ enum: string[]; markdownDescription: string }>(setting.properties)) {
       assert.deepEqual(property.enum, ['off', 'info', 'warning', 'error'], id);
-      assert.match(property.markdownDescription, new RegExp(`docs/rules/${id}\\.md`), id);
+      assert.match(shown(property.markdownDescription), new RegExp(`docs/rules/${id}\\.md`), id);
     }
     assert.deepEqual(setting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
   });
