@@ -15,7 +15,26 @@
     skipped: '\u21B7', // ↷
     absent: '\u25CB',
   };
-  const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Info' };
+  /** The preview's words in the reader's language (PreviewWords in client/src/preview/messages.ts), sent with every render. */
+  /** @type {Record<string, unknown>} */
+  let words = {};
+
+  /** A word, with `{0}` replaced by `value`. @param {string} key @param {string} [value] */
+  const word = (key, value = '') => str(words[key]).replace('{0}', () => value);
+
+  /** Sets the shell's own words (marked data-word, data-word-title, data-word-aria-label). @param {any} given */
+  function applyWords(given) {
+    if (!given || typeof given !== 'object') return;
+    words = { ...words, ...given };
+    if (str(given.lang)) document.documentElement.lang = str(given.lang);
+    for (const node of document.querySelectorAll('[data-word]')) node.textContent = str(given[str(node.getAttribute('data-word'))]) || node.textContent;
+    for (const attribute of ['title', 'aria-label']) {
+      for (const node of document.querySelectorAll(`[data-word-${attribute}]`)) {
+        const text = str(given[str(node.getAttribute(`data-word-${attribute}`))]);
+        if (text) node.setAttribute(attribute, text);
+      }
+    }
+  }
 
   /** @param {string} id */
   const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -69,7 +88,7 @@
 
   /** @param {{ text?: unknown, fileName?: unknown }} view */
   function renderNotice(view) {
-    titleEl.textContent = 'Pitch Preview';
+    titleEl.textContent = word('title');
     metaEl.textContent = str(view.fileName);
     noticeEl.textContent = str(view.text);
     noticeEl.hidden = false;
@@ -81,10 +100,10 @@
     noticeEl.hidden = true;
     contentEl.hidden = false;
 
-    titleEl.textContent = str(view.title) || str(view.fileName) || 'Untitled project';
+    titleEl.textContent = str(view.title) || str(view.fileName) || word('untitled');
     const meta = [];
     if (str(view.place)) meta.push(str(view.place));
-    if (typeof view.iteration === 'number') meta.push(`iteration ${view.iteration}`);
+    if (typeof view.iteration === 'number') meta.push(word('iteration', String(view.iteration)));
     if (str(view.fileName)) meta.push(str(view.fileName));
     metaEl.textContent = meta.join(' \u00B7 ');
 
@@ -106,7 +125,7 @@
       const inner = step.revealable ? el('button', 'step-button link') : el('span', 'step-button');
       if (step.revealable) {
         /** @type {HTMLButtonElement} */ (inner).type = 'button';
-        inner.title = `Go to ${str(step.title)} in the YAML`;
+        inner.title = word('goToStep', str(step.title));
         inner.addEventListener('click', () => vscode.postMessage({ type: 'revealStep', step: str(step.id) }));
       }
       const symbol = el('span', 'step-symbol', STEP_SYMBOLS[/** @type {keyof typeof STEP_SYMBOLS} */ (status)] || '\u25CB');
@@ -127,11 +146,11 @@
     const labels = new Map(blanks.map((/** @type {any} */ b) => [str(b.key), str(b.label)]));
 
     if (!view.parsed) {
-      pitchOriginEl.textContent = 'The YAML does not parse yet: fix the syntax problems below and the pitch comes back.';
+      pitchOriginEl.textContent = word('notParsed');
     } else if (pitch.customTemplate) {
-      pitchOriginEl.textContent = "Your team's own frame (refine.pitch.template), filled from the file.";
+      pitchOriginEl.textContent = word('ownFrame');
     } else {
-      pitchOriginEl.textContent = 'Filled from the file. Click a marked blank to fill it in.';
+      pitchOriginEl.textContent = word('filled');
     }
 
     for (const segment of segments) {
@@ -142,7 +161,7 @@
       } else if (segment.empty) {
         const button = el('button', 'blank empty', text || `[${labels.get(key) || key}]`);
         button.setAttribute('type', 'button');
-        button.title = `${labels.get(key) || key} is still blank: click to fill it in`;
+        button.title = word('blankTitle', labels.get(key) || key);
         button.addEventListener('click', () => vscode.postMessage({ type: 'revealBlank', key }));
         pitchEl.append(button);
       } else {
@@ -159,7 +178,7 @@
       const li = el('li');
       const button = el('button', 'link blank-link');
       button.setAttribute('type', 'button');
-      button.title = `Go to ${str(blank.field)} (created if absent)`;
+      button.title = word('goToField', str(blank.field));
       button.append(el('span', 'blank-label', str(blank.label)), el('span', 'field', str(blank.field)));
       button.addEventListener('click', () => vscode.postMessage({ type: 'revealBlank', key }));
       li.append(button);
@@ -172,25 +191,25 @@
     clear(problemsEl);
     const problems = Array.isArray(view.problems) ? view.problems : [];
     if (view.problemsHidden) {
-      problemsNoneEl.textContent = 'Checking is turned off for this file (setting tde.validate.enable).';
+      problemsNoneEl.textContent = word('checkingOff');
     } else {
-      problemsNoneEl.textContent = 'No problems.';
+      problemsNoneEl.textContent = word('noProblems');
     }
     problemsNoneEl.hidden = problems.length > 0;
     problems.forEach((/** @type {any} */ problem, /** @type {number} */ index) => {
       const severity = ['error', 'warning', 'info'].includes(problem.severity) ? problem.severity : 'info';
       const li = el('li', `problem severity-${severity}`);
-      const badge = el('span', 'severity', SEVERITY_LABELS[/** @type {keyof typeof SEVERITY_LABELS} */ (severity)]);
+      const badge = el('span', 'severity', word(severity));
       const button = el('button', 'link problem-message', str(problem.message));
       button.setAttribute('type', 'button');
-      button.title = 'Go to the problem in the YAML';
+      button.title = word('goToProblem');
       button.addEventListener('click', () => vscode.postMessage({ type: 'revealProblem', index }));
-      const where = el('span', 'meta problem-where', `line ${Number(problem.line) || 1} \u00B7 `);
+      const where = el('span', 'meta problem-where', `${word('line', String(Number(problem.line) || 1))} \u00B7 `);
       const docs = httpsUrl(problem.docsUrl);
       const rule = docs ? el('a', 'rule', str(problem.rule)) : el('span', 'rule', str(problem.rule));
       if (docs && rule instanceof HTMLAnchorElement) {
         rule.href = docs;
-        rule.title = `About the rule ${str(problem.rule)}`;
+        rule.title = word('aboutRule', str(problem.rule));
       }
       where.append(rule);
       li.append(badge, button, where);
@@ -204,6 +223,7 @@
     const view = message.view;
     if (!view || typeof view !== 'object') return;
     if (typeof message.uri === 'string') vscode.setState({ uri: message.uri });
+    applyWords(message.words);
     app.classList.remove('loading');
     if (view.kind === 'document') renderDocument(view);
     else if (view.kind === 'notice') renderNotice(view);

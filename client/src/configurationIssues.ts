@@ -38,13 +38,19 @@ async function showIssues(params: ConfigurationIssues, log: vscode.LogOutputChan
     log.warn(`${uri.fsPath || params.file}${issue.line !== undefined ? `:${issue.line}` : ''}: ${issue.message}`);
   }
   const first = params.issues[0]!;
-  const more = params.issues.length > 1 ? ` (and ${params.issues.length - 1} more)` : '';
-  const where = first.line !== undefined ? ` line ${first.line}` : '';
-  const choice = await vscode.window.showWarningMessage(
-    `TDE: ${name}${where}: ${first.message.replace(/\.\s*$/, '')}${more}.`,
-    'Open file',
-  );
-  if (choice !== 'Open file') return;
+  const issue = first.message.replace(/\.\s*$/, '');
+  const more = params.issues.length - 1;
+  const text =
+    first.line === undefined
+      ? more > 0
+        ? vscode.l10n.t('TDE: {0}: {1} (and {2} more).', name, issue, more)
+        : vscode.l10n.t('TDE: {0}: {1}.', name, issue)
+      : more > 0
+        ? vscode.l10n.t('TDE: {0} line {1}: {2} (and {3} more).', name, first.line, issue, more)
+        : vscode.l10n.t('TDE: {0} line {1}: {2}.', name, first.line, issue);
+  const openFile = vscode.l10n.t('Open file');
+  const choice = await vscode.window.showWarningMessage(text, openFile);
+  if (choice !== openFile) return;
   const line = first.line !== undefined ? Math.max(0, first.line - 1) : 0;
   await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(line, 0, line, 0) });
 }

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
     vscode.commands.registerCommand('tde.openPitchPreview', async (resource?: unknown) => {
       const uri = targetTdeFile(resource, preview.shownFile) ?? (await pickTdeFile());
       if (!uri) {
-        void vscode.window.showInformationMessage('There is no TDE project file (*.tde.yaml) here yet. Run "TDE: New Project" to start one.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no TDE project file (*.tde.yaml) here yet. Run "TDE: New Project" to start one.'));
         return;
       }
       await preview.show(uri, { toSide: openToSide() });
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
       try {
         if (languageClient.state === State.Stopped) await languageClient.start();
         else await languageClient.restart();
-        void vscode.window.showInformationMessage('TDE: the language server is running again.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('TDE: the language server is running again.'));
       } catch (error) {
         reportStartFailure(log, error);
       }
@@ -78,9 +78,8 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
 async function startServer(context: vscode.ExtensionContext, languageClient: LanguageClient, log: vscode.LogOutputChannel): Promise<void> {
   const serverModule = missingServer(context);
   if (serverModule) {
-    const message = `The TDE language server is missing (${serverModule}). Build it with "npm run build".`;
-    log.error(message);
-    void vscode.window.showErrorMessage(`TDE: ${message}`);
+    log.error(`The TDE language server is missing (${serverModule}). Build it with "npm run build".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: The TDE language server is missing ({0}). Build it with "npm run build".', serverModule));
     return;
   }
   try {
@@ -93,7 +92,7 @@ async function startServer(context: vscode.ExtensionContext, languageClient: Lan
 function reportStartFailure(log: vscode.LogOutputChannel, error: unknown): void {
   const text = error instanceof Error ? error.message : String(error);
   log.error(`The TDE language server could not start: ${text}`);
-  void vscode.window.showErrorMessage(`TDE: the language server could not start (${text}).`, 'Show Output').then((choice) => {
+  void vscode.window.showErrorMessage(vscode.l10n.t('TDE: the language server could not start ({0}).', text), vscode.l10n.t('Show Output')).then((choice) => {
     if (choice) log.show(true);
   });
 }

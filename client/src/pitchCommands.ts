@@ -27,28 +27,31 @@ export async function pickTdeFile(): Promise<vscode.Uri | undefined> {
   const items = files
     .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which TDE project?' });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which TDE project?') });
   return picked?.uri;
 }
 
 export async function copyPitchAsMarkdown(feed: DocumentInfoFeed, uri: vscode.Uri | undefined): Promise<void> {
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a TDE project file (*.tde.yaml) to copy its pitch.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a TDE project file (*.tde.yaml) to copy its pitch.'));
     return;
   }
   // Make sure the server has the file, even when it was picked in the explorer.
   await vscode.workspace.openTextDocument(uri);
   const info = await feed.fetchNow(uri);
   if (!info) {
-    void vscode.window.showWarningMessage('The TDE language server has no pitch for this file yet. Try again in a moment.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The TDE language server has no pitch for this file yet. Try again in a moment.'));
     return;
   }
   if (!info.parsed) {
-    void vscode.window.showWarningMessage('This file does not parse as YAML yet: fix the syntax problems first, then copy the pitch.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This file does not parse as YAML yet: fix the syntax problems first, then copy the pitch.'));
     return;
   }
   await vscode.env.clipboard.writeText(info.pitch.markdown);
   const empty = info.pitch.emptyBlanks ?? [];
-  const note = empty.length === 0 ? 'every blank is filled' : `still blank: ${empty.join(', ')}`;
-  void vscode.window.showInformationMessage(`Pitch copied as Markdown (${note}).`);
+  void vscode.window.showInformationMessage(
+    empty.length === 0
+      ? vscode.l10n.t('Pitch copied as Markdown (every blank is filled).')
+      : vscode.l10n.t('Pitch copied as Markdown (still blank: {0}).', empty.join(', ')),
+  );
 }

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { DocumentInfo } from '../../server/src/shared/protocol';
 import type { DocumentInfoFeed } from './documentInfoFeed';
-import { statusLabel } from './preview/model';
+import { displayLanguage } from './displayLanguage';
+import { statusLabel, stepTitle } from './preview/model';
 import { isTdeDocument } from './tdeFiles';
 
 const FEED_OWNER = 'statusBar';
@@ -15,8 +16,8 @@ export class CurrentStepStatusBar implements vscode.Disposable {
 
   constructor(private readonly feed: DocumentInfoFeed) {
     this.item = vscode.window.createStatusBarItem('tde.currentStep', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'TDE Current Step';
-    this.item.command = { title: 'Open Pitch Preview', command: 'tde.openPitchPreview' };
+    this.item.name = vscode.l10n.t('TDE Current Step');
+    this.item.command = { title: vscode.l10n.t('Open Pitch Preview'), command: 'tde.openPitchPreview' };
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
@@ -45,20 +46,24 @@ export class CurrentStepStatusBar implements vscode.Disposable {
   private render(info: DocumentInfo | undefined): void {
     if (!info) {
       this.item.text = 'TDE';
-      this.item.tooltip = 'Tactical Data Engagement project. Click to open the pitch preview.';
-      this.item.accessibilityInformation = { label: 'TDE project. Open the pitch preview.' };
+      this.item.tooltip = vscode.l10n.t('Tactical Data Engagement project. Click to open the pitch preview.');
+      this.item.accessibilityInformation = { label: vscode.l10n.t('TDE project. Open the pitch preview.') };
       return;
     }
     if (!info.parsed) {
-      this.item.text = 'TDE: $(warning) YAML to fix';
-      this.item.tooltip = 'The file does not parse as YAML yet; see the Problems panel.';
-      this.item.accessibilityInformation = { label: 'TDE: the file does not parse as YAML yet.' };
+      this.item.text = vscode.l10n.t('TDE: $(warning) YAML to fix');
+      this.item.tooltip = vscode.l10n.t('The file does not parse as YAML yet; see the Problems panel.');
+      this.item.accessibilityInformation = { label: vscode.l10n.t('TDE: the file does not parse as YAML yet.') };
       return;
     }
     const current = info.currentStep;
-    const step = current ? `${current.title} · ${statusLabel(current.status)}` : 'not started';
-    this.item.text = `TDE: ${step}`;
-    this.item.accessibilityInformation = { label: `TDE current step: ${step.replace(' · ', ', ')}. Open the pitch preview.` };
+    const language = displayLanguage();
+    const title = current ? stepTitle(current.id, current.title, language) : undefined;
+    const status = statusLabel(current?.status ?? 'not-started', language);
+    this.item.text = title ? `TDE: ${title} · ${status}` : `TDE: ${status}`;
+    this.item.accessibilityInformation = {
+      label: title ? vscode.l10n.t('TDE current step: {0}, {1}. Open the pitch preview.', title, status) : vscode.l10n.t('TDE: {0}. Open the pitch preview.', status),
+    };
     this.item.tooltip = tooltip(info);
   }
 
@@ -75,10 +80,11 @@ function tooltip(info: DocumentInfo): vscode.MarkdownString {
   if (info.title) md.appendMarkdown('**').appendText(info.title).appendMarkdown('**');
   if (info.place) md.appendText(` — ${info.place}`);
   if (info.title || info.place) md.appendMarkdown('\n\n');
-  const line = info.steps.map((s) => `${s.title}: ${statusLabel(s.status)}`).join(' → ');
+  const language = displayLanguage();
+  const line = info.steps.map((s) => `${stepTitle(s.id, s.title, language)}: ${statusLabel(s.status, language)}`).join(' → ');
   md.appendText(line).appendMarkdown('\n\n');
   const blanks = info.pitch.emptyBlanks ?? [];
-  md.appendText(blanks.length ? `Pitch blanks still empty: ${blanks.join(', ')}` : 'Every pitch blank is filled.');
-  md.appendMarkdown('\n\n$(open-preview) Click to open the pitch preview.');
+  md.appendText(blanks.length ? vscode.l10n.t('Pitch blanks still empty: {0}', blanks.join(', ')) : vscode.l10n.t('Every pitch blank is filled.'));
+  md.appendMarkdown('\n\n$(open-preview) ').appendText(vscode.l10n.t('Click to open the pitch preview.'));
   return md;
 }

@@ -34,10 +34,14 @@ function parseArguments(argument: unknown): NewProjectArguments {
   };
 }
 
-function validateInput(what: string) {
+function validateInput(what: 'title' | 'place') {
   return (value: string) => {
-    if (!value.trim()) return `The ${what} is required.`;
-    if (value.length > MAX_INPUT) return `Keep the ${what} under ${MAX_INPUT} characters.`;
+    if (!value.trim()) return what === 'title' ? vscode.l10n.t('The title is required.') : vscode.l10n.t('The place is required.');
+    if (value.length > MAX_INPUT) {
+      return what === 'title'
+        ? vscode.l10n.t('Keep the title under {0} characters.', MAX_INPUT)
+        : vscode.l10n.t('Keep the place under {0} characters.', MAX_INPUT);
+    }
     return undefined;
   };
 }
@@ -47,9 +51,9 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   const title =
     args.title ??
     (await vscode.window.showInputBox({
-      title: 'New TDE Project (1/2)',
-      prompt: 'Project title: what the project is about, in a few words',
-      placeHolder: 'e.g. Eviction filings data for tenants and the people who help them',
+      title: vscode.l10n.t('New TDE Project (1/2)'),
+      prompt: vscode.l10n.t('Project title: what the project is about, in a few words'),
+      placeHolder: vscode.l10n.t('e.g. Eviction filings data for tenants and the people who help them'),
       ignoreFocusOut: true,
       validateInput: validateInput('title'),
     }));
@@ -57,9 +61,9 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   const place =
     args.place ??
     (await vscode.window.showInputBox({
-      title: 'New TDE Project (2/2)',
-      prompt: 'Place: the city, county or agency running the project',
-      placeHolder: 'e.g. City of Riverton',
+      title: vscode.l10n.t('New TDE Project (2/2)'),
+      prompt: vscode.l10n.t('Place: the city, county or agency running the project'),
+      placeHolder: vscode.l10n.t('e.g. City of Riverton'),
       ignoreFocusOut: true,
       validateInput: validateInput('place'),
     }));
@@ -74,11 +78,11 @@ export async function newProject(argument?: unknown): Promise<vscode.Uri | undef
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   } catch (error) {
-    void vscode.window.showErrorMessage(`TDE: could not write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: could not write {0}: {1}', target.toString(true), error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(target, { preview: false });
-  if (taken) void vscode.window.showInformationMessage(`TDE: ${taken} is already taken in this folder, so the new project is ${baseName(target.path)}.`);
+  if (taken) void vscode.window.showInformationMessage(vscode.l10n.t('TDE: {0} is already taken in this folder, so the new project is {1}.', taken, baseName(target.path)));
   // Put the cursor on Find's status: the first thing to change.
   const statusLine = editor.document.getText().split(/\r?\n/).findIndex((line) => line.startsWith('  status:'));
   if (statusLine >= 0) {
@@ -99,16 +103,16 @@ async function chooseTarget(title: string, folder: vscode.Uri | undefined): Prom
     const first = projectFileNames(title).next().value as string;
     const home = homeFolder();
     let picked = await vscode.window.showSaveDialog({
-      title: 'Save the new TDE project',
+      title: vscode.l10n.t('Save the new TDE project'),
       defaultUri: home ? vscode.Uri.joinPath(home, first) : undefined,
-      filters: { 'TDE project': ['yaml', 'yml'] },
-      saveLabel: 'Create',
+      filters: { [vscode.l10n.t('TDE project')]: ['yaml', 'yml'] },
+      saveLabel: vscode.l10n.t('Create'),
     });
     if (!picked) return undefined;
     // The server and the language only know *.tde.yaml files.
     if (!isTdeFileName(picked.path)) picked = picked.with({ path: picked.path.replace(/(\.ya?ml)?$/i, '.tde.yaml') });
     if (await exists(picked)) {
-      void vscode.window.showErrorMessage(`TDE: ${picked.toString(true)} already exists; New Project never overwrites a file. Choose another name.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('TDE: {0} already exists; New Project never overwrites a file. Choose another name.', picked.toString(true)));
       return undefined;
     }
     return { target: picked };
@@ -119,7 +123,7 @@ async function chooseTarget(title: string, folder: vscode.Uri | undefined): Prom
     const candidate = vscode.Uri.joinPath(directory, name);
     if (!(await exists(candidate))) return name === first ? { target: candidate } : { target: candidate, taken: first };
   }
-  void vscode.window.showErrorMessage('TDE: too many projects with this title in the folder; choose another title.');
+  void vscode.window.showErrorMessage(vscode.l10n.t('TDE: too many projects with this title in the folder; choose another title.'));
   return undefined;
 }
 
@@ -131,6 +135,6 @@ async function defaultDirectory(): Promise<vscode.Uri | 'cancelled' | undefined>
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return undefined;
   if (folders.length === 1) return folders[0]!.uri;
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new TDE project' });
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder for the new TDE project') });
   return picked?.uri ?? 'cancelled';
 }

@@ -3,10 +3,44 @@
 // shapes, or dropped. No vscode import, so it is unit-tested as is.
 import { isPitchBlankKey, isStepId, type PitchBlankKey, type PreviewView, type StepId } from './model';
 
+/** The preview's own words (client/src/preview/words.ts), keyed as media/preview.js reads them. */
+export interface PreviewWords {
+  /** VS Code's display language, for the page's lang attribute. */
+  lang: string;
+  title: string;
+  untitled: string;
+  iteration: string;
+  pitchActions: string;
+  copyMarkdown: string;
+  copyMarkdownTitle: string;
+  openSource: string;
+  openSourceTitle: string;
+  steps: string;
+  goToStep: string;
+  pitch: string;
+  notParsed: string;
+  ownFrame: string;
+  filled: string;
+  blankTitle: string;
+  stillBlank: string;
+  everyBlankFilled: string;
+  goToField: string;
+  problems: string;
+  checkingOff: string;
+  noProblems: string;
+  error: string;
+  warning: string;
+  info: string;
+  goToProblem: string;
+  line: string;
+  aboutRule: string;
+}
+
 /** Extension → webview. */
 export interface RenderMessage {
   type: 'render';
   view: PreviewView;
+  words: PreviewWords;
   /** Persisted by the webview (setState) so the serializer can restore the panel. */
   uri?: string;
 }

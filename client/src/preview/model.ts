@@ -2,6 +2,7 @@
 // `tde/documentInfo`, posted to the webview, rendered there with textContent.
 // No vscode import, so it is unit-tested as is.
 import type { DocumentInfo, LspRange, StepSummary } from '../../../server/src/shared/protocol';
+import { message, vocabularyText, type Language } from '../../../server/src/shared/l10n';
 
 const STEP_IDS = ['find', 'refine', 'design', 'implement'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -78,19 +79,19 @@ export interface PreviewTargets {
   blanks: PitchBlankKey[];
 }
 
-export function statusLabel(status: string): string {
-  switch (status) {
-    case 'in-progress':
-      return 'in progress';
-    case 'not-started':
-    case 'absent':
-      return 'not started';
-    case 'done':
-    case 'skipped':
-      return status;
-    default:
-      return status.replace(/-/g, ' ');
-  }
+/** A step's status as people read it ("in progress"), in their language; an absent step reads as not started. */
+export function statusLabel(status: string, language: Language = 'en'): string {
+  const known = status === 'absent' ? 'not-started' : status;
+  return isStepStatus(known) ? message(language, `value.status.${known}`) : status.replace(/-/g, ' ');
+}
+
+/** A step's title in the reader's language: the method's vocabulary, or what the server gave when the id is unknown. */
+export function stepTitle(id: string, given: string | undefined, language: Language = 'en'): string {
+  return isStepId(id) ? vocabularyText(language, `step.${id}.title`, STEP_TITLES[id]) : (given ?? id);
+}
+
+function isStepStatus(value: string): value is Exclude<StepStatus, 'absent'> {
+  return value === 'not-started' || value === 'in-progress' || value === 'done' || value === 'skipped';
 }
 
 export function isStepId(value: unknown): value is StepId {
@@ -119,10 +120,15 @@ function severityOf(value: string): PreviewProblem['severity'] {
 }
 
 function toStatus(value: string | undefined): StepStatus {
-  return value === 'not-started' || value === 'in-progress' || value === 'done' || value === 'skipped' ? value : 'absent';
+  return value !== undefined && isStepStatus(value) ? value : 'absent';
 }
 
-export function buildPreview(info: DocumentInfo, fileName: string, options: { showProblems: boolean }): { view: PreviewDocument; targets: PreviewTargets } {
+export function buildPreview(
+  info: DocumentInfo,
+  fileName: string,
+  options: { showProblems: boolean; language?: Language },
+): { view: PreviewDocument; targets: PreviewTargets } {
+  const language = options.language ?? 'en';
   const targets: PreviewTargets = { problems: [], steps: {}, blanks: [] };
 
   const byId = new Map<string, StepSummary>(info.steps.map((step) => [step.id, step]));
@@ -132,9 +138,9 @@ export function buildPreview(info: DocumentInfo, fileName: string, options: { sh
     if (summary?.range) targets.steps[id] = summary.range;
     return {
       id,
-      title: summary?.title || STEP_TITLES[id],
+      title: stepTitle(id, summary?.title, language),
       status,
-      statusLabel: statusLabel(status),
+      statusLabel: statusLabel(status, language),
       current: info.currentStep?.id === id,
       revealable: Boolean(summary?.range),
     };

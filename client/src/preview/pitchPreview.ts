@@ -10,6 +10,8 @@ import { baseName, isTdeDocument } from '../tdeFiles';
 import { parsePreviewState, parseWebviewMessage, type RenderMessage, type WebviewMessage } from './messages';
 import { buildPreview, type PreviewTargets, type PreviewView } from './model';
 import { previewHtml } from './previewHtml';
+import { previewWords } from './words';
+import { displayLanguage } from '../displayLanguage';
 
 const PREVIEW_VIEW_TYPE = 'tdePitchPreview';
 const FEED_OWNER = 'preview';
@@ -75,7 +77,7 @@ export class PitchPreview implements vscode.Disposable {
     const column = options.toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      'Pitch Preview',
+      vscode.l10n.t('Pitch Preview'),
       { viewColumn: column, preserveFocus: options.toSide },
       this.webviewOptions(),
     );
@@ -168,28 +170,32 @@ export class PitchPreview implements vscode.Disposable {
     if (!panel) return;
     const source = this.source;
     const fileName = source ? baseName(source.path) : undefined;
-    panel.title = fileName ? `Pitch · ${fileName}` : 'Pitch Preview';
+    panel.title = fileName ? vscode.l10n.t('Pitch · {0}', fileName) : vscode.l10n.t('Pitch Preview');
     if (!this.webviewReady) return;
 
     let view: PreviewView;
     const info = source ? this.feed.get(source) : undefined;
     if (!source) {
-      view = { kind: 'notice', text: 'Open a TDE project file (*.tde.yaml) to see its pitch here.' };
+      view = { kind: 'notice', text: vscode.l10n.t('Open a TDE project file (*.tde.yaml) to see its pitch here.') };
     } else if (info) {
       const showProblems = vscode.workspace.getConfiguration('tde', source).get<boolean>('validate.enable', true);
-      const built = buildPreview(info, fileName ?? '', { showProblems });
+      const built = buildPreview(info, fileName ?? '', { showProblems, language: displayLanguage() });
       view = built.view;
       this.targets = built.targets;
     } else if (this.client.state === State.Stopped) {
-      view = { kind: 'notice', fileName, text: 'The TDE language server is not running. Run "TDE: Restart Language Server" and check the "TDE" output for details.' };
+      view = {
+        kind: 'notice',
+        fileName,
+        text: vscode.l10n.t('The TDE language server is not running. Run "TDE: Restart Language Server" and check the "TDE" output for details.'),
+      };
     } else if (this.client.state === State.Starting) {
-      view = { kind: 'notice', fileName, text: 'Starting the TDE language server…' };
+      view = { kind: 'notice', fileName, text: vscode.l10n.t('Starting the TDE language server…') };
     } else if (this.feed.has(source)) {
-      view = { kind: 'notice', fileName, text: 'The TDE language server has nothing to show for this file yet. Is it named *.tde.yaml?' };
+      view = { kind: 'notice', fileName, text: vscode.l10n.t('The TDE language server has nothing to show for this file yet. Is it named *.tde.yaml?') };
     } else {
-      view = { kind: 'notice', fileName, text: 'Reading the file…' };
+      view = { kind: 'notice', fileName, text: vscode.l10n.t('Reading the file…') };
     }
-    const message: RenderMessage = { type: 'render', view, uri: source?.toString() };
+    const message: RenderMessage = { type: 'render', view, words: previewWords(), uri: source?.toString() };
     const serialized = JSON.stringify(message);
     if (serialized === this.lastPosted) return;
     this.lastPosted = serialized;
@@ -209,7 +215,7 @@ export class PitchPreview implements vscode.Disposable {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.log.error(`Pitch preview: ${message.type} failed: ${text}`);
-      void vscode.window.showErrorMessage(`TDE: could not complete that from the preview (${text}).`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('TDE: could not complete that from the preview ({0}).', text));
     }
   }
 

@@ -8,6 +8,8 @@ import { DocumentInfoRequest, type DocumentInfo, type StepSummary } from '../../
 import { isDocumentInfo } from '../protocolGuards';
 import { isTdeFileName } from '../../../server/src/shared/tdeFiles';
 import { baseName, TDE_FILE_GLOB } from '../tdeFiles';
+import { displayLanguage } from '../displayLanguage';
+import { statusLabel, stepTitle } from '../preview/model';
 
 const MAX_FILES = 500;
 const REFRESH_DELAY_MS = 400;
@@ -40,13 +42,9 @@ const STATUS_ICON: Record<string, [string, string | undefined]> = {
   skipped: ['debug-step-over', 'disabledForeground'],
   absent: ['dash', 'disabledForeground'],
 };
-const STATUS_WORDS: Record<string, string> = {
-  done: 'done',
-  'in-progress': 'in progress',
-  'not-started': 'not started',
-  skipped: 'skipped',
-  absent: 'not in the file',
-};
+function statusWords(status: string): string {
+  return status === 'absent' ? vscode.l10n.t('not in the file') : statusLabel(status, displayLanguage());
+}
 
 function statusIcon(status: string): vscode.ThemeIcon {
   const [id, color] = STATUS_ICON[status] ?? STATUS_ICON['not-started']!;
@@ -56,23 +54,24 @@ function statusIcon(status: string): vscode.ThemeIcon {
 function problemCount(info: DocumentInfo | undefined): string {
   if (!info) return '';
   const count = (severity: string) => info.problems.filter((p) => p.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
   const parts = [
-    [count('error'), 'error'],
-    [count('warning'), 'warning'],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  return parts.length ? parts.join(', ') : 'no problems';
+    errors === 0 ? '' : errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors),
+    warnings === 0 ? '' : warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warnings),
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : vscode.l10n.t('no problems');
 }
 
 /** Which group a chain of iterations goes in: where its newest iteration is. */
 function groupOf(info: DocumentInfo | undefined): { id: string; label: string } {
-  if (!info) return { id: 'unread', label: 'Could not be read' };
-  if (!info.parsed) return { id: 'unparsed', label: 'Does not parse yet' };
+  if (!info) return { id: 'unread', label: vscode.l10n.t('Could not be read') };
+  if (!info.parsed) return { id: 'unparsed', label: vscode.l10n.t('Does not parse yet') };
   const steps = info.steps;
-  if (steps.length > 0 && steps.every((s) => s.status === 'done' || s.status === 'skipped')) return { id: 'finished', label: 'All four steps done' };
+  if (steps.length > 0 && steps.every((s) => s.status === 'done' || s.status === 'skipped')) return { id: 'finished', label: vscode.l10n.t('All four steps done') };
   const current = info.currentStep;
-  return current ? { id: current.id, label: current.title } : { id: 'find', label: 'Find' };
+  const id = current?.id ?? 'find';
+  return { id, label: stepTitle(id, current?.title, displayLanguage()) };
 }
 
 function newest(project: ProjectNode): ProjectNode {
@@ -170,19 +169,19 @@ export class ProjectsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.id}`;
-      item.description = `${node.projects.length} project${node.projects.length === 1 ? '' : 's'}`;
+      item.description = node.projects.length === 1 ? vscode.l10n.t('1 project') : vscode.l10n.t('{0} projects', node.projects.length);
       item.contextValue = 'tdeGroup';
       return item;
     }
     if (node.kind === 'step') {
-      const item = new vscode.TreeItem(node.step.title, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(stepTitle(node.step.id, node.step.title, displayLanguage()), vscode.TreeItemCollapsibleState.None);
       item.id = `step:${node.project.uri.toString()}:${node.step.id}`;
-      item.description = STATUS_WORDS[node.step.status] ?? node.step.status;
+      item.description = statusWords(node.step.status);
       item.iconPath = statusIcon(node.step.status);
       const range = node.step.range;
       item.command = {
         command: 'vscode.open',
-        title: 'Open',
+        title: vscode.l10n.t('Open'),
         arguments: [node.project.uri, range ? { selection: new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) } : {}],
       };
       return item;
@@ -192,16 +191,18 @@ export class ProjectsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.id = `project:${node.uri.toString()}`;
     item.resourceUri = node.uri;
     const iteration = info?.iteration ?? 1;
-    item.description = [`iteration ${iteration}`, problemCount(info)].filter(Boolean).join(' · ');
+    item.description = [vscode.l10n.t('iteration {0}', iteration), problemCount(info)].filter(Boolean).join(' · ');
     const current = info?.currentStep;
     item.iconPath = current ? statusIcon(current.status) : new vscode.ThemeIcon(info ? 'warning' : 'question');
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendText(`${label(node)}${info?.place ? ` (${info.place})` : ''}\n\n`);
-    tooltip.appendText(`${vscode.workspace.asRelativePath(node.uri)}, iteration ${iteration}\n\n`);
-    for (const step of info?.steps ?? []) tooltip.appendMarkdown(`$(${STATUS_ICON[step.status]?.[0] ?? 'circle-large-outline'}) ${step.title}: ${STATUS_WORDS[step.status] ?? step.status}  \n`);
+    tooltip.appendText(`${vscode.l10n.t('{0}, iteration {1}', vscode.workspace.asRelativePath(node.uri), iteration)}\n\n`);
+    for (const step of info?.steps ?? []) {
+      tooltip.appendMarkdown(`$(${STATUS_ICON[step.status]?.[0] ?? 'circle-large-outline'}) `).appendText(`${stepTitle(step.id, step.title, displayLanguage())}: ${statusWords(step.status)}`).appendMarkdown('  \n');
+    }
     item.tooltip = tooltip;
     item.contextValue = 'tdeProject';
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [node.uri] };
     return item;
   }
 

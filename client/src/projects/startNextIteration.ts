@@ -21,7 +21,7 @@ export async function startNextIteration(client: LanguageClient, argument?: unkn
   const given = argument && typeof argument === 'object' && 'uri' in argument ? (argument as { uri: unknown }).uri : argument;
   const earlier = targetTdeFile(given) ?? (await pickTdeFile());
   if (!earlier) {
-    void vscode.window.showInformationMessage('Open a TDE project file (*.tde.yaml) to start its next iteration.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a TDE project file (*.tde.yaml) to start its next iteration.'));
     return undefined;
   }
   const name = baseName(earlier.path);
@@ -30,18 +30,21 @@ export async function startNextIteration(client: LanguageClient, argument?: unkn
   const params: NextIterationParams = { uri: earlier.toString(), eol };
   const result: unknown = await client.sendRequest(NextIterationRequest, params);
   if (!isNextIterationResult(result)) {
-    void vscode.window.showErrorMessage(`TDE: the language server could not prepare the next iteration of ${name}. See "TDE: Show Output".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: the language server could not prepare the next iteration of {0}. See "TDE: Show Output".', name));
     return undefined;
   }
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`TDE: cannot start the next iteration of ${name}: ${result.reason}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: cannot start the next iteration of {0}: {1}.', name, result.reason));
     return undefined;
   }
   if (!result.implementDone) {
     const choice = await vscode.window.showWarningMessage(
-      `Implement is not done in ${name} yet. Start iteration ${result.iteration} anyway?`,
-      { modal: true, detail: 'A new iteration usually begins once the plan has been carried out. You can also start one earlier, for example when a step cannot go on.' },
-      'Start Iteration ' + result.iteration,
+      vscode.l10n.t('Implement is not done in {0} yet. Start iteration {1} anyway?', name, result.iteration),
+      {
+        modal: true,
+        detail: vscode.l10n.t('A new iteration usually begins once the plan has been carried out. You can also start one earlier, for example when a step cannot go on.'),
+      },
+      vscode.l10n.t('Start Iteration {0}', result.iteration),
     );
     if (!choice) return undefined;
   }
@@ -55,13 +58,13 @@ export async function startNextIteration(client: LanguageClient, argument?: unkn
     }
   }
   if (!target) {
-    void vscode.window.showErrorMessage(`TDE: too many iterations of ${name} in its folder already.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: too many iterations of {0} in its folder already.', name));
     return undefined;
   }
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   } catch (error) {
-    void vscode.window.showErrorMessage(`TDE: could not write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TDE: could not write {0}: {1}', target.toString(true), error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   await vscode.window.showTextDocument(target, { preview: false });
@@ -69,8 +72,8 @@ export async function startNextIteration(client: LanguageClient, argument?: unkn
   const picked = baseName(target.path);
   void vscode.window.showInformationMessage(
     picked === first
-      ? `TDE: started iteration ${result.iteration} of ${name} in ${picked}.`
-      : `TDE: started iteration ${result.iteration} of ${name} in ${picked} (${first} was taken).`,
+      ? vscode.l10n.t('TDE: started iteration {0} of {1} in {2}.', result.iteration, name, picked)
+      : vscode.l10n.t('TDE: started iteration {0} of {1} in {2} ({3} was taken).', result.iteration, name, picked, first ?? ''),
   );
   return target;
 }

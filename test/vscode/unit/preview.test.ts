@@ -90,6 +90,17 @@ describe('pitch preview model', () => {
     assert.equal(statusLabel('absent'), 'not started');
     assert.equal(statusLabel('skipped'), 'skipped');
   });
+
+  it('names the steps and their statuses in the reader\'s language', () => {
+    const { view } = buildPreview(info(), 'a.tde.yaml', { showProblems: true, language: 'es' });
+    assert.deepEqual(view.steps.map((s) => [s.title, s.statusLabel]), [
+      ['Encontrar', 'terminada'],
+      ['Afinar', 'en curso'],
+      ['Diseñar', 'sin empezar'],
+      ['Implementar', 'sin empezar'],
+    ]);
+    assert.equal(statusLabel('skipped', 'es'), 'omitida');
+  });
 });
 
 describe('messages from the preview webview', () => {
