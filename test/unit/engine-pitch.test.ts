@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { pitchOf, pitchParagraphMarkdown } from '../../server/src/engine';
 import { DEFAULT_PITCH_TEMPLATE } from '../../server/src/engine/pitch';
+import { message } from '../../server/src/shared/l10n';
 
 const ORDER = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'];
 const LABELS = ['FOCUS AREA', 'IMPACT', 'REFINING TACTIC', 'DATA REQUESTERS', 'MY DATA SUPPLY', 'NEXT STEPS'];
@@ -56,9 +57,24 @@ describe('engine: pitch', () => {
     assert.doesNotMatch(pitch.text, /[{}[\]]/);
   });
 
+  it('speaks the reader\'s language: our frame, the labels and tactic names; the team\'s words as written', () => {
+    const pitch = pitchOf(FULL, 'es');
+    assert.equal(pitch.text,
+      'Los y las residentes podrían aprovechar la información que tiene la ciudad para trabajar en vacant lots on the South Side, ' +
+      'algo que importa porque blocks get cleaner. Con Entrevistar a las partes interesadas una por una, vamos a escuchar a block clubs ' +
+      'y a buscar con ellos formas concretas de usar 311 requests. Después, vamos a draft a lot map, y ajustaremos el plan según lo que escuchemos en el camino.');
+    const empty = pitchOf(file('  pitch:\n    impact: blocks get cleaner'), 'es');
+    assert.deepEqual(empty.emptyBlanks, ['TÁCTICA PARA AFINAR', 'QUIENES PIDEN LOS DATOS', 'MIS DATOS DISPONIBLES', 'PRÓXIMOS PASOS']);
+    assert.ok(empty.text.includes('escuchar a [QUIENES PIDEN LOS DATOS]'), empty.text);
+    const own = pitchOf(file('  pitch:\n    template: "We care about {focus_area}."'), 'es');
+    assert.equal(own.text, 'We care about vacant lots on the South Side.');
+  });
+
   it('the default frame has each of the six placeholders once, in order', () => {
-    const placeholders = [...DEFAULT_PITCH_TEMPLATE.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
-    assert.deepEqual(placeholders, ORDER);
+    for (const frame of [DEFAULT_PITCH_TEMPLATE, message('es', 'pitch.frame')]) {
+      const placeholders = [...frame.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+      assert.deepEqual(placeholders, ORDER);
+    }
   });
 
   it('shows empty blanks as [LABEL] and lists them in order', () => {

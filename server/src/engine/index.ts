@@ -4,6 +4,7 @@ import { MAX_NESTING, parseTde, type Node, type TdeDocument } from './document';
 import { buildModel, type TdeModel } from './model';
 import { fixSteps, type FixedText } from './fixAll';
 import { buildPitch, type Pitch } from './pitch';
+import type { Language } from '../shared/l10n';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, Rule, RuleContext } from './rule';
 import { ruleById, rules, rulesOfStage } from './rules';
@@ -166,10 +167,10 @@ export function fixAll(text: string, options: CheckOptions = {}): FixedText & { 
   }
 }
 
-/** The pitch of a file's text. */
-export function pitchOf(text: string): Pitch {
+/** The pitch of a file's text, in `language` (our frame and labels; the team's words as written). */
+export function pitchOf(text: string, language: Language = 'en'): Pitch {
   const document = parseTde(text);
-  return buildPitch(document.root && document.syntaxIssues.length === 0 ? buildModel(document, document.root) : undefined);
+  return buildPitch(document.root && document.syntaxIssues.length === 0 ? buildModel(document, document.root) : undefined, language);
 }
 
 export { parseTde, buildModel, buildPitch };

@@ -1,17 +1,19 @@
 // The worksheet's pitch: six blanks filled from the file, in a frame of our
-// own words or the team's own `refine.pitch.template`.
+// own words (`pitch.frame` in l10n/<lang>.json, in the reader's language) or
+// the team's own `refine.pitch.template`, which stays as the team wrote it.
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 import type { NodePath } from './types';
 import { isPlaceholderText } from './placeholders';
 import { listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from './prose';
 import { pitchBlanks, tacticById } from './vocabulary';
+import { message, vocabularyText, type Language } from '../shared/l10n';
 
 type PitchBlankKey = 'focus_area' | 'impact' | 'refining_tactic' | 'data_requesters' | 'data_supply' | 'next_steps';
 
 export interface PitchBlank {
   key: PitchBlankKey;
-  /** The worksheet's label, e.g. FOCUS AREA. */
+  /** The worksheet's label in the reader's language, e.g. FOCUS AREA. */
   label: string;
   /** The filled text, or undefined when the blank is empty. */
   value?: string;
@@ -40,10 +42,8 @@ export interface Pitch {
   customTemplate: boolean;
 }
 
-export const DEFAULT_PITCH_TEMPLATE =
-  'Residents could put information the city holds to work on {focus_area}, which matters because {impact}. ' +
-  'Using {refining_tactic}, we will listen to {data_requesters} and find concrete ways for them to use {data_supply}. ' +
-  'Next, we will {next_steps}, and adjust the plan to what we hear along the way.';
+/** Our frame in English; other languages have theirs under the same key. */
+export const DEFAULT_PITCH_TEMPLATE = message('en', 'pitch.frame');
 
 const MAX_FILLED_PLACEHOLDERS = 60;
 const MAX_FILLED_LENGTH = 100_000;
@@ -64,16 +64,21 @@ function texts(node: Node | undefined): string[] {
   return items.map((item) => (isScalar(item) ? scalarText(item)?.trim() ?? '' : '')).filter((text) => text && !isPlaceholderText(text));
 }
 
-function tacticNames(node: Node | undefined): string[] {
+function tacticNames(node: Node | undefined, language: Language): string[] {
+  /** A known tactic's name in the reader's language; an unknown id as written. */
+  const nameOf = (id: string): string => {
+    const tactic = tacticById(id);
+    return tactic ? vocabularyText(language, `tactic.${tactic.id}.name`, tactic.name) : id;
+  };
   const names: string[] = [];
   for (const item of seqItems(node)) {
     if (isScalar(item)) {
       const id = scalarText(item);
-      if (id) names.push(tacticById(id)?.name ?? id);
+      if (id) names.push(nameOf(id));
     } else if (isMap(item)) {
       const custom = scalarText(valueOf(item, 'custom'));
       const id = scalarText(valueOf(item, 'id'));
-      const name = custom ?? (id ? tacticById(id)?.name ?? id : undefined);
+      const name = custom ?? (id ? nameOf(id) : undefined);
       if (name?.trim() && !isPlaceholderText(name)) names.push(name.trim());
     }
   }
@@ -103,20 +108,22 @@ function nodeAt(model: TdeModel, path: NodePath): Node | undefined {
   return key === undefined ? valueOf(stepMap, group!) : valueOf(mapAt(stepMap, group!), key);
 }
 
-export function buildPitch(model: TdeModel | undefined): Pitch {
+/** The pitch of a file, in `language` (our frame, the blanks' labels, tactic names); the team's words stay as written. */
+export function buildPitch(model: TdeModel | undefined, language: Language = 'en'): Pitch {
   const items = new Map<PitchBlankKey, string[]>();
   const blanks: PitchBlank[] = pitchBlanks.map((info) => {
     const key = info.key as PitchBlankKey;
     const path = BLANK_PATHS[key];
     const node = model ? nodeAt(model, path) : undefined;
-    const words = key === 'refining_tactic' ? tacticNames(node) : texts(node);
+    const words = key === 'refining_tactic' ? tacticNames(node, language) : texts(node);
     items.set(key, words);
     const value = words.length ? listWords(words) : undefined;
-    return { key, label: info.label, value, empty: value === undefined, path, node };
+    const label = vocabularyText(language, `pitchBlank.${key}.label`, info.label);
+    return { key, label, value, empty: value === undefined, path, node };
   });
   const templateNode = model ? valueOf(mapAt(model.step('refine').map, 'pitch'), 'template') : undefined;
   const custom = scalarText(templateNode)?.trim();
-  const template = custom || DEFAULT_PITCH_TEMPLATE;
+  const template = custom || message(language, 'pitch.frame');
   const segments: PitchSegment[] = [];
   const byKey = new Map(blanks.map((b) => [b.key, b]));
   const matches = [...template.matchAll(/\{([a-z_]+)\}/g)].filter((m) => byKey.has(m[1] as PitchBlankKey));
