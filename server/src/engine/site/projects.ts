@@ -1,13 +1,13 @@
 // The projects a public site shows, read from TDE files: each file parsed
 // with the engine's parser, its slug, and the iterations chained by
 // `project.previous`. Pure: texts and dates in, plain records out.
-import { posix } from 'node:path';
 import { parseTde } from '../document';
 import { buildModel } from '../model';
 import { buildPitch, type Pitch } from '../pitch';
 import { DataLimitError, toPlainData } from '../plainData';
 import { dataLimits } from '../index';
 import { STEP_IDS, type StepId } from '../vocabulary';
+import { folderOf, joinPath } from './paths';
 
 /** One TDE file as the site is given it. */
 export interface SiteSource {
@@ -133,7 +133,7 @@ export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
   for (const source of [...sources].sort((a, b) => compare(a.path, b.path))) {
     const document = parseTde(source.text);
     if (document.syntaxIssues.length || !document.root) {
-      leftOut.push({ path: source.path, reason: document.root ? 'its YAML does not parse' : 'it is not a TDE project (no keys with values)' });
+      leftOut.push({ path: source.path, reason: document.syntaxIssues.length ? 'its YAML does not parse' : 'it is not a TDE project (no keys with values)' });
       continue;
     }
     let data: unknown;
@@ -144,8 +144,8 @@ export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
       leftOut.push({ path: source.path, reason: error.message });
       continue;
     }
-    if (!isRecord(data) || !isRecord(data.project)) {
-      leftOut.push({ path: source.path, reason: 'it has no project' });
+    if (!isRecord(data)) {
+      leftOut.push({ path: source.path, reason: 'it is not a TDE project (no keys with values)' });
       continue;
     }
     readable.push({ source, data, pitch: buildPitch(buildModel(document, document.root)) });
@@ -172,7 +172,7 @@ export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
   for (const project of projects) {
     const previous = textAt(recordAt(project.data, 'project'), 'previous');
     if (!previous) continue;
-    const target = byPath.get(posix.normalize(posix.join(posix.dirname(project.source.path), previous.replace(/\\/g, '/'))));
+    const target = byPath.get(joinPath(folderOf(project.source.path), previous.replace(/\\/g, '/')));
     if (target && target !== project && !chainOf(target).includes(project)) {
       project.previous = target;
       target.next.push(project);
