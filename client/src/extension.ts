@@ -10,7 +10,8 @@ import { listenForConfigurationIssues } from './configurationIssues';
 import { DocumentInfoFeed } from './documentInfoFeed';
 import { createLanguageClient, missingServer } from './languageClient';
 import { newProject } from './newProject/newProject';
-import { copyPitchAsMarkdown, pickTdeFile, targetTdeFile } from './pitchCommands';
+import { copyPitchAsMarkdown, fileToShow, pickTdeFile, targetTdeFile } from './pitchCommands';
+import { ProjectPagePreview } from './projectPage';
 import { PitchPreview } from './preview/pitchPreview';
 import { ProjectsView, type ProjectNode } from './projects/projectsView';
 import { startNextIteration } from './projects/startNextIteration';
@@ -36,19 +37,20 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
   const preview = new PitchPreview(context.extensionUri, languageClient, feed, log);
   const statusBar = new CurrentStepStatusBar(feed);
   const projects = new ProjectsView(languageClient, log);
-  context.subscriptions.push(feed, preview, statusBar, projects, listenForConfigurationIssues(languageClient, log));
+  const projectPage = new ProjectPagePreview(languageClient, log);
+  context.subscriptions.push(feed, preview, statusBar, projects, projectPage, listenForConfigurationIssues(languageClient, log));
   context.subscriptions.push(vscode.window.createTreeView('tde.projects', { treeDataProvider: projects, showCollapseAll: true }));
 
   const openToSide = () => vscode.workspace.getConfiguration('tde').get<boolean>('preview.openToSide', true);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('tde.openPitchPreview', async (resource?: unknown) => {
-      const uri = targetTdeFile(resource, preview.shownFile) ?? (await pickTdeFile());
-      if (!uri) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no TDE project file (*.tde.yaml) here yet. Run "TDE: New Project" to start one.'));
-        return;
-      }
-      await preview.show(uri, { toSide: openToSide() });
+      const uri = await fileToShow(resource, preview.shownFile);
+      if (uri) await preview.show(uri, { toSide: openToSide() });
+    }),
+    vscode.commands.registerCommand('tde.openProjectPage', async (resource?: unknown) => {
+      const uri = await fileToShow(resource, projectPage.shownFile);
+      if (uri) await projectPage.show(uri, { toSide: openToSide() });
     }),
     vscode.commands.registerCommand('tde.copyPitchAsMarkdown', async (resource?: unknown) =>
       copyPitchAsMarkdown(feed, targetTdeFile(resource, preview.shownFile) ?? (await pickTdeFile())),

@@ -31,6 +31,13 @@ export async function pickTdeFile(): Promise<vscode.Uri | undefined> {
   return picked?.uri;
 }
 
+/** The TDE file a command that shows a file is about: at hand, else picked; when there is none, the user is told how to start one. */
+export async function fileToShow(resource: unknown, shown: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const uri = targetTdeFile(resource, shown) ?? (await pickTdeFile());
+  if (!uri) void vscode.window.showInformationMessage(vscode.l10n.t('There is no TDE project file (*.tde.yaml) here yet. Run "TDE: New Project" to start one.'));
+  return uri;
+}
+
 export async function copyPitchAsMarkdown(feed: DocumentInfoFeed, uri: vscode.Uri | undefined): Promise<void> {
   if (!uri) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a TDE project file (*.tde.yaml) to copy its pitch.'));

@@ -16,6 +16,9 @@ import {
   DocumentInfoRequest,
   RevealBlankRequest,
   NextIterationRequest,
+  ProjectPageRequest,
+  type ProjectPageParams,
+  type ProjectPageResult,
   type NextIterationParams,
   type NextIterationResult,
   type DocumentInfo,
@@ -31,6 +34,7 @@ import { Configuration } from './configuration';
 import { Diagnostics } from './diagnostics';
 import { provideNextIteration } from './nextIteration';
 import { provideDocumentInfo } from './documentInfo';
+import { provideProjectPage } from './projectPage';
 import { provideHover } from './hover';
 import { provideDefinition, providePrepareRename, provideReferences, provideRename } from './references';
 import { provideRevealBlank } from './revealBlank';
@@ -101,6 +105,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     NextIterationRequest,
     session.guard<NextIterationParams, NextIterationResult | null>('tde/nextIteration', null, (params) => provideNextIteration(session, params)),
+  );
+  connection.onRequest(
+    ProjectPageRequest,
+    session.guard<ProjectPageParams, ProjectPageResult | null>('tde/projectPage', null, (params) => provideProjectPage(session, params)),
   );
 
   session.documents.listen(connection);

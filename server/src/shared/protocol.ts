@@ -77,6 +77,28 @@ export interface DocumentInfo {
 }
 
 /**
+ * `tde/projectPage`: the public site's page of a TDE file (`tde site`), alone,
+ * for the editor's preview: a whole HTML document whose only style is inline
+ * under `nonce`, with no script. Null when the file is not a TDE file.
+ */
+export const ProjectPageRequest = 'tde/projectPage';
+
+export interface ProjectPageParams {
+  uri: string;
+  /** The editor's display language (`es`, `en-US`, …); English when we do not ship it. */
+  locale: string;
+  /** A fresh random nonce (base64) for the page's style. */
+  nonce: string;
+}
+
+export interface ProjectPageResult {
+  /** Document version the page was built from (0 for a closed file). */
+  version: number;
+  title: string;
+  html: string;
+}
+
+/**
  * `tde/revealBlank`: where to put the cursor to fill a pitch blank. When the
  * field is absent the server returns the minimal edit that creates it (with
  * the document's line endings) and the range to select after applying it.

@@ -4,7 +4,7 @@
 import { message, type Language } from '../../shared/l10n';
 import { escapeHtml } from '../html';
 import { SITE_CSS, SITE_JS } from './assets';
-import { footer, projectPath, sheetPath, type PageContext, type SiteOptions } from './layout';
+import { footer, page, projectPath, sheetPath, type PageContext, type SiteOptions } from './layout';
 import { indexPage } from './indexPage';
 import { projectPage } from './projectPage';
 import { compare, readSiteProjects, type SiteSource } from './projects';
@@ -72,6 +72,20 @@ export function buildSite(sources: readonly SiteSource[], options: SiteOptions):
   }
   files.sort((a, b) => compare(a.path, b.path));
   return { files, leftOut: site.leftOut };
+}
+
+/**
+ * One project's page as the site would show it, alone: for the editor's
+ * preview of the file being written (its style inline under `nonce`, no
+ * script). A file that does not parse gets a page that says so.
+ */
+export function projectPreview(source: SiteSource, language: Language, nonce: string): { title: string; html: string } {
+  const project = readSiteProjects([source]).projects[0];
+  const options: SiteOptions = { languages: [language], alone: { nonce } };
+  const context: PageContext = { language, path: `${language}/projects/preview/index.html`, options };
+  if (project) return { title: project.title, html: projectPage(context, project) };
+  const main = `<h1>${escapeHtml(source.path)}</h1>\n<p>${escapeHtml(message(language, 'site.preview.unparsed'))}</p>`;
+  return { title: source.path, html: page(context, { title: escapeHtml(source.path), main, bodyClass: 'project-page' }) };
 }
 
 /** A base URL as the site uses it: http(s), ending in `/`; undefined when it is not one. */

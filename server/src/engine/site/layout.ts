@@ -2,18 +2,25 @@
 // language, escaped; links relative to the page, so the site works from
 // `file://` and under any base path; the page's frame with its language
 // switch and the footer that says what the site leaves out.
-import { posix } from 'node:path';
 import { catalogueKeys, message, vocabularyText, type Language } from '../../shared/l10n';
 import { escapeHtml } from '../html';
 import { enums, stepInfo, tacticById, type StepId } from '../vocabulary';
 import type { SiteProject, StepState } from './projects';
 import { STEP_IDS } from '../vocabulary';
+import { SITE_CSS } from './assets';
+import { linkFrom } from './paths';
 
 export interface SiteOptions {
   /** The languages to build, in the order the switch lists them. */
   languages: readonly Language[];
   /** Absolute URL the site is published under (ending in `/`), for canonical and social links. */
   baseUrl?: string;
+  /**
+   * A page shown alone, in the editor's preview: its style inline under this
+   * nonce (the only style the page's policy allows), no script, no links to
+   * other pages of the site.
+   */
+  alone?: { nonce: string };
 }
 
 /** One page being written: its language, its path in the site, the site's options. */
@@ -63,7 +70,7 @@ export function tacticSummary(context: Pick<PageContext, 'language'>, id: string
 
 /** The link from the page to another page of the site (a path from the top). */
 export function href(context: Pick<PageContext, 'path'>, target: string): string {
-  return escapeHtml(posix.relative(posix.dirname(context.path), target) || posix.basename(target));
+  return escapeHtml(linkFrom(context.path, target));
 }
 
 export const projectPath = (language: Language, project: SiteProject): string => `${language}/projects/${project.slug}/index.html`;
@@ -113,15 +120,18 @@ export function page(context: PageContext, frame: Frame): string {
   const { language, options } = context;
   const others = options.languages.filter((other) => other !== language);
   const base = options.baseUrl;
+  const nonce = options.alone && escapeHtml(options.alone.nonce);
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing from outside the site, and nothing inline: a file's text can never become a request or a script.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">`,
+    nonce
+      ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'">`
+      : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">`,
     '<meta name="referrer" content="no-referrer">',
     `<title>${frame.title}</title>`,
     frame.description ? `<meta name="description" content="${frame.description}">` : '',
-    `<link rel="stylesheet" href="${assetHref(context, 'site.css')}">`,
+    nonce ? `<style nonce="${nonce}">${SITE_CSS}</style>` : `<link rel="stylesheet" href="${assetHref(context, 'site.css')}">`,
     ...(base
       ? [
           `<link rel="canonical" href="${escapeHtml(base + context.path.replace(/index\.html$/, ''))}">`,
@@ -143,12 +153,12 @@ export function page(context: PageContext, frame: Frame): string {
     '</head>',
     `<body class="${frame.bodyClass}">`,
     `<a class="skip" href="#main">${say(context, 'skip')}</a>`,
-    `<header class="site-header"><nav aria-label="${say(context, 'nav.label')}">${frame.nav ?? ''}${switches.join(' ')}</nav></header>`,
+    nonce ? '' : `<header class="site-header"><nav aria-label="${say(context, 'nav.label')}">${frame.nav ?? ''}${switches.join(' ')}</nav></header>`,
     `<main id="main">`,
     frame.main,
     '</main>',
     footer(context),
-    frame.script ? `<script src="${assetHref(context, 'site.js')}" defer></script>` : '',
+    frame.script && !nonce ? `<script src="${assetHref(context, 'site.js')}" defer></script>` : '',
     '</body>',
     '</html>',
     '',

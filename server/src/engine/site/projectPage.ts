@@ -224,7 +224,7 @@ function iterationsHtml(context: Context, project: SiteProject): string {
     ...(project.previous ? [link(project.previous, 'project.previous')] : []),
     ...project.next.map((next) => link(next, 'project.next')),
   ];
-  return items.length ? `<nav class="iterations" aria-label="${say(context, 'project.iterations')}"><ul class="plain">${items.join('')}</ul></nav>` : '';
+  return items.length && !context.options.alone ? `<nav class="iterations" aria-label="${say(context, 'project.iterations')}"><ul class="plain">${items.join('')}</ul></nav>` : '';
 }
 
 export function projectPage(context: Context, project: SiteProject): string {
@@ -251,7 +251,7 @@ export function projectPage(context: Context, project: SiteProject): string {
     ...STEP_IDS.map((step) => stepHtml(context, project, step)),
     part(say(context, 'project.nextIdeas'), list(textsAt(recordAt(project.data, 'next'), 'opportunities').map(own)), 2),
     part(say(context, 'project.links'), list(links), 2),
-    `<p class="sheet-link"><a href="${href(context, sheetPath(context.language, project))}">${say(context, 'project.sheet')}</a></p>`,
+    context.options.alone ? '' : `<p class="sheet-link"><a href="${href(context, sheetPath(context.language, project))}">${say(context, 'project.sheet')}</a></p>`,
   ].filter(Boolean).join('\n');
   const nav = `<a href="${href(context, `${context.language}/index.html`)}">${say(context, 'nav.allProjects')}</a> `;
   return page(context, { title: `${own(project.title)} · ${say(context, 'index.title')}`, description: own(project.pitch.text.slice(0, 300)), main, bodyClass: 'project-page', nav });
