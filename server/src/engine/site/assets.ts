@@ -60,7 +60,7 @@ summary{cursor:pointer;padding:.2rem 0}
 .sheet-channels li{margin-bottom:2mm;overflow-wrap:anywhere}
 .sheet .steps{margin-top:8mm;font-size:12pt}
 .sheet-address{font-size:13pt;margin-top:6mm;overflow-wrap:anywhere}
-@media (max-width:36rem){.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.4rem}.steps{font-size:.8rem}h1{font-size:1.6rem}}
+@media (max-width:36rem){.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.4rem}.steps{grid-template-columns:repeat(2,minmax(0,1fr));row-gap:.5rem}h1{font-size:1.6rem}}
 @media print{
   @page{margin:10mm}
   html{font-size:11pt}

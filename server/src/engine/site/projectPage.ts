@@ -27,7 +27,7 @@ type Context = PageContext;
 
 /** The pitch as a paragraph: the team's words in bold, a blank still open as its name. */
 function pitchHtml(context: Pick<PageContext, 'language'>, project: SiteProject): string {
-  const body = project.pitch.segments.map((segment) => {
+  const body = project.pitch(context.language).segments.map((segment) => {
     if (!segment.blank) return own(segment.text);
     if (!segment.empty) return `<strong>${own(segment.text)}</strong>`;
     const info = pitchBlanks.find((blank) => blank.key === segment.blank)!;
@@ -227,6 +227,13 @@ function iterationsHtml(context: Context, project: SiteProject): string {
   return items.length && !context.options.alone ? `<nav class="iterations" aria-label="${say(context, 'project.iterations')}"><ul class="plain">${items.join('')}</ul></nav>` : '';
 }
 
+/** What a search engine or a shared link shows of the page: the summary, else the pitch once it is whole. */
+function pageDescription(context: Context, project: SiteProject): string | undefined {
+  const pitch = project.pitch(context.language);
+  const text = textAt(recordAt(project.data, 'project'), 'summary') ?? (pitch.emptyBlanks.length ? undefined : pitch.text);
+  return text && own(text.replace(/\s+/g, ' ').slice(0, 300));
+}
+
 export function projectPage(context: Context, project: SiteProject): string {
   const about = recordAt(project.data, 'project');
   const team = textsAt(about, 'team');
@@ -254,5 +261,5 @@ export function projectPage(context: Context, project: SiteProject): string {
     context.options.alone ? '' : `<p class="sheet-link"><a href="${href(context, sheetPath(context.language, project))}">${say(context, 'project.sheet')}</a></p>`,
   ].filter(Boolean).join('\n');
   const nav = `<a href="${href(context, `${context.language}/index.html`)}">${say(context, 'nav.allProjects')}</a> `;
-  return page(context, { title: `${own(project.title)} · ${say(context, 'index.title')}`, description: own(project.pitch.text.slice(0, 300)), main, bodyClass: 'project-page', nav });
+  return page(context, { title: `${own(project.title)} · ${say(context, 'index.title')}`, description: pageDescription(context, project), main, bodyClass: 'project-page', nav });
 }

@@ -7,6 +7,7 @@ import { buildPitch, type Pitch } from '../pitch';
 import { DataLimitError, toPlainData } from '../plainData';
 import { dataLimits } from '../index';
 import { STEP_IDS, type StepId } from '../vocabulary';
+import type { Language } from '../../shared/l10n';
 import { folderOf, joinPath } from './paths';
 
 /** One TDE file as the site is given it. */
@@ -33,7 +34,8 @@ export interface SiteProject {
   states: Record<StepId, StepState>;
   /** The latest step started, or undefined when none has. */
   currentStep?: StepId;
-  pitch: Pitch;
+  /** The pitch in a language's frame (the team's own frame, when it has one, in every language). */
+  pitch(language: Language): Pitch;
   /** The earlier iteration's project, when `previous` names a file of the site. */
   previous?: SiteProject;
   /** Later iterations that name this one as `previous`. */
@@ -129,7 +131,7 @@ function stepState(step: unknown): StepState {
 /** Read the files into projects, chain their iterations and order them newest first. */
 export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
   const leftOut: SiteProjects['leftOut'] = [];
-  const readable: { source: SiteSource; data: Data; pitch: Pitch }[] = [];
+  const readable: { source: SiteSource; data: Data; pitch: (language: Language) => Pitch }[] = [];
   for (const source of [...sources].sort((a, b) => compare(a.path, b.path))) {
     const document = parseTde(source.text);
     if (document.syntaxIssues.length || !document.root) {
@@ -148,7 +150,10 @@ export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
       leftOut.push({ path: source.path, reason: 'it is not a TDE project (no keys with values)' });
       continue;
     }
-    readable.push({ source, data, pitch: buildPitch(buildModel(document, document.root)) });
+    const model = buildModel(document, document.root);
+    const pitches = new Map<Language, Pitch>();
+    const pitch = (language: Language) => pitches.get(language) ?? pitches.set(language, buildPitch(model, language)).get(language)!;
+    readable.push({ source, data, pitch });
   }
   const slugs = slugsOf(readable.map((r) => r.source.path));
   const projects: SiteProject[] = readable.map(({ source, data, pitch }) => {

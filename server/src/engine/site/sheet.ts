@@ -24,7 +24,7 @@ const SHEET_LIMITS = { title: 90, place: 80, pitch: 480, channels: 4, channel: 1
 function sheetPitch(context: PageContext, project: SiteProject): string {
   let left = SHEET_LIMITS.pitch;
   const parts: string[] = [];
-  for (const segment of project.pitch.segments) {
+  for (const segment of project.pitch(context.language).segments) {
     if (left <= 0) break;
     let text = segment.text;
     if (segment.blank && segment.empty) {
