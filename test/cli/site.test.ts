@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'parse5';
 import { ROOT } from '../helpers/build';
 import { gitRepo } from './gitRepo';
 import { tde, tempTree } from './helpers';
@@ -20,6 +21,40 @@ function readSite(dir: string): Map<string, string> {
   };
   walk(dir, '');
   return files;
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+interface ParsedNode {
+  tagName?: string;
+  childNodes?: ParsedNode[];
+  content?: ParsedNode;
+  sourceCodeLocation?: { startLine: number; startTag?: unknown; endTag?: unknown } | null;
+}
+
+/**
+ * What keeps a page from being valid HTML, by the browsers' own parser
+ * (parse5): its parse errors, an element the parser had to close for us
+ * (markup nested where it may not be), and an end tag that closes nothing.
+ */
+function htmlProblems(html: string): string[] {
+  const problems: string[] = [];
+  const document = parse(html, { sourceCodeLocationInfo: true, onParseError: (error) => void problems.push(`${error.code} at line ${error.startLine}`) });
+  let closed = 0;
+  const walk = (node: ParsedNode) => {
+    for (const child of node.childNodes ?? []) {
+      const at = child.sourceCodeLocation;
+      if (child.tagName && at?.startTag && !VOID_ELEMENTS.has(child.tagName)) {
+        if (at.endTag) closed++;
+        else problems.push(`<${child.tagName}> on line ${at.startLine} is closed by the parser, not by the page`);
+      }
+      walk(child.content ?? child);
+    }
+  };
+  walk(document as unknown as ParsedNode);
+  const endTags = html.match(/<\/[a-z]/g)?.length ?? 0;
+  if (endTags !== closed) problems.push(`${endTags - closed} end tag(s) close nothing`);
+  return problems;
 }
 
 const pages = (site: Map<string, string>) => [...site].filter(([name]) => name.endsWith('.html'));
@@ -72,6 +107,10 @@ describe('tde site', function () {
         assert.equal(target, `${other}/${name.slice(3)}`, name);
         assert.ok(site.has(target), `${name}: the switch leads to ${target}`);
       }
+    });
+
+    it('is valid HTML, page by page', () => {
+      for (const [name, html] of pages(site)) assert.deepEqual(htmlProblems(html), [], name);
     });
 
     it('links pages to one another with relative links that lead to files of the site', () => {
@@ -184,6 +223,7 @@ implement:
         const obeyed = /<script(?! src="(?:\.\.\/)+assets\/site\.js" defer><\/script>)|<img|<iframe|<b>|<[^>]*\son\w+=|href="javascript:|href="data:/i.exec(html);
         assert.equal(obeyed?.[0], undefined, name);
         assert.doesNotMatch(html, /\u202e/, `${name}: no bidi override`);
+        assert.deepEqual(htmlProblems(html), [], name);
       }
       const page = fs.readFileSync(path.join(dir, 'site/en/projects/evil/index.html'), 'utf8');
       assert.ok(page.includes('<h1>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</h1>'));
