@@ -232,6 +232,19 @@ implement:
     });
   });
 
+  it('cuts long texts on the sheet at a word, keeping at most three ways to take part', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const channels = Array.from({ length: 6 }, (_, i) => `    - { channel: "Channel ${i} ${long}", owner: Team }`).join('\n');
+    const dir = tempTree({ 'long.tde.yaml': PROJECT(JSON.stringify(long), `implement:\n  status: in-progress\n  feedback_channels:\n${channels}\n`) });
+    assert.equal((await tde(dir, ['site', '--out', 'site', '--lang', 'en'])).code, 0);
+    const sheet = fs.readFileSync(path.join(dir, 'site/en/projects/long/sheet.html'), 'utf8');
+    const title = /<h1>([^<]*)<\/h1>/.exec(sheet)![1]!;
+    assert.ok(title.length <= 90 && /^word0 word1 .* word\d+…$/.test(title), title);
+    assert.equal(sheet.match(/<li><span class="clamp">/g)?.length, 3);
+    assert.match(sheet, /Channel 2 word0 .*…/);
+    assert.doesNotMatch(sheet, /Channel 3/);
+  });
+
   it('gives the same bytes for the same files', async () => {
     const dir = tempTree({ 'a.tde.yaml': PROJECT('A'), 'b/a.tde.yaml': PROJECT('B'), 'c.tde.yaml': PROJECT('C') });
     assert.equal((await tde(dir, ['site', '--out', 'one'])).code, 0);

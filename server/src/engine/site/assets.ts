@@ -12,7 +12,7 @@ a:focus-visible,summary:focus-visible,button:focus-visible,select:focus-visible{
 .skip:focus{position:static;display:inline-block;margin:.5rem 0}
 .site-header nav{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;padding:.75rem 0;border-bottom:1px solid var(--line)}
 .language{margin-left:auto}
-h1{font-size:1.9rem;line-height:1.2;margin:1.25rem 0 .25rem}
+h1{font-size:1.9rem;line-height:1.2;margin:1.25rem 0 .25rem;overflow-wrap:anywhere}
 h2{font-size:1.35rem;margin:1.75rem 0 .5rem}
 h3{font-size:1.05rem;margin:1.1rem 0 .3rem}
 .place{color:var(--muted);margin:0 0 .75rem;font-size:1.05rem}
@@ -52,14 +52,20 @@ summary{cursor:pointer;padding:.2rem 0}
 .root-page .languages{font-size:1.25rem}
 .sheet-page .sheet{border:1px solid var(--line);padding:12mm;margin:1rem auto;max-width:190mm}
 .sheet{font-size:16pt;line-height:1.35}
-.sheet h1{font-size:30pt;margin:0 0 6mm}
-.sheet h2{font-size:20pt;margin:8mm 0 3mm}
+.sheet h1{font-size:30pt;line-height:1.2;margin:0 0 6mm}
+.sheet h2{font-size:20pt;line-height:1.2;margin:8mm 0 3mm}
 .sheet-place{font-size:16pt;color:var(--muted);margin:0 0 2mm}
 .sheet-pitch{font-size:17pt;margin:0}
 .sheet-channels{padding-left:1.2em;margin:0}
-.sheet-channels li{margin-bottom:2mm;overflow-wrap:anywhere}
+.sheet-channels li{margin-bottom:2mm}
 .sheet .steps{margin-top:8mm;font-size:12pt}
-.sheet-address{font-size:13pt;margin-top:6mm;overflow-wrap:anywhere}
+.sheet-address{font-size:13pt;margin-top:6mm}
+/* Each part of the sheet has a most number of lines, whatever its text: with the fixed box below, the sheet is always one page. */
+.sheet h1,.sheet-place,.sheet-pitch,.sheet-channels .clamp,.sheet-ask,.sheet-address{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden;overflow-wrap:anywhere}
+.sheet-place{-webkit-line-clamp:1}
+.sheet h1{-webkit-line-clamp:3}
+.sheet-pitch{-webkit-line-clamp:10}
+.sheet-channels .clamp,.sheet-ask,.sheet-address{-webkit-line-clamp:2}
 @media (max-width:36rem){.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.4rem}.steps{grid-template-columns:repeat(2,minmax(0,1fr));row-gap:.5rem}h1{font-size:1.6rem}}
 @media print{
   @page{margin:10mm}

@@ -11,14 +11,16 @@ import { escapeHtml } from '../html';
 
 /** Text cut at a word to at most `max` characters, with "…" when cut. */
 function clampText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Spaces at the ends are kept: the text may sit between others (a blank in the pitch's frame).
+  const flat = text.replace(/\s+/g, ' ');
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
-const SHEET_LIMITS = { title: 90, place: 80, pitch: 480, channels: 4, channel: 140, team: 160 } as const;
+// Lengths that fit in practice; the print style's line limits (site.css) make sure of it for any text.
+const SHEET_LIMITS = { title: 90, place: 80, pitch: 600, channels: 3, channel: 110, team: 160 } as const;
 
 /** The pitch within its length: the team's words in bold, open blanks by name. */
 function sheetPitch(context: PageContext, project: SiteProject): string {
@@ -44,10 +46,10 @@ export function sheetPage(context: PageContext, project: SiteProject): string {
   const channels = channelItems({ implement: clampedChannels(project) });
   const team = textsAt(recordAt(project.data, 'project'), 'team').join(', ');
   const how = channels.length
-    ? `<ul class="sheet-channels">${channels.map((item) => `<li>${item}</li>`).join('')}</ul>`
+    ? `<ul class="sheet-channels">${channels.map((item) => `<li><span class="clamp">${item}</span></li>`).join('')}</ul>`
     : team
-      ? `<p>${say(context, 'sheet.askTeam', { team: clampText(team, SHEET_LIMITS.team) })}</p>`
-      : `<p>${say(context, 'sheet.askCity')}</p>`;
+      ? `<p class="sheet-ask">${say(context, 'sheet.askTeam', { team: clampText(team, SHEET_LIMITS.team) })}</p>`
+      : `<p class="sheet-ask">${say(context, 'sheet.askCity')}</p>`;
   const address = context.options.baseUrl ? escapeHtml(context.options.baseUrl + projectPath(context.language, project).replace(/index\.html$/, '')) : '';
   const main = [
     '<article class="sheet">',
