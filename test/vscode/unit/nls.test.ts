@@ -23,6 +23,24 @@ describe('manifest words (package.nls*.json)', () => {
     assert.deepEqual(Object.keys(english).filter((key) => !referenced.includes(key)), []);
   });
 
+  it('names every word VS Code shows from the manifest by a %key%', () => {
+    const shownFields = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'name', 'displayName']);
+    const plain: string[] = [];
+    const walk = (value: unknown, where: string, shown: boolean): void => {
+      if (typeof value === 'string') {
+        if (shown && !/^%[^%]+%$/.test(value) && !/^(TDE|tde)$/.test(value)) plain.push(`${where}: ${value}`);
+      } else if (Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, `${where}[${i}]`, shown));
+      } else if (value && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) walk(item, `${where}.${key}`, shownFields.has(key));
+      }
+    };
+    const manifest = JSON.parse(manifestText);
+    walk({ displayName: manifest.displayName, description: manifest.description }, 'package', false);
+    for (const part of ['commands', 'configuration', 'walkthroughs', 'views', 'codeActions']) walk(manifest.contributes[part], part, false);
+    assert.deepEqual(plain, []);
+  });
+
   it('has a Spanish catalogue', () => assert.ok(translations.includes('package.nls.es.json'), translations.join()));
 
   for (const name of translations) {
