@@ -20,7 +20,7 @@ describe('language server: code actions', function () {
       ['Change to `interview-stakeholders`', 'quickfix'],
       ['Disable unknown-tactic for this line', 'quickfix'],
       ['Disable unknown-tactic for the file', 'quickfix'],
-      ['Fix all auto-fixable problems', 'source.fixAll.tde'],
+      ['Fix all auto-fixable problems', 'quickfix'],
     ]);
     const fix = list[0]!;
     assert.equal(fix.kind, 'quickfix');
@@ -70,6 +70,28 @@ describe('language server: code actions', function () {
       fixed,
       text.replace('interview-stakholders', 'interview-stakeholders').replace('selected_use_case: block-club-lots-map', 'selected_use_case: block-club-lot-map'),
     );
+  });
+
+  it('offers Fix all in the light bulb beside a problem that has a fix, applying only fixes', async () => {
+    const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
+    const list = await actions([tactic], ['quickfix']);
+    const fixAll = list.filter((a) => a.title === 'Fix all auto-fixable problems');
+    assert.deepEqual(fixAll.map((a) => [a.kind, a.isPreferred]), [['quickfix', undefined]], 'one Fix all, never the preferred action');
+    assert.equal(
+      applyLspEdits(text, editsOf(fixAll[0]!.edit, uri)),
+      text.replace('interview-stakholders', 'interview-stakeholders').replace('selected_use_case: block-club-lots-map', 'selected_use_case: block-club-lot-map'),
+      'both fixes, and not the suggestion (via: meetng stays)',
+    );
+  });
+
+  it('answers editor.codeActionsOnSave {"source.fixAll.tde": "explicit"} with the fixes alone', async () => {
+    // What VS Code asks on save: only that kind, for the whole file, with no diagnostics.
+    const list = await actions([], ['source.fixAll.tde'], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.deepEqual(list.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', 'source.fixAll.tde']]);
+    const fixed = applyLspEdits(text, editsOf(list[0]!.edit, uri));
+    assert.ok(fixed.includes('- interview-stakeholders') && fixed.includes('via: meetng'), 'the fix applied, the suggestion not');
+    const schema = diagnostics().find((d) => d.code === 'schema')!;
+    assert.deepEqual(await actions([schema], ['source.fixAll.tde']).then((l) => l.map((a) => a.kind)), ['source.fixAll.tde'], 'no quick fix when only the source action is asked for');
   });
 
   it('offers a suggestion as a quick fix that is never preferred, and keeps it out of Fix all', async () => {

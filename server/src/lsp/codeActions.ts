@@ -1,7 +1,10 @@
 // Quick fixes from the engine's fixes and suggestions (looked up in the check
 // that produced the diagnostic, not recomputed): a fix is the preferred
-// action, a suggestion never is, and only fixes go into the source action
-// "Fix all auto-fixable problems". Also "disable this rule" comments. Fix all re-checks the fixed
+// action, a suggestion never is, and only fixes go into "Fix all
+// auto-fixable problems": a source action (`source.fixAll.tde`, for
+// `editor.codeActionsOnSave`) and, beside a problem that has a fix, the same
+// action as a quick fix, since editors show only quick fixes in the light
+// bulb. Also "disable this rule" comments. Fix all re-checks the fixed
 // text, which for a large file takes a while: it is offered without its edit
 // to clients that can resolve it later (`codeAction/resolve`), computed on
 // the checking thread, and kept per document version.
@@ -178,16 +181,22 @@ async function provideCodeActions(session: Session, analyses: Analyses, params: 
     }
   }
 
-  if (wants(FIX_ALL_KIND) && checked.result.problems.some((p) => p.fix)) {
-    if (fixAll.resolveFixAll) {
+  if (checked.result.problems.some((p) => p.fix)) {
+    // In the light bulb: beside a problem that has a fix.
+    const lightBulb = wants(CodeActionKind.QuickFix)
+      && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && problemOf(checked, d)?.fix);
+    // For save and "Source Action…"; a client that asked for no kind gets one "Fix all", not two.
+    const source = only ? wants(FIX_ALL_KIND) : !lightBulb;
+    const kinds = [...(lightBulb ? [CodeActionKind.QuickFix] : []), ...(source ? [FIX_ALL_KIND] : [])];
+    if (kinds.length > 0 && fixAll.resolveFixAll) {
       // Offered at no cost; the edit is computed if it is chosen (codeAction/resolve).
       const data: FixAllData = { fixAll: checked.uri };
-      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
-    } else {
+      for (const kind of kinds) actions.push({ title: FIX_ALL_TITLE, kind, data });
+    } else if (kinds.length > 0) {
       const edits = await fixAll.edits(checked);
       // The document may have changed meanwhile: then the request is out of date.
       if (edits?.length && session.tdeDocument(checked.uri)?.version === checked.version) {
-        actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(session, checked, edits) });
+        for (const kind of kinds) actions.push({ title: FIX_ALL_TITLE, kind, edit: workspaceEdit(session, checked, edits) });
       }
     }
   }

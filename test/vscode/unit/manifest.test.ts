@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../../../server/src/engine';
+import { FIX_ALL_KIND } from '../../../server/src/lsp/codeActions';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -28,6 +29,11 @@ describe('extension manifest', () => {
       assert.match(shown(property.markdownDescription), new RegExp(`docs/rules/${id}\\.md`), id);
     }
     assert.deepEqual(setting.additionalProperties.enum, ['off', 'info', 'warning', 'error']);
+  });
+
+  it('declares the server\'s Fix all kind, so editor.codeActionsOnSave offers and runs it', () => {
+    const declared = contributes.codeActions.flatMap((c: { languages: string[]; actions: { kind: string }[] }) => c.actions.map((a) => [c.languages, a.kind]));
+    assert.deepEqual(declared, [[['tde-yaml'], FIX_ALL_KIND]]);
   });
 
   it('declares tde.trace.server for the language client', () => {
