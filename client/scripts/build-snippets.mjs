@@ -2,10 +2,13 @@
 // Builds snippets/tde.code-snippets from the format's vocabulary
 // (schemas/src/vocabulary.json) and the rule ids (docs/rules/<id>.md), so
 // that the choices offered for statuses, roles, tactics, criteria and rule
-// ids never drift from the format.
+// ids never drift from the format. The snippets of whole steps (`tde-find`,
+// …, `tde-skip`) go to server/src/lsp/stepSnippets.json instead: the
+// language server offers each only while the file lacks that step, where a
+// static snippet would add a second `find:` to a file that has one.
 //
-//   node client/scripts/build-snippets.mjs          write the file
-//   node client/scripts/build-snippets.mjs --check  exit 1 if it is stale
+//   node client/scripts/build-snippets.mjs          write the files
+//   node client/scripts/build-snippets.mjs --check  exit 1 if one is stale
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SNIPPETS_FILE = path.join(ROOT, 'snippets', 'tde.code-snippets');
+export const STEP_SNIPPETS_FILE = path.join(ROOT, 'server', 'src', 'lsp', 'stepSnippets.json');
 
 const TODAY = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
 
@@ -39,8 +43,13 @@ export function buildSnippets(vocabulary, ruleIds) {
   const stepTitle = Object.fromEntries(vocabulary.steps.map((s) => [s.id, s.title]));
 
   const snippets = {};
+  const steps = {};
   const add = (name, prefix, description, body) => {
     snippets[name] = { scope: 'tde-yaml', prefix, description, body };
+  };
+  /** A whole step, keyed by its id: offered by the language server while the file lacks it. */
+  const addStep = (step, prefix, description, body) => {
+    steps[step] = { prefix, description, body };
   };
 
   add('Whole project', 'tde-project', 'A new TDE project file: the version, the project and a Find step under way.', [
@@ -69,7 +78,7 @@ export function buildSnippets(vocabulary, ruleIds) {
     '$0',
   ]);
 
-  add('Find step', 'tde-find', `${stepTitle.find}: listen widely and settle on one focus area.`, [
+  addStep('find', 'tde-find', `${stepTitle.find}: listen widely and settle on one focus area.`, [
     'find:',
     `  status: ${status(1)}`,
     `  action: ${ph(2, PLACEHOLDERS.snippets.howYouListenedToThe)}`,
@@ -92,7 +101,7 @@ export function buildSnippets(vocabulary, ruleIds) {
     '$0',
   ]);
 
-  add('Refine step', 'tde-refine', `${stepTitle.refine}: use cases with personas and user stories, the worksheet and the pitch.`, [
+  addStep('refine', 'tde-refine', `${stepTitle.refine}: use cases with personas and user stories, the worksheet and the pitch.`, [
     'refine:',
     `  status: ${status(1)}`,
     `  action: ${ph(2, PLACEHOLDERS.snippets.howYouTurnedTheFocus)}`,
@@ -130,7 +139,7 @@ export function buildSnippets(vocabulary, ruleIds) {
     '$0',
   ]);
 
-  add('Design step', 'tde-design', `${stepTitle.design}: one use case, and a plan reviewed by the people who will use it.`, [
+  addStep('design', 'tde-design', `${stepTitle.design}: one use case, and a plan reviewed by the people who will use it.`, [
     'design:',
     `  status: ${status(1)}`,
     `  action: ${ph(2, PLACEHOLDERS.snippets.howYouChoseTheUse)}`,
@@ -160,7 +169,7 @@ export function buildSnippets(vocabulary, ruleIds) {
     '$0',
   ]);
 
-  add('Implement step', 'tde-implement', `${stepTitle.implement}: the intervention, carried out with the people who use the data.`, [
+  addStep('implement', 'tde-implement', `${stepTitle.implement}: the intervention, carried out with the people who use the data.`, [
     'implement:',
     `  status: ${status(1)}`,
     `  action: ${ph(2, PLACEHOLDERS.snippets.whatYouBuiltOrDid)}`,
@@ -188,8 +197,8 @@ export function buildSnippets(vocabulary, ruleIds) {
     '$0',
   ]);
 
-  add('Skipped step', 'tde-skip', 'A step the team chose to pass over, with the reason.', [
-    `${choice(1, vocabulary.steps.map((s) => s.id))}:`,
+  // The server puts the step's key before these lines, as the choice ${1|…|} of the steps the file lacks.
+  addStep('skip', 'tde-skip', 'A step the team chose to pass over, with the reason.', [
     '  status: skipped',
     `  skip_reason: ${ph(2, PLACEHOLDERS.snippets.whyTheTeamPassedOver)}`,
     '$0',
@@ -294,7 +303,7 @@ export function buildSnippets(vocabulary, ruleIds) {
     `# tde-disable ${choice(1, ruleIds)} -- ${ph(2, PLACEHOLDERS.snippets.reason)}`,
   ]);
 
-  return snippets;
+  return { snippets, steps };
 }
 
 export function readInputs() {
@@ -306,26 +315,32 @@ export function readInputs() {
   return { vocabulary, ruleIds };
 }
 
+/** The text of each generated file, by its path. */
 export function renderSnippets() {
   const { vocabulary, ruleIds } = readInputs();
-  // VS Code reads snippet files as JSON with comments.
+  const { snippets, steps } = buildSnippets(vocabulary, ruleIds);
+  // VS Code reads snippet files as JSON with comments; the server's file is plain JSON.
   const header = '// Generated by client/scripts/build-snippets.mjs from schemas/src/vocabulary.json and docs/rules/. Do not edit by hand.\n';
-  return `${header}${JSON.stringify(buildSnippets(vocabulary, ruleIds), null, 2)}\n`;
+  return new Map([
+    [SNIPPETS_FILE, `${header}${JSON.stringify(snippets, null, 2)}\n`],
+    [STEP_SNIPPETS_FILE, `${JSON.stringify(steps, null, 2)}\n`],
+  ]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const text = renderSnippets();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(SNIPPETS_FILE, 'utf8');
-    } catch {}
-    if (current !== text) {
-      console.error(`${path.relative(ROOT, SNIPPETS_FILE)} is stale: run node client/scripts/build-snippets.mjs`);
-      process.exit(1);
+  for (const [file, text] of renderSnippets()) {
+    if (process.argv.includes('--check')) {
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {}
+      if (current !== text) {
+        console.error(`${path.relative(ROOT, file)} is stale: run node client/scripts/build-snippets.mjs`);
+        process.exitCode = 1;
+      }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${path.relative(ROOT, file)}`);
     }
-  } else {
-    writeFileSync(SNIPPETS_FILE, text);
-    console.log(`wrote ${path.relative(ROOT, SNIPPETS_FILE)}`);
   }
 }

@@ -123,8 +123,29 @@ describe('language server: completion', function () {
 
   it('offers the top-level keys in an empty file, and never x- keys', async () => {
     const { items } = await complete('|');
-    assert.deepEqual(labels(items), ['tde', 'project', 'find', 'refine', 'design', 'implement', 'next']);
+    assert.deepEqual(labels(items).filter((l) => !l.startsWith('tde-')), ['tde', 'project', 'find', 'refine', 'design', 'implement', 'next']);
     assert.equal((items[0]!.textEdit as TextEdit).newText, 'tde: 1');
+  });
+
+  it('offers a whole step (tde-find, …) only while the file lacks it, and tde-skip for the steps it lacks', async () => {
+    const empty = await complete('|');
+    assert.deepEqual(labels(empty.items).filter((l) => l.startsWith('tde-')), ['tde-find', 'tde-refine', 'tde-design', 'tde-implement', 'tde-skip']);
+    // What "TDE: New Project" writes has a find: already; typing tde-find must not add a second one.
+    const starter = await complete('tde: 1\nproject:\n  title: Lots\n  place: Example\nfind:\n  status: not-started\ntde-|\n');
+    assert.deepEqual(labels(starter.items).filter((l) => l.startsWith('tde-')), ['tde-refine', 'tde-design', 'tde-implement', 'tde-skip']);
+    const refine = starter.items.find((i) => i.label === 'tde-refine')!;
+    assert.equal(refine.kind, 15 /* Snippet */);
+    assert.equal(refine.insertTextFormat, 2 /* Snippet */);
+    assert.equal(refine.detail, 'Refine: use cases with personas and user stories, the worksheet and the pitch.');
+    const edit = refine.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 4 } }, 'replaces the typed tde-');
+    assert.match(edit.newText, /^refine:\n  status: \$\{1\|/);
+    const skip = starter.items.find((i) => i.label === 'tde-skip')!;
+    assert.equal((skip.textEdit as TextEdit).newText, '${1|refine,design,implement|}:\n  status: skipped\n  skip_reason: ${2:Why the team passed over this step}\n$0');
+    const all = await complete('find: {status: done}\nrefine: {status: done}\ndesign: {status: done}\nimplement: {status: done}\n|\n');
+    assert.deepEqual(labels(all.items).filter((l) => l.startsWith('tde-')), [], 'every step there: no step snippet');
+    const nested = await complete('refine:\n  status: in-progress\n  tde-|\n');
+    assert.deepEqual(labels(nested.items).filter((l) => l.startsWith('tde-')), [], 'a step goes at the top level only');
   });
 
   it('offers nothing inside free text or comments', async () => {

@@ -26,6 +26,10 @@ import { placeAt } from './referencePlaces';
 import type { Session } from './session';
 import { indentUnit } from './text';
 import { yamlValue } from '../engine/yamlValue';
+// Generated with snippets/tde.code-snippets by client/scripts/build-snippets.mjs.
+import stepSnippets from './stepSnippets.json';
+
+type StepSnippet = (typeof stepSnippets)['skip'];
 
 const STEP_IDS: readonly string[] = vocabulary.STEP_IDS;
 
@@ -63,6 +67,7 @@ export function provideCompletion(session: Session, analyses: Analyses, params: 
     const container = schemaAt(context.path);
     const containerTypes = types(container);
     if (containerTypes.has('object')) candidates.push(...keyCandidates(ctx, container));
+    if (context.path.length === 0 && !context.hasColon) candidates.push(...stepSnippetCandidates(ctx));
     else if (containerTypes.has('array') && !context.hasColon) candidates.push(...newItemCandidates(ctx, container));
   } else if (context.kind === 'item') {
     candidates.push(...valueCandidates(ctx, context.path));
@@ -168,6 +173,30 @@ function keyCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
     if (!context.hasColon) Object.assign(candidate, keyInsertion(ctx, info));
     return candidate;
   });
+}
+
+/**
+ * At the top level: a whole step (`tde-find`, …) for each step the file
+ * lacks, and `tde-skip` with a choice of those steps. A file that has the
+ * step is not offered a second one.
+ */
+function stepSnippetCandidates(ctx: Ctx): Candidate[] {
+  if (!ctx.snippets) return [];
+  const present = new Set(presentKeys(ctx.structure, ctx.context.owner, ctx.context.line));
+  const missing = STEP_IDS.filter((step) => !present.has(step));
+  const candidate = (snippet: StepSnippet, body: readonly string[]): Candidate => ({
+    label: snippet.prefix,
+    text: body.join('\n'),
+    snippet: true,
+    kind: CompletionItemKind.Snippet,
+    detail: snippet.description,
+  });
+  const candidates = missing.map((step) => {
+    const snippet = stepSnippets[step as keyof typeof stepSnippets];
+    return candidate(snippet, snippet.body);
+  });
+  if (missing.length > 0) candidates.push(candidate(stepSnippets.skip, [`\${1|${missing.join(',')}|}:`, ...stepSnippets.skip.body]));
+  return candidates;
 }
 
 /** `key: ` with a snippet shaped by the value: a choice of enum values, a nested mapping, a list. */
