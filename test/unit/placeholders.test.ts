@@ -17,8 +17,10 @@ const REAL_DEFAULTS = new Set(['https://', 'CSV', 'CC BY 4.0']);
 function snippetDefaults(): string[] {
   const text = fs.readFileSync(path.join(ROOT, 'snippets', 'tde.code-snippets'), 'utf8').replace(/^\/\/.*\n/, '');
   const snippets = JSON.parse(text) as Record<string, { body: string[] }>;
+  // The whole steps, which the language server offers.
+  const steps = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'stepSnippets.json'), 'utf8')) as Record<string, { body: string[] }>;
   const out: string[] = [];
-  for (const { body } of Object.values(snippets)) {
+  for (const { body } of [...Object.values(snippets), ...Object.values(steps)]) {
     for (const line of body) {
       // A line that is only placeholders of one text (the user story) is recognised whole.
       for (const m of line.matchAll(/\$\{\d+:((?:\\.|[^}\\])*)\}/g)) out.push(m[1]!.replace(/\\(.)/g, '$1'));
