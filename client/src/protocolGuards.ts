@@ -26,6 +26,7 @@ export function isDocumentInfo(value: unknown): value is DocumentInfo {
 
 export function isRevealBlankResult(value: unknown): value is RevealBlankResult {
   if (!isDict(value) || !isLspRange(value.selection)) return false;
+  if (value.snippet !== undefined && !isString(value.snippet)) return false;
   if (value.edit === undefined || value.edit === null) return true;
   return isDict(value.edit) && isLspRange(value.edit.range) && isString(value.edit.newText);
 }

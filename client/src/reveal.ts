@@ -30,7 +30,8 @@ export async function revealRange(uri: vscode.Uri, range: LspRange, column: vsco
 
 /**
  * Asks the server where a pitch blank's text goes, applies the edit that
- * creates the field when it is absent, then selects it. When the document
+ * creates the field when it is absent (with a placeholder value, so the file
+ * never holds an empty one), then selects it. When the document
  * changes while the request is in flight, the answer is for an older text, so
  * it asks again rather than apply an edit at the wrong place.
  */
@@ -56,7 +57,9 @@ export async function revealBlank(
       edit.replace(uri, toRange(result.edit.range), result.edit.newText);
       if (!(await vscode.workspace.applyEdit(edit))) return false;
     }
-    await showSource(uri, column, toRange(result.selection));
+    const editor = await showSource(uri, column, toRange(result.selection));
+    // The placeholder becomes a snippet's: selected, typed over, a choice offered where there is one.
+    if (result.snippet) await editor.insertSnippet(new vscode.SnippetString(result.snippet), editor.selection, { undoStopBefore: false, undoStopAfter: true });
     return true;
   }
   return false;

@@ -1,7 +1,9 @@
 // The custom requests behind the pitch preview: tde/documentInfo and
 // tde/revealBlank (the edit that creates a missing field, then where to type).
 import * as assert from 'node:assert/strict';
+import { check } from '../../server/src/engine';
 import type { DocumentInfo, RevealBlankResult } from '../../server/src/shared/protocol';
+import { starterProject } from '../../server/src/shared/starterProject';
 import { applyLspEdits, fixtureUri, readFixture, useServer } from '../helpers/lspClient';
 
 let counter = 0;
@@ -97,34 +99,62 @@ describe('language server: pitch preview requests', function () {
     assert.equal(selected, 'Lots');
   });
 
-  it('creates a missing step with the path to the blank, after the step before it', async () => {
+  it('creates a missing step with the path to the blank, after the step before it, with a placeholder to type over', async () => {
     const text = `${base}\ndesign:\n  status: not-started\n`;
-    const { result, after } = await reveal(text, 'impact');
-    assert.equal(after, `${base}\nrefine:\n  pitch:\n    impact: \n\ndesign:\n  status: not-started\n`);
-    assert.deepEqual(result.selection, { start: { line: 12, character: 12 }, end: { line: 12, character: 12 } });
+    const { result, after, selected } = await reveal(text, 'impact');
+    assert.equal(after, `${base}\nrefine:\n  status: not-started\n  pitch:\n    impact: why the focus area matters\n\ndesign:\n  status: not-started\n`);
+    assert.equal(selected, 'why the focus area matters');
+    assert.equal(result.snippet, '${1:why the focus area matters}');
   });
 
   it('creates a missing key inside an existing mapping, indented like it', async () => {
     const text = `${base}refine:\n    status: in-progress\n    worksheet:\n        data_supply:\n            - Filings\n`;
-    const { after, result } = await reveal(text, 'data_requesters');
-    assert.equal(after, `${text.trimEnd()}\n        data_requesters:\n            - \n`);
-    assert.deepEqual(result.selection.start, { line: 15, character: 14 });
+    const { after, selected } = await reveal(text, 'data_requesters');
+    assert.equal(after, `${text.trimEnd()}\n        data_requesters:\n            - "Who asks for, or would use, the data"\n`);
+    assert.equal(selected, '"Who asks for, or would use, the data"', 'quoted as YAML needs, and typed over whole');
   });
 
-  it('fills an empty key in place: a space after the colon, or a first list item', async () => {
+  it('fills an empty key in place, never leaving the value empty (a problem of its own)', async () => {
     const empty = await reveal(`${base}refine:\n  status: done\n  pitch:\n    impact:\n`, 'impact');
-    assert.equal(empty.after, `${base}refine:\n  status: done\n  pitch:\n    impact: \n`);
-    assert.deepEqual(empty.result.selection.start, { line: 12, character: 12 });
+    assert.equal(empty.after, `${base}refine:\n  status: done\n  pitch:\n    impact: why the focus area matters\n`);
+    assert.equal(empty.selected, 'why the focus area matters');
+    const spaced = await reveal(`${base}refine:\n  status: done\n  pitch:\n    impact: # to do\n`, 'impact');
+    assert.equal(spaced.after, `${base}refine:\n  status: done\n  pitch:\n    impact: why the focus area matters # to do\n`, 'the comment stays a comment');
     const list = await reveal(`${base}refine:\n  status: done\n  tactics:\n`, 'refining_tactic');
-    assert.equal(list.after, `${base}refine:\n  status: done\n  tactics:\n    - \n`);
+    assert.equal(list.after, `${base}refine:\n  status: done\n  tactics:\n    - interview-stakeholders\n`);
+    assert.equal(list.result.snippet, '${1|interview-stakeholders,host-a-scope-a-thon,consult-data-users-and-experts,consult-the-public,workshop-with-partners|}', 'a choice of the Refine tactics');
     const parent = await reveal(`${base}refine:\n  status: done\n  pitch:\n`, 'impact');
-    assert.equal(parent.after, `${base}refine:\n  status: done\n  pitch:\n    impact: \n`);
+    assert.equal(parent.after, `${base}refine:\n  status: done\n  pitch:\n    impact: why the focus area matters\n`);
+    for (const { after } of [empty, spaced, list, parent]) {
+      assert.deepEqual(check(after).problems.filter((p) => p.rule === 'schema' || p.rule === 'yaml-syntax').map((p) => p.message), []);
+    }
   });
 
   it("keeps the file's CRLF line endings", async () => {
     const crlf = base.replace(/\n/g, '\r\n');
     const { after } = await reveal(crlf, 'next_steps');
-    assert.equal(after, `${crlf.trimEnd()}\r\n\r\nrefine:\r\n  worksheet:\r\n    next_steps:\r\n      - \r\n`);
+    assert.equal(after, `${crlf.trimEnd()}\r\n\r\nrefine:\r\n  status: not-started\r\n  worksheet:\r\n    next_steps:\r\n      - What you will do next\r\n`);
+  });
+
+  it("writes the field over the starter project's commented template, its example to type over", async () => {
+    const starter = starterProject({ title: 'Lots', place: 'Example', started: new Date(2024, 4, 6), door: 'editor' });
+    const focus = await reveal(starter, 'focus_area');
+    assert.ok(starter.includes('  # result:\n  #   focus_area: Vacant lots and who maintains them\n  #   rationale:'));
+    assert.equal(focus.after, starter.replace('  # result:\n  #   focus_area: Vacant lots and who maintains them\n', '  result:\n    focus_area: Vacant lots and who maintains them\n'));
+    assert.equal(focus.selected, 'Vacant lots and who maintains them');
+    assert.equal(focus.result.snippet, '${1:Vacant lots and who maintains them}');
+    assert.deepEqual(check(focus.after).problems.map((p) => p.rule), [], 'no problem: Find has not started, so the example is not yet flagged');
+    const impact = await reveal(starter, 'impact');
+    assert.equal(impact.after, starter.replace('# refine:\n#   status: not-started\n', 'refine:\n  status: not-started\n  pitch:\n    impact: why the focus area matters\n'));
+    assert.equal(impact.selected, 'why the focus area matters');
+    assert.deepEqual(check(impact.after).problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
+  });
+
+  it('leaves a commented key alone where writing it would take over the lines below', async () => {
+    const text = `${base}refine:\n  status: done\n  pitch:\n  # impact: x\n    template: "{impact}"\n`;
+    const { after } = await reveal(text, 'impact');
+    assert.ok(after.includes('  # impact: x\n'), 'the comment is kept');
+    assert.deepEqual(check(after).problems.filter((p) => p.rule === 'yaml-syntax'), []);
   });
 
   it('answers null for an unknown blank', async () => {

@@ -24,7 +24,7 @@ import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDo
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from '../engine/schemaNav';
 import { placeAt } from './referencePlaces';
 import type { Session } from './session';
-import { indentUnit } from './text';
+import { escapeChoice, indentUnit } from './text';
 import { yamlValue } from '../engine/yamlValue';
 // Generated with snippets/tde.code-snippets by client/scripts/build-snippets.mjs.
 import stepSnippets from './stepSnippets.json';
@@ -128,10 +128,6 @@ function presentKeys(structure: Structure, owner: Entry | undefined, line: numbe
 function nested(ctx: Ctx, col: number, extra: number): string {
   const absolute = col + extra;
   return ' '.repeat(ctx.asIs ? absolute : Math.max(0, absolute - ctx.lineIndent));
-}
-
-function escapeChoice(text: string): string {
-  return text.replace(/[\\$}|,]/g, (ch) => `\\${ch}`);
 }
 
 function keyDocumentation(info: KeyInfo, path: NodePath): string {

@@ -58,3 +58,13 @@ export function indentUnit(text: string): number {
   }
   return Number.isFinite(best) && best > 0 && best <= 8 ? best : 2;
 }
+
+/** Text as it reads literally inside a snippet (`$`, `}` and `\` escaped). */
+export function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+/** One value of a snippet choice `${1|a,b|}` (also `,` and `|` escaped). */
+export function escapeChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, (ch) => `\\${ch}`);
+}

@@ -112,10 +112,12 @@ export interface RevealBlankParams {
 
 /** The response is null when the blank is unknown or the file is not open. */
 export interface RevealBlankResult {
-  /** Edit to apply first (inserting the missing keys), if any. */
+  /** Edit to apply first (inserting the missing keys, with a placeholder value), if any. */
   edit?: { range: LspRange; newText: string };
-  /** Range to select, in the document after the edit. */
+  /** Range to select, in the document after the edit: the value, or the placeholder to type over. */
   selection: LspRange;
+  /** A snippet to put in place of the selected placeholder (`${1:text}`, or a choice), for clients that insert snippets. */
+  snippet?: string;
 }
 
 /**
