@@ -54,6 +54,22 @@ describe('tde init --next', () => {
     }
   });
 
+  it('writes into a folder named with a trailing slash, and says so when that folder does not exist', async () => {
+    const dir = tempTree({ 'riverton-eviction-data.tde.yaml': example('riverton-eviction-data.tde.yaml'), 'x/.keep': '' });
+    const result = await tde(dir, ['init', '--next', 'riverton-eviction-data.tde.yaml', 'x/']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Created x\/riverton-eviction-data-3\.tde\.yaml, iteration 3 after riverton-eviction-data\.tde\.yaml\.\n/);
+    assert.match(fs.readFileSync(path.join(dir, 'x', 'riverton-eviction-data-3.tde.yaml'), 'utf8'), /^  previous: \.\.\/riverton-eviction-data\.tde\.yaml$/m);
+    assert.ok(!fs.existsSync(path.join(dir, 'x', 'x')) && fs.statSync(path.join(dir, 'x')).isDirectory());
+    const missing = await tde(dir, ['init', '--next', 'riverton-eviction-data.tde.yaml', 'y/']);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'tde: cannot create y/riverton-eviction-data-3.tde.yaml: its folder does not exist\n');
+    assert.ok(!fs.existsSync(path.join(dir, 'y')), 'no file named y');
+    const plain = await tde(dir, ['init', 'x/']);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.ok(fs.existsSync(path.join(dir, 'x', 'project.tde.yaml')), 'tde init x/ writes x/project.tde.yaml');
+  });
+
   it('names the earlier file relative to the new one when FILE is in another folder', async () => {
     const dir = tempTree({ 'a/first.tde.yaml': example('lakeside-library-wifi.tde.yaml'), 'b/.keep': '' });
     const result = await tde(dir, ['init', '--next', 'a/first.tde.yaml', 'b/second.tde.yaml']);

@@ -29,11 +29,7 @@ export async function initCommand(argv: readonly string[], io: CliIO): Promise<E
     return initNext(earlier, positionals[0], io);
   }
   let target = path.resolve(io.cwd, positionals[0] ?? DEFAULT_FILE);
-  try {
-    if (io.fs.statSync(target).isDirectory()) target = path.join(target, DEFAULT_FILE);
-  } catch {
-    // a new file: fine
-  }
+  if (namesFolder(positionals[0], target, io)) target = path.join(target, DEFAULT_FILE);
   const shown = displayPath(io.cwd, target);
   writeNew(target, shown, starterProject({ title: titleOf(options), place: placeOf(options), started: new Date(), door: 'cli' }), io);
   const note = isTdeFileName(target) ? '' : ' (tip: name it *.tde.yaml so tde check and editors find it)';
@@ -51,6 +47,16 @@ function placeOf(options: Map<string, unknown>): string {
   const place = (options.get('place') as string | undefined) ?? 'City of Example';
   if (!place.trim()) throw new CliError('--title and --place need some text');
   return place;
+}
+
+/** Whether FILE names a folder to write into: one that exists, or any written with a trailing slash (`x/`). */
+function namesFolder(written: string | undefined, resolved: string, io: CliIO): boolean {
+  if (written !== undefined && (written.endsWith('/') || written.endsWith(path.sep))) return true;
+  try {
+    return io.fs.statSync(resolved).isDirectory();
+  } catch {
+    return false; // a new file
+  }
 }
 
 /** Writes `text` to a new file; never over an existing one. */
@@ -76,7 +82,7 @@ async function initNext(earlierArg: string, targetArg: string | undefined, io: C
   let target: string | undefined;
   if (targetArg !== undefined) {
     target = path.resolve(io.cwd, targetArg);
-    if (exists(target, io) && io.fs.statSync(target).isDirectory()) target = path.join(target, [...nextIterationFileNames(path.basename(earlier), probe.iteration, 1)][0]!);
+    if (namesFolder(targetArg, target, io)) target = path.join(target, [...nextIterationFileNames(path.basename(earlier), probe.iteration, 1)][0]!);
   } else {
     for (const name of nextIterationFileNames(path.basename(earlier), probe.iteration)) {
       const candidate = path.join(path.dirname(earlier), name);
