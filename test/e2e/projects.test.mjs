@@ -51,6 +51,8 @@ function projectRows() {
         level: Number(row.getAttribute('aria-level')),
         label: row.querySelector('.label-name')?.textContent.trim() ?? '',
         description: row.querySelector('.label-description')?.textContent.trim() ?? '',
+        // The status icon, as its codicon's name (pass-filled, circle-large-outline, …).
+        icon: /codicon-([\w-]+)/.exec(row.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1] ?? '',
       }));
   });
 }
@@ -106,5 +108,9 @@ test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and 
   await focusProjectsView();
   const rows = await rowsWhen((r) => r.some((x) => x.level === 1 && x.label === 'Find'), 'the chain to move to Find');
   assert.ok(!rows.some((r) => r.label === 'All four steps done'), 'no project is left with all steps done');
+  // The chain's top row (iteration 1) shows where the project is now: iteration 3's Find, not started.
+  const head = rows.find((r) => r.level === 2 && r.label === RIVERTON);
+  assert.equal(head?.description.startsWith('iteration 1'), true, JSON.stringify(head));
+  assert.equal(head.icon, 'circle-large-outline', 'the newest iteration\'s status, not iteration 1\'s');
   await shot('e2e-next-iteration.png');
 });

@@ -192,8 +192,11 @@ export class ProjectsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     item.resourceUri = node.uri;
     const iteration = info?.iteration ?? 1;
     item.description = [vscode.l10n.t('iteration {0}', iteration), problemCount(info)].filter(Boolean).join(' · ');
-    const current = info?.currentStep;
-    item.iconPath = current ? statusIcon(current.status) : new vscode.ThemeIcon(info ? 'warning' : 'question');
+    // The top row of a chain stands for the project, which is where its newest iteration is (as its group says).
+    const head = node.next.length > 0 && this.groups.some((group) => group.projects.includes(node));
+    const shown = head ? newest(node).info : info;
+    const current = shown?.currentStep;
+    item.iconPath = current ? statusIcon(current.status) : new vscode.ThemeIcon(shown ? 'warning' : 'question');
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendText(`${label(node)}${info?.place ? ` (${info.place})` : ''}\n\n`);
     tooltip.appendText(`${vscode.l10n.t('{0}, iteration {1}', vscode.workspace.asRelativePath(node.uri), iteration)}\n\n`);
