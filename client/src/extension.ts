@@ -14,6 +14,7 @@ import { copyPitchAsMarkdown, fileToShow, pickTdeFile, targetTdeFile } from './p
 import { ProjectPagePreview } from './projectPage';
 import { PitchPreview } from './preview/pitchPreview';
 import { ProjectsView, type ProjectNode } from './projects/projectsView';
+import { followServerLanguage } from './serverLanguage';
 import { startNextIteration } from './projects/startNextIteration';
 import { CurrentStepStatusBar } from './statusBar';
 
@@ -41,6 +42,20 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
   context.subscriptions.push(feed, preview, statusBar, projects, projectPage, listenForConfigurationIssues(languageClient, log));
   context.subscriptions.push(vscode.window.createTreeView('tde.projects', { treeDataProvider: projects, showCollapseAll: true }));
 
+  /** Whether the server is running again. */
+  const restartServer = async (): Promise<boolean> => {
+    log.info('Restarting the TDE language server.');
+    try {
+      if (languageClient.state === State.Stopped) await languageClient.start();
+      else await languageClient.restart();
+      return true;
+    } catch (error) {
+      reportStartFailure(log, error);
+      return false;
+    }
+  };
+  context.subscriptions.push(followServerLanguage(languageClient, restartServer));
+
   const openToSide = () => vscode.workspace.getConfiguration('tde').get<boolean>('preview.openToSide', true);
 
   context.subscriptions.push(
@@ -58,14 +73,7 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
     vscode.commands.registerCommand('tde.showPitchSource', () => preview.showSource()),
     vscode.commands.registerCommand('tde.newProject', (argument?: unknown) => newProject(argument)),
     vscode.commands.registerCommand('tde.restartServer', async () => {
-      log.info('Restarting the TDE language server.');
-      try {
-        if (languageClient.state === State.Stopped) await languageClient.start();
-        else await languageClient.restart();
-        void vscode.window.showInformationMessage(vscode.l10n.t('TDE: the language server is running again.'));
-      } catch (error) {
-        reportStartFailure(log, error);
-      }
+      if (await restartServer()) void vscode.window.showInformationMessage(vscode.l10n.t('TDE: the language server is running again.'));
     }),
     vscode.commands.registerCommand('tde.showOutput', () => log.show(true)),
     vscode.commands.registerCommand('tde.startNextIteration', (argument?: unknown) => startNextIteration(languageClient, argument)),
