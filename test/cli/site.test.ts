@@ -175,24 +175,33 @@ design:
   status: in-progress
   collaborators:
     - { name: Daniel Ortiz, role: resident, intended_user: true }
+  plan: { summary: A map of lots., steward: Daniel Ortiz }
   feedback:
     - { from: Daniel Ortiz, via: meeting, summary: Wanted a bigger map., incorporated: yes }
   result:
     approved_by: [Daniel Ortiz]
+implement:
+  status: in-progress
+  feedback_channels:
+    - { channel: Saturday walk-ins, owner: daniel ortiz }
 x-internal: reviewer note about Daniel
 `);
     let html: string;
+    let sheet: string;
     before(async () => {
       const dir = tempTree({ 'lots.tde.yaml': file });
       const result = await tde(dir, ['site', '--out', 'site', '--lang', 'en']);
       assert.equal(result.code, 0, result.stderr);
       html = fs.readFileSync(path.join(dir, 'site/en/projects/lots/index.html'), 'utf8');
+      sheet = fs.readFileSync(path.join(dir, 'site/en/projects/lots/sheet.html'), 'utf8');
     });
 
     it('names a resident only when the file says publish_name: true', () => {
       assert.match(html, /<span class="person-name">Rosa Martinez<\/span>/);
-      assert.doesNotMatch(html, /Daniel|Ortiz/, 'not in the list, the feedback, the approvals or an x- key');
-      assert.equal(html.match(/A resident/g)?.length, 4, 'two collaborator entries, a feedback entry and an approval');
+      assert.doesNotMatch(html, /Daniel|Ortiz/i, 'not in the lists, the feedback, the approvals, the steward, a channel\'s owner or an x- key');
+      assert.equal(html.match(/A resident/g)?.length, 6, 'two collaborator entries, a feedback entry, an approval, the steward, a channel\'s owner');
+      assert.doesNotMatch(sheet, /Daniel|Ortiz/i, 'nor on the sheet');
+      assert.match(sheet, /Saturday walk-ins \(A resident\)/);
     });
 
     it('shows organisations and roles, and nobody\'s contact', () => {

@@ -119,7 +119,7 @@ function useCaseHtml(context: Context, useCase: Data | undefined): string {
   ])}</div>`;
 }
 
-function planHtml(context: Context, plan: Data | undefined): string {
+function planHtml(context: Context, plan: Data | undefined, hidden: ReadonlySet<string>): string {
   if (!plan) return '';
   const intervention = textAt(plan, 'intervention');
   const timeline = listAt(plan, 'timeline').map((entry) => {
@@ -131,7 +131,7 @@ function planHtml(context: Context, plan: Data | undefined): string {
     ['project.intervention', intervention && tacticName(context, intervention)],
     ['project.roles', list(textsAt(plan, 'roles').map(own))],
     ['project.timeline', list(timeline)],
-    ['project.steward', textAt(plan, 'steward') && own(textAt(plan, 'steward')!)],
+    ['project.steward', textAt(plan, 'steward') && mentionedName(context, textAt(plan, 'steward')!, hidden)],
     ['project.formality', textAt(plan, 'formality') && valueLabel(context, 'formality', textAt(plan, 'formality')!)],
   ]);
 }
@@ -150,14 +150,14 @@ function feedbackHtml(context: Context, project: SiteProject): string {
 }
 
 /** How a resident can reach the project: the feedback channels, with their owner and address. */
-export function channelItems(data: Data): string[] {
+export function channelItems(context: Pick<PageContext, 'language'>, data: Data, hidden: ReadonlySet<string>): string[] {
   return listAt(data.implement, 'feedback_channels').map((entry) => {
     const channel = textAt(entry, 'channel');
     const owner = textAt(entry, 'owner');
     const url = textAt(entry, 'url');
     const link = safeUrl(url);
     const address = link ? `<a href="${own(link)}" rel="nofollow noopener">${own(url!)}</a>` : url ? own(url) : '';
-    return channel || address ? [channel ? own(channel) : '', owner ? `(${own(owner)})` : '', address].filter(Boolean).join(' ') : '';
+    return channel || address ? [channel ? own(channel) : '', owner ? `(${mentionedName(context, owner, hidden)})` : '', address].filter(Boolean).join(' ') : '';
   }).filter(Boolean);
 }
 
@@ -182,7 +182,7 @@ function implementHtml(context: Context, project: SiteProject): string {
     part(say(context, 'project.intervention'), intervention
       ? `${textAt(intervention, 'name') ? `<p><strong>${own(textAt(intervention, 'name')!)}</strong>${tactic ? ` (${tacticName(context, tactic)})` : ''}</p>` : ''}${paragraph(textAt(intervention, 'description'))}`
       : ''),
-    part(say(context, 'project.channels'), list(channelItems(project.data))),
+    part(say(context, 'project.channels'), list(channelItems(context, project.data, privateNames(project.data)))),
     part(say(context, 'project.datasets'), list(datasets)),
     part(say(context, 'project.outcomes'), list(outcomes)),
   ].join('');
@@ -195,7 +195,7 @@ function stepHtml(context: Context, project: SiteProject, step: StepId): string 
   const extra =
     step === 'design'
       ? part(say(context, 'project.useCase'), useCaseHtml(context, useCaseById(project.data, textOf(data.selected_use_case)))) +
-        part(say(context, 'project.plan'), planHtml(context, recordAt(data, 'plan'))) +
+        part(say(context, 'project.plan'), planHtml(context, recordAt(data, 'plan'), privateNames(project.data))) +
         part(say(context, 'project.feedback'), feedbackHtml(context, project))
       : step === 'implement'
         ? implementHtml(context, project)

@@ -4,6 +4,7 @@
 // print style gives the sheet a fixed box that hides any overflow.
 import { href, own, page, projectPath, say, stepRow, type PageContext } from './layout';
 import { channelItems } from './projectPage';
+import { privateNames } from './people';
 import { recordAt, textAt, textsAt, type SiteProject } from './projects';
 import { vocabularyText } from '../../shared/l10n';
 import { pitchBlanks } from '../vocabulary';
@@ -43,7 +44,7 @@ function sheetPitch(context: PageContext, project: SiteProject): string {
 }
 
 export function sheetPage(context: PageContext, project: SiteProject): string {
-  const channels = channelItems({ implement: clampedChannels(project) });
+  const channels = channelItems(context, { implement: clampedChannels(project) }, privateNames(project.data));
   const team = textsAt(recordAt(project.data, 'project'), 'team').join(', ');
   const how = channels.length
     ? `<ul class="sheet-channels">${channels.map((item) => `<li><span class="clamp">${item}</span></li>`).join('')}</ul>`
