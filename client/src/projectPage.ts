@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { ProjectPageRequest, type ProjectPageParams, type ProjectPageResult } from '../../server/src/shared/protocol';
 import type { TdeLanguageClient as LanguageClient } from './clientOptions';
+import { chosenLocale } from './serverLanguage';
 
 const VIEW_TYPE = 'tdeProjectPage';
 /** Edits come in bursts: ask once the typing pauses. */
@@ -67,7 +68,8 @@ export class ProjectPagePreview implements vscode.Disposable {
     const uri = this.uri;
     if (!uri || !this.panel) return;
     const ask = ++this.asked;
-    const params: ProjectPageParams = { uri: uri.toString(), locale: vscode.env.language, nonce: freshNonce() };
+    // The page speaks as the server does: the tde.language setting, else VS Code's language.
+    const params: ProjectPageParams = { uri: uri.toString(), locale: chosenLocale() ?? vscode.env.language, nonce: freshNonce() };
     let page: ProjectPageResult | null;
     try {
       page = await this.client.sendRequest<ProjectPageResult | null>(ProjectPageRequest, params);

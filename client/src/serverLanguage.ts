@@ -12,7 +12,7 @@ import type { TdeLanguageClient } from './clientOptions';
 const SETTING = 'language';
 
 /** The locale to send instead of VS Code's own, or undefined for VS Code's (`auto`). */
-function chosenLocale(): string | undefined {
+export function chosenLocale(): string | undefined {
   const chosen = vscode.workspace.getConfiguration('tde').get<string>(SETTING, 'auto');
   return chosen === 'en' || chosen === 'es' ? chosen : undefined;
 }
