@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { ProjectPageRequest, type ProjectPageParams, type ProjectPageResult } from '../../server/src/shared/protocol';
 import type { TdeLanguageClient as LanguageClient } from './clientOptions';
-import { chosenLocale } from './serverLanguage';
+import { displayLanguage } from './displayLanguage';
 
 const VIEW_TYPE = 'tdeProjectPage';
 /** Edits come in bursts: ask once the typing pauses. */
@@ -68,8 +68,7 @@ export class ProjectPagePreview implements vscode.Disposable {
     const uri = this.uri;
     if (!uri || !this.panel) return;
     const ask = ++this.asked;
-    // The page speaks as the server does: the tde.language setting, else VS Code's language.
-    const params: ProjectPageParams = { uri: uri.toString(), locale: chosenLocale() ?? vscode.env.language, nonce: freshNonce() };
+    const params: ProjectPageParams = { uri: uri.toString(), locale: displayLanguage(), nonce: freshNonce() };
     let page: ProjectPageResult | null;
     try {
       page = await this.client.sendRequest<ProjectPageResult | null>(ProjectPageRequest, params);
