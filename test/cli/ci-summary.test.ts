@@ -83,7 +83,7 @@ describe('tde ci-summary (the GitHub Action\'s step)', function () {
       const lines = result.stdout.trim().split('\n');
       assert.equal(lines.length, 2, result.stdout);
       assert.match(lines[0]!, /^::notice file=projects\/trees\.tde\.yaml,line=19,col=16,.*title=tde \(personal-contact%2C existing warning\)::Existing warning, not introduced by this change: /);
-      assert.match(lines[1]!, /^::error file=projects\/trees\.tde\.yaml,line=34,col=7,.*title=tde \(unknown-tactic\)::Unknown tactic `walk-the-blocks`\./);
+      assert.match(lines[1]!, /^::error file=projects\/trees\.tde\.yaml,line=34,col=7,.*title=tde \(unknown-tactic\)::Unknown tactic "walk-the-blocks"\./);
     });
 
     it('appends to the job summary, opening with the verdict', () => {
@@ -132,8 +132,8 @@ describe('tde ci-summary (the GitHub Action\'s step)', function () {
 
     it('lists the new problems apart from the old ones', () => {
       const trees = summary.slice(summary.indexOf('### Street trees'));
-      assert.match(trees, /\*\*New problems \(1\):\*\*\n\n\| Line \| Severity \| Rule \| Message \|\n\| ---: \| --- \| --- \| --- \|\n\| 34:7 \| ❌ error \| \[unknown-tactic\]\([^)]+\) \| Unknown tactic <code>walk-the-blocks<\/code>\./);
-      assert.match(trees, /\*\*Problems fixed \(1\):\*\*\n\n\| Old line \| .*\n.*\n\| 19:7 \| ❌ error \| \[unknown-tactic\]\([^)]+\) \| Unknown tactic <code>join-public-meetngs<\/code>\./);
+      assert.match(trees, /\*\*New problems \(1\):\*\*\n\n\| Line \| Severity \| Rule \| Message \|\n\| ---: \| --- \| --- \| --- \|\n\| 34:7 \| ❌ error \| \[unknown-tactic\]\([^)]+\) \| Unknown tactic &quot;walk-the-blocks&quot;\./);
+      assert.match(trees, /\*\*Problems fixed \(1\):\*\*\n\n\| Old line \| .*\n.*\n\| 19:7 \| ❌ error \| \[unknown-tactic\]\([^)]+\) \| Unknown tactic &quot;join-public-meetngs&quot;\./);
       assert.match(summary, /^\| 34:7 \| ❌ error \| .* \| 🆕 new \|$/m);
       assert.match(summary, /^\| 19:16 \| ⚠️ warning \| \[personal-contact\].* \| existing \|$/m);
     });

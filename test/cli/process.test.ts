@@ -48,11 +48,11 @@ describe('tde as a real process', function () {
   describe('formats', () => {
     const formats: [string, (stdout: string) => void][] = [
       ['stylish', (out) => assert.match(out, /^mistakes\.tde\.yaml\n(.*\n)?  12:7  error    Unknown tactic/)],
-      ['compact', (out) => assert.match(out, /^mistakes\.tde\.yaml:12:7: error: Unknown tactic `join-public-meetngs`\. .* \[unknown-tactic\]$/m)],
+      ['compact', (out) => assert.match(out, /^mistakes\.tde\.yaml:12:7: error: Unknown tactic "join-public-meetngs"\. .* \[unknown-tactic\]$/m)],
       ['json', (out) => assert.equal(JSON.parse(out).summary.errors, 1)],
       ['sarif', (out) => assert.equal(JSON.parse(out).runs[0].results[1].ruleId, 'unknown-tactic')],
       ['github', (out) => assert.match(out, /^::error file=mistakes\.tde\.yaml,line=12,col=7,endLine=12,endColumn=26,title=tde \(unknown-tactic\)::Unknown tactic/m)],
-      ['markdown', (out) => assert.match(out, /^\| 12:7 \| ❌ error \| \[unknown-tactic\]\(https:\/\/[^)]+\) \| Unknown tactic <code>join-public-meetngs<\/code>/m)],
+      ['markdown', (out) => assert.match(out, /^\| 12:7 \| ❌ error \| \[unknown-tactic\]\(https:\/\/[^)]+\) \| Unknown tactic &quot;join-public-meetngs&quot;/m)],
     ];
     for (const [format, expect] of formats) {
       it(`--format ${format} prints its report and exits 1`, () => {

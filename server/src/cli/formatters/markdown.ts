@@ -27,16 +27,9 @@ export function escapeCode(text: string): string {
   return markdownText(text, { inCode: true });
 }
 
-/**
- * A message with its `code spans` kept as code, everything escaped. Which
- * backticks are the engine's cannot be told from the text (a file's text may
- * hold some), so the pairing may be off; what falls outside code is
- * escapeMarkdown text, so that can change the look, never make anything live.
- */
+/** A message, which is plain text (values in plain quotes), escaped: nothing in it becomes live. */
 function messageMarkdown(message: string): string {
-  const parts = message.split('`');
-  if (parts.length % 2 === 0) return escapeMarkdown(message); // unpaired backtick: plain text
-  return parts.map((part, i) => (i % 2 ? `<code>${escapeCode(part)}</code>` : escapeMarkdown(part))).join('');
+  return escapeMarkdown(message);
 }
 
 /** A link to a rule's page, safe in a table cell. */
