@@ -23,7 +23,7 @@ export type { RuleSummary, Severity, SeveritySetting, RuleSeverities, NodePath }
 export { FORMAT_NAMES, type FormatName, VERSION as version };
 
 /** Every rule: its id, default severity, what it flags, whether it fixes, its docs page. */
-export const rules: readonly RuleSummary[] = allRules.map(summarizeRule);
+export const rules: readonly RuleSummary[] = allRules.map((rule) => summarizeRule(rule));
 
 export interface CheckTextOptions {
   /** The file's path, as the report shows it and to find `project.previous` next to it. Default `untitled.tde.yaml` in the working folder. */

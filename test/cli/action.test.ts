@@ -231,7 +231,7 @@ describe('the GitHub Action and the pre-commit hook', function () {
       repo.git('add', 'bad.tde.yaml');
       const failing = runHook();
       assert.equal(failing.status, 1);
-      assert.match(failing.stdout, /^bad\.tde\.yaml\n[^]*  34:7   error    Unknown tactic `walk-the-blocks`/);
+      assert.match(failing.stdout, /^bad\.tde\.yaml\n[^]*  34:7   error    Unknown tactic "walk-the-blocks"/);
     });
   });
 });

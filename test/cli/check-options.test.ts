@@ -48,7 +48,7 @@ describe('tde check: options and exit codes', () => {
         result.stdout,
         [
           'mistakes.tde.yaml',
-          '  12:7  error  Unknown tactic `join-public-meetngs`. Did you mean `join-public-meetings`?  [unknown-tactic]',
+          '  12:7  error  Unknown tactic "join-public-meetngs". Did you mean "join-public-meetings"?  [unknown-tactic]',
           '',
           '✖ 1 problem (1 error, 0 warnings, 0 infos)',
           '  1 fixable with --fix',
@@ -91,7 +91,7 @@ describe('tde check: options and exit codes', () => {
       assert.equal(result.code, 1);
       assert.equal(
         result.stdout,
-        'm.tde.yaml:13:1: error: Refine is in progress but lists no collaborators: name the people and groups who took part under `collaborators`. [missing-collaborators]\n',
+        'm.tde.yaml:13:1: error: Refine is in progress but lists no collaborators: name the people and groups who took part under "collaborators". [missing-collaborators]\n',
       );
     });
 
@@ -106,8 +106,8 @@ describe('tde check: options and exit codes', () => {
       assert.equal(result.stdout, '');
       const lines = result.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 2, result.stderr);
-      assert.match(lines[0]!, /^\.tderc\.yaml:3: `unknown-tactic` must be off, info, warning or error; got `loud`\.$/);
-      assert.match(lines[1]!, /^\.tderc\.yaml:4: Unknown rule `no-such-rule`\./);
+      assert.match(lines[0]!, /^\.tderc\.yaml:3: "unknown-tactic" must be off, info, warning or error; got "loud"\.$/);
+      assert.match(lines[1]!, /^\.tderc\.yaml:4: Unknown rule "no-such-rule"\./);
     });
 
     it('fails with exit 2 when --config names no file', async () => {

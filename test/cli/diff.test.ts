@@ -119,8 +119,8 @@ describe('tde diff', function () {
         '  • Design re-selected its use case: `watering-map` → `species-list`.',
         '  • Tactic added to Refine: walk-the-blocks.',
         '  Pitch now:    Residents could put information the city holds to work on street tree care, which matters because shade keeps blocks cool in heat waves.',
-        '  Problems introduced:\n    34:7  error  Unknown tactic `walk-the-blocks`.',
-        '  Problems fixed (lines of the old file):\n    19:7  error  Unknown tactic `join-public-meetngs`.',
+        '  Problems introduced:\n    34:7  error  Unknown tactic "walk-the-blocks".',
+        '  Problems fixed (lines of the old file):\n    19:7  error  Unknown tactic "join-public-meetngs".',
         '1 project added, 1 removed, 1 renamed; 1 problem introduced, 1 fixed\n',
       ]) {
         assert.ok(out.includes(expected), `missing ${JSON.stringify(expected)} in:\n${out}`);

@@ -59,7 +59,7 @@ describe('tde check --fix', () => {
     assert.equal(
       result.stdout,
       'm.tde.yaml:6:1: info: Find hears from 1 kind of collaborator (only community-group): listen more broadly, to at least three roles such as residents, community groups and data intermediaries. [narrow-collaborators]\n' +
-        'm.tde.yaml:13:1: warning: Refine is in progress but lists no collaborators: name the people and groups who took part under `collaborators`. [missing-collaborators]\n',
+        'm.tde.yaml:13:1: warning: Refine is in progress but lists no collaborators: name the people and groups who took part under "collaborators". [missing-collaborators]\n',
     );
     assert.equal(result.stderr, 'm.tde.yaml: fixed 1 problem (unknown-tactic)\ntde: applied 1 fix to 1 file\n');
     assert.ok(fs.readFileSync(path.join(dir, 'm.tde.yaml'), 'utf8').includes('- join-public-meetings # a typo that --fix corrects\n'));
@@ -81,7 +81,7 @@ describe('tde check --fix', () => {
     const result = await tde(dir, ['check', '--fix', 'link.tde.yaml', '-f', 'compact']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^tde: not fixing link\.tde\.yaml: it is a symbolic link \(fix the file it points to\)\n/);
-    assert.match(result.stdout, /link\.tde\.yaml:17:7: error: Unknown tactic `join-public-meetngs`/);
+    assert.match(result.stdout, /link\.tde\.yaml:17:7: error: Unknown tactic "join-public-meetngs"/);
     assert.ok(fs.lstatSync(link).isSymbolicLink());
     assert.equal(fs.readFileSync(path.join(dir, 'real/p.tde.yaml'), 'utf8'), original);
   });

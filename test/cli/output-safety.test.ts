@@ -94,9 +94,9 @@ describe('output safety', function () {
       assert.equal(stylish[0], './::warning::x.tde.yaml');
       assert.ok(stylish.includes('  ./::warning::x.tde.yaml:14:7  unknown-tactic  (line 13: "::error::a reason")'), stylish.join('\n'));
       const compact = tdeProcess(dir, ['check', '::warning::x.tde.yaml', '-f', 'compact']).stdout;
-      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:9:11: error: `status` must be `not-started`, /m);
+      assert.match(compact, /^\.\/::warning::x\.tde\.yaml:9:11: error: "status" must be "not-started", /m);
       // Mid-line, text is left as the file wrote it.
-      assert.ok(compact.includes('Unknown tactic `::warning::tactic`.'), compact);
+      assert.ok(compact.includes('Unknown tactic "::warning::tactic".'), compact);
     });
 
     it('--fix-dry-run: a context line of the file cannot be a command', () => {
@@ -221,7 +221,7 @@ describe('output safety', function () {
       const dir = tempTree({ 'a.tde.yaml': BIDI_FILE });
       const { stdout } = await tde(dir, ['check', '-f', 'github']);
       assert.doesNotMatch(stdout, RAW);
-      assert.ok(stdout.includes('Unknown tactic `ab\\u202ecd\\u2066ef`.'), stdout);
+      assert.ok(stdout.includes('Unknown tactic "ab\\u202ecd\\u2066ef".'), stdout);
     });
   });
 

@@ -51,7 +51,7 @@ describe('the npm package @tde-tools/tde', function () {
     assert.deepEqual(seen.one, [['missing-collaborators', 3, 1], ['unknown-tactic', 3, 40]]);
     assert.deepEqual(seen.files, ['trees.tde.yaml']);
     assert.equal(seen.errors, 1);
-    assert.match(seen.compact, /^trees\.tde\.yaml:3:40: error: Unknown tactic `walk-the-blocks`/m);
+    assert.match(seen.compact, /^trees\.tde\.yaml:3:40: error: Unknown tactic "walk-the-blocks"/m);
     assert.ok(seen.rules.includes('unknown-tactic') && seen.rules.includes('missing-previous'));
     assert.deepEqual(seen.formats, ['stylish', 'compact', 'json', 'sarif', 'github', 'markdown']);
     assert.equal(seen.version, manifest.version);

@@ -146,7 +146,7 @@ describe('tde rules', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, rules.length);
     assert.match(lines[0]!, /^yaml-syntax {15}error {4}YAML /);
-    assert.ok(lines.some((l) => /^no-steward +info +A Design plan with no `steward`\.$/.test(l)), result.stdout);
+    assert.ok(lines.some((l) => /^no-steward +info +A Design plan with no "steward"\.$/.test(l)), result.stdout);
   });
 
   it('--format json gives ids, severities, descriptions and docs links', async () => {

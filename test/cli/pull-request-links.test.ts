@@ -96,7 +96,7 @@ describe('symbolic links and paths a pull request chooses', function () {
     ['/etc/hostname', /absolute path/],
     ['../../../../../../../../etc/hostname', /climbs out/],
     ['../outside.tde.yaml', /climbs out/],
-    ['.git/config', /inside `\.git`/],
+    ['.git/config', /inside "\.git"/],
     ['linked.tde.yaml', /symbolic link/],
   ] as const) {
     it(`previous: ${previous} is a problem saying why, and nothing outside the repository is looked at`, async () => {

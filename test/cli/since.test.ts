@@ -127,7 +127,7 @@ describe('tde check --since', function () {
     it('stylish and compact: (existing)', async () => {
       const stylish = (await run('stylish')).stdout;
       assert.match(stylish, /^  19:16  warning  This looks like a resident's personal e-mail address\..*\[personal-contact\] \(existing\)$/m);
-      assert.match(stylish, /^  34:7   error    Unknown tactic `walk-the-blocks`\..*\[unknown-tactic\]$/m);
+      assert.match(stylish, /^  34:7   error    Unknown tactic "walk-the-blocks"\..*\[unknown-tactic\]$/m);
       assert.match(stylish, /✖ 2 problems \(1 error, 1 warning, 0 infos\)\n  1 new since main \([0-9a-f]{7}\), 1 existing\n/);
       const compact = (await run('compact')).stdout.split('\n');
       assert.match(compact[0]!, /^trees\.tde\.yaml:19:16: warning: .* \[personal-contact\] \(existing\)$/);

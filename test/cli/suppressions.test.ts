@@ -34,7 +34,7 @@ describe('tde check: suppressions with reasons', () => {
       assert.deepEqual(problem, {
         rule: 'suppression-without-reason',
         severity: 'error',
-        message: '`# tde-disable-next-line unknown-tactic` gives no reason: add one after ` -- ` (`# tde-disable-next-line unknown-tactic -- why this is fine`), so reviewers see why the check is silenced.',
+        message: '"# tde-disable-next-line unknown-tactic" gives no reason: add one after " -- " ("# tde-disable-next-line unknown-tactic -- why this is fine"), so reviewers see why the check is silenced.',
         line: 19,
         column: 5,
         endLine: 19,
@@ -51,8 +51,8 @@ describe('tde check: suppressions with reasons', () => {
       const { stdout } = await tde(dir, ['check', '--require-reason', '-f', 'compact']);
       const lines = stdout.split('\n').filter((line) => line.includes('[suppression-without-reason]'));
       assert.equal(lines.length, 2, stdout);
-      assert.match(lines[0]!, /^a\.tde\.yaml:1:1: error: `# tde-disable narrow-collaborators` gives no reason/);
-      assert.match(lines[1]!, /^a\.tde\.yaml:9:1: error: `# tde-disable-next-line` gives no reason/);
+      assert.match(lines[0]!, /^a\.tde\.yaml:1:1: error: "# tde-disable narrow-collaborators" gives no reason/);
+      assert.match(lines[1]!, /^a\.tde\.yaml:9:1: error: "# tde-disable-next-line" gives no reason/);
     });
 
     it('is a problem like any other for --since: an old one is existing', async () => {
@@ -71,8 +71,8 @@ describe('tde check: suppressions with reasons', () => {
       assert.equal(result.code, 0);
       const warnings = result.stdout.split('\n').filter((line) => line.includes('[unused-disable]'));
       assert.deepEqual(warnings, [
-        'reasons.tde.yaml:21:5: warning: In `# tde-disable-next-line unknown-tactic, tactic-wrong-step`, `tactic-wrong-step` silences nothing: remove it from the list. [unused-disable]',
-        'reasons.tde.yaml:23:5: warning: `# tde-disable-next-line unknown-tactic` silences nothing on the line it applies to: `unknown-tactic` has no problem there. Remove the comment. [unused-disable]',
+        'reasons.tde.yaml:21:5: warning: In "# tde-disable-next-line unknown-tactic, tactic-wrong-step", "tactic-wrong-step" silences nothing: remove it from the list. [unused-disable]',
+        'reasons.tde.yaml:23:5: warning: "# tde-disable-next-line unknown-tactic" silences nothing on the line it applies to: "unknown-tactic" has no problem there. Remove the comment. [unused-disable]',
       ]);
       assert.equal((await run('--report-unused-disable', '--max-warnings', '0')).code, 1);
     });
@@ -82,8 +82,8 @@ describe('tde check: suppressions with reasons', () => {
         'a.tde.yaml': fixture('clean.tde.yaml').replace('find:', '# tde-disable-next-line missing-colaborators\nfind:') + '# tde-disable-next-line\nnext: {}\n',
       });
       const { stdout } = await tde(dir, ['check', '--report-unused-disable', '-f', 'compact']);
-      assert.ok(stdout.includes('`missing-colaborators` (not a rule; did you mean `missing-collaborators`?) has no problem there. Remove the comment. [unused-disable]'), stdout);
-      assert.ok(stdout.includes('a.tde.yaml:9:1: warning: `# tde-disable-next-line` silences nothing on the line it applies to: remove it. [unused-disable]'), stdout);
+      assert.ok(stdout.includes('"missing-colaborators" (not a rule; did you mean "missing-collaborators"?) has no problem there. Remove the comment. [unused-disable]'), stdout);
+      assert.ok(stdout.includes('a.tde.yaml:9:1: warning: "# tde-disable-next-line" silences nothing on the line it applies to: remove it. [unused-disable]'), stdout);
     });
 
     it('says nothing while the YAML does not parse', async () => {

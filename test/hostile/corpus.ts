@@ -46,7 +46,7 @@ const STATIC: Record<string, { about: string; expect: Expectation; pending?: str
   'yaml-1.1-directive.tde.yaml': { about: '%YAML 1.1: still read as YAML 1.2 core, the directive reported', expect: yamlSyntax(/read as YAML 1\.2/) },
   'yaml-unknown-version.tde.yaml': { about: '%YAML 1.9: read as YAML 1.2 core, reported', expect: yamlSyntax(/read as YAML 1\.2/) },
   'tag-directive.tde.yaml': { about: '%TAG directive and a tag made with it', expect: yamlSyntax(/Custom YAML tags/) },
-  'merge-keys.tde.yaml': { about: '`<<` is a plain (unknown) key in YAML 1.2', expect: { rules: ['schema'], message: /Unknown key `<<`/ } },
+  'merge-keys.tde.yaml': { about: '`<<` is a plain (unknown) key in YAML 1.2', expect: { rules: ['schema'], message: /Unknown key "<<"/ } },
   'tag-js-function.tde.yaml': { about: '!!js/function and !!python/object: never evaluated', expect: yamlSyntax(/Custom YAML tags/) },
   'tag-local.tde.yaml': { about: '!foo, verbatim tags, !!set', expect: yamlSyntax(/Custom YAML tags/) },
   'tag-binary.tde.yaml': { about: "!!binary and !!timestamp: YAML 1.1 types, not the core schema's", expect: yamlSyntax(/Custom YAML tags/) },
@@ -62,7 +62,7 @@ const STATIC: Record<string, { about: string; expect: Expectation; pending?: str
   'billion-laughs.tde.yaml': { about: '9^9 values from a 600-byte file', expect: yamlSyntax(/grows past/) },
   'alias-bomb-in-keys.tde.yaml': { about: 'an alias bomb used as mapping keys (and in a value)', expect: yamlSyntax(/grows past/) },
   'tabs-in-indentation.tde.yaml': { about: 'tabs indenting a mapping', expect: yamlSyntax(/tab/i) },
-  'tabs-in-strings.tde.yaml': { about: 'tabs inside text (fine) and a fixable typo', expect: { rules: ['schema'], message: /Did you mean `in-progress`/ } },
+  'tabs-in-strings.tde.yaml': { about: 'tabs inside text (fine) and a fixable typo', expect: { rules: ['schema'], message: /Did you mean "in-progress"/ } },
   'script-injection.tde.yaml': { about: '<script>, javascript: URLs and markup in every text field', expect: { rules: ['schema', 'unknown-tactic', 'unknown-use-case'] } },
   'annotation-injection.tde.yaml': { about: '::error::, %0A, ::add-mask::, ::stop-commands:: in values and keys', expect: { rules: ['schema', 'unknown-tactic'] } },
   'ansi-escapes.tde.yaml': { about: 'ESC sequences, OSC 8 links, bidi overrides, C0/C1 controls as YAML escapes', expect: { rules: ['schema', 'unknown-tactic'] } },
@@ -140,8 +140,8 @@ function generatedEntries(): CorpusEntry[] {
   add('utf16be-bom.tde.yaml', 'UTF-16 BE with BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(HEAD)]), undecodable(/UTF-16/));
   add('utf16le-no-bom.tde.yaml', 'UTF-16 LE without BOM', () => utf16le(HEAD), undecodable(/UTF-16/));
   add('utf16be-no-bom.tde.yaml', 'UTF-16 BE without BOM', () => utf16be(HEAD), undecodable(/UTF-16/));
-  add('bom-crlf.tde.yaml', 'UTF-8 BOM and CRLF line endings, a fixable typo', text(`\ufeff${HEAD}find:\n  status: in-progres\n  collaborators:\n    - {name: Ward 5, role: comunity-group}\n`.replace(/\n/g, '\r\n')), { rules: ['schema'], message: /Did you mean `in-progress`/ });
-  add('cr-only.tde.yaml', 'old Mac line endings (CR only), a fixable typo', text(`${HEAD}find:\n  status: in-progres\n`.replace(/\n/g, '\r')), { rules: ['schema'], message: /Did you mean `in-progress`/ });
+  add('bom-crlf.tde.yaml', 'UTF-8 BOM and CRLF line endings, a fixable typo', text(`\ufeff${HEAD}find:\n  status: in-progres\n  collaborators:\n    - {name: Ward 5, role: comunity-group}\n`.replace(/\n/g, '\r\n')), { rules: ['schema'], message: /Did you mean "in-progress"/ });
+  add('cr-only.tde.yaml', 'old Mac line endings (CR only), a fixable typo', text(`${HEAD}find:\n  status: in-progres\n`.replace(/\n/g, '\r')), { rules: ['schema'], message: /Did you mean "in-progress"/ });
   add('mixed-line-endings.tde.yaml', 'LF, CRLF and CR mixed', text('tde: 1\r\nproject:\r  title: Flood sensors\n  place: Riverton\r\nfind:\r  status: in-progres\n'), { rules: ['schema'] });
   add('binary-random.tde.yaml', '64 KB of random bytes (with NULs)', () => bytesFrom(7, 64 * 1024), undecodable(/binary|UTF-16/));
   add('binary-png-header.tde.yaml', 'a PNG file renamed', () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), bytesFrom(11, 4096)]), undecodable(/binary/));
@@ -178,13 +178,13 @@ function generatedEntries(): CorpusEntry[] {
   add('duplicate-keys-100k.tde.yaml', 'one key 100,000 times', text(`${HEAD}${lines(100_000, () => 'x-a: 1\n')}`), yamlSyntax(/appears twice/));
   add('syntax-errors-200k.tde.yaml', '200,000 lines that each break YAML', text(`${HEAD}${lines(200_000, () => '- ]\n')}`), yamlSyntax(/more YAML problems/));
   add('disable-comments-100k.tde.yaml', '100,000 disable-next-line comments, each above an unknown key', text(`${HEAD}${lines(50_000, (i) => `# tde-disable-next-line schema -- reason ${i}\nk${i}: 1\n`)}${lines(50_000, () => '# tde-disable-next-line\n')}x-end: 1\n`), { none: true });
-  add('fixable-typos-20k.tde.yaml', '20,000 collaborators with a misspelt role (20,000 fixes)', text(`${HEAD}find:\n  status: in-progress\n  collaborators:\n${lines(20_000, (i) => `    - {name: n${i}, role: resdent}\n`)}`), { rules: ['schema'], message: /Did you mean `resident`/ });
+  add('fixable-typos-20k.tde.yaml', '20,000 collaborators with a misspelt role (20,000 fixes)', text(`${HEAD}find:\n  status: in-progress\n  collaborators:\n${lines(20_000, (i) => `    - {name: n${i}, role: resdent}\n`)}`), { rules: ['schema'], message: /Did you mean "resident"/ });
   add('unknown-tactics-20k.tde.yaml', '20,000 misspelt tactic ids', text(`${HEAD}find:\n  status: in-progress\n  tactics:\n${lines(20_000, () => '    - identify-shared-prioritie\n')}`), { rules: ['unknown-tactic'] });
   add('use-case-refs-20k.tde.yaml', '20,000 use cases and 20,000 references to missing ones', text(`${HEAD}refine:\n  status: in-progress\n  use_cases:\n${lines(20_000, (i) => `    - {id: case-${i}}\n`)}  result:\n    promising_use_cases:\n${lines(20_000, (i) => `      - other-${i}\n`)}`), { rules: ['unknown-use-case'] });
   add('collaborator-refs-20k.tde.yaml', '20,000 Design collaborators and 20,000 feedback entries from unknown people', text(`${HEAD}design:\n  status: in-progress\n  collaborators:\n${lines(20_000, (i) => `    - {name: person ${i}, role: resident}\n`)}  feedback:\n${lines(20_000, (i) => `    - {from: someone ${i}}\n`)}`), { rules: ['unknown-collaborator'] });
   add('long-names-suggestions.tde.yaml', 'a 2 MB collaborator name and a 2 MB use-case id, each referred to by a near miss', text(`${HEAD}refine:\n  status: in-progress\n  use_cases:\n    - id: ${'a-'.repeat(MB)}a\n  result:\n    promising_use_cases: [${'b'.repeat(150)}]\ndesign:\n  status: in-progress\n  collaborators:\n    - {name: ${'n'.repeat(2 * MB)}, role: resident}\n  feedback:\n    - {from: ${'m'.repeat(150)}}\n`), { rules: ['unknown-use-case', 'unknown-collaborator'] });
   // Controls in what the problems say: a key and a tactic id the engine quotes.
-  add('controls-in-messages.tde.yaml', 'bidi overrides, isolates and marks and C1 controls (NEL, CSI) in an unknown key and an unknown tactic id, as YAML escapes', text(`${HEAD}"team\\u202Enoissim\\u202C \\u2066iso\\u2069 \\u200F\\u061C \\x85nel \\x9b31mcsi": 1\nfind:\n  status: in-progress\n  collaborators: [{name: A, role: resident}]\n  tactics:\n    - "walk\\u202Esdrawkcab\\u2067 \\u200E \\x9b2J \\u0085 \\x9d0;title\\x9c"\n`), { rules: ['schema', 'unknown-tactic'], message: /Unknown tactic `walk\u202esdrawkcab\u2067 \u200e \u009b2J \u0085 \u009d0;title\u009c`/ });
+  add('controls-in-messages.tde.yaml', 'bidi overrides, isolates and marks and C1 controls (NEL, CSI) in an unknown key and an unknown tactic id, as YAML escapes', text(`${HEAD}"team\\u202Enoissim\\u202C \\u2066iso\\u2069 \\u200F\\u061C \\x85nel \\x9b31mcsi": 1\nfind:\n  status: in-progress\n  collaborators: [{name: A, role: resident}]\n  tactics:\n    - "walk\\u202Esdrawkcab\\u2067 \\u200E \\x9b2J \\u0085 \\x9d0;title\\x9c"\n`), { rules: ['schema', 'unknown-tactic'], message: /Unknown tactic "walk\u202esdrawkcab\u2067 \u200e \u009b2J \u0085 \u009d0;title\u009c"/ });
   add('contact-redos.tde.yaml', 'a 1 MB contact of e-mail-like characters with no @ (regex backtracking)', text(`${HEAD}find:\n  status: in-progress\n  collaborators:\n    - {name: A, role: resident, contact: ${'a'.repeat(MB)}}\n    - {name: B, role: resident, contact: "+1 ${'1 '.repeat(MB / 4)}x"}\n`), { rules: ['narrow-collaborators'] });
   add('pitch-bomb.tde.yaml', 'a pitch frame with 300,000 placeholders and a 2 MB focus area', text(`${HEAD}find:\n  status: done\n  collaborators: [{name: A, role: resident}]\n  result:\n    focus_area: ${'f'.repeat(2 * MB)}\nrefine:\n  status: done\n  pitch:\n    template: "${'{focus_area}'.repeat(300_000)}"\n`), { rules: ['missing-collaborators'] });
   return entries;

@@ -17,7 +17,7 @@ describe('language server: code actions', function () {
     const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
     const list = await actions([tactic]);
     assert.deepEqual(list.map((a) => [a.title, a.kind]), [
-      ['Change to `interview-stakeholders`', 'quickfix'],
+      ['Change to "interview-stakeholders"', 'quickfix'],
       ['Disable unknown-tactic for this line', 'quickfix'],
       ['Disable unknown-tactic for the file', 'quickfix'],
       ['Fix all auto-fixable problems', 'quickfix'],
@@ -98,7 +98,7 @@ describe('language server: code actions', function () {
     const via = diagnostics().find((d) => d.code === 'schema')!;
     const list = await actions([via]);
     assert.deepEqual(list.map((a) => [a.title, a.kind, a.isPreferred]), [
-      ['Change to `meeting`', 'quickfix', false],
+      ['Change to "meeting"', 'quickfix', false],
       ['Disable schema for this line', 'quickfix', undefined],
       ['Disable schema for the file', 'quickfix', undefined],
       ['Fix all auto-fixable problems', 'source.fixAll.tde', undefined],
@@ -114,7 +114,7 @@ describe('language server: code actions', function () {
     await client().open(other, contact);
     const problem = (await client().diagnostics(other, 1)).diagnostics.find((d) => d.code === 'personal-contact')!;
     const list = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: problem.range, context: { diagnostics: [problem] } });
-    const via = list.find((a) => a.title === 'Write `via Eastside block club` instead')!;
+    const via = list.find((a) => a.title === 'Write "via Eastside block club" instead')!;
     assert.equal(via.isPreferred, false);
     assert.equal(applyLspEdits(contact, editsOf(via.edit, other)), contact.replace('rosa.delgado@example.org', 'via Eastside block club'));
     const disable = list.find((a) => a.title === 'Disable personal-contact for this line')!;
@@ -159,7 +159,7 @@ describe('language server: code actions for a client without code action literal
     assert.deepEqual(client().initializeResult.capabilities.executeCommandProvider, { commands: ['tde.applyWorkspaceEdit'] });
     const tactic = (await client().diagnostics(uri, 1)).diagnostics.find((d) => d.code === 'unknown-tactic')!;
     const commands = await client().request<{ title: string; command: string; arguments: unknown[] }[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
-    assert.equal(commands[0]!.title, 'Change to `interview-stakeholders`');
+    assert.equal(commands[0]!.title, 'Change to "interview-stakeholders"');
     assert.equal(commands[0]!.command, 'tde.applyWorkspaceEdit');
     const mark = client().mark();
     await client().request('workspace/executeCommand', { command: commands[0]!.command, arguments: commands[0]!.arguments });

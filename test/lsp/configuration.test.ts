@@ -73,7 +73,7 @@ describe('language server: configuration and workspace', function () {
     const issues = await client().waitFor<ConfigurationIssues>('tde/configurationIssues', (p) => p.file === rc, mark);
     await republished(mark);
     assert.deepEqual(issues.issues.map((i) => i.line), [2, 3]);
-    assert.match(issues.issues[0]!.message, /Unknown rule `narrow-colaborators`/);
+    assert.match(issues.issues[0]!.message, /Unknown rule "narrow-colaborators"/);
     fs.writeFileSync(rc, 'rules:\n  narrow-collaborators: warning\n');
     mark = client().mark();
     await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: CHANGED }] });
@@ -174,6 +174,6 @@ describe('language server: settings from didChangeConfiguration payloads', funct
     assert.deepEqual(next.diagnostics.map((d) => d.code), []);
     const message = await client().waitFor<{ type: number; message: string }>('window/showMessage', () => true, mark);
     assert.equal(message.type, 2);
-    assert.match(message.message, /\.tderc\.yaml has a problem: .*Unknown rule `bogus`/);
+    assert.match(message.message, /\.tderc\.yaml has a problem: .*Unknown rule "bogus"/);
   });
 });

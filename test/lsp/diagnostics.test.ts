@@ -58,7 +58,7 @@ describe('language server: diagnostics', function () {
         code: 'unknown-tactic',
         codeDescription: { href: `${DOCS}unknown-tactic.md` },
         source: 'tde',
-        message: 'Unknown tactic `interview-stakholders`. Did you mean `interview-stakeholders`?',
+        message: 'Unknown tactic "interview-stakholders". Did you mean "interview-stakeholders"?',
       },
       {
         range: rangeOf(text, 'block-club-lots-map'),
@@ -66,10 +66,10 @@ describe('language server: diagnostics', function () {
         code: 'unknown-use-case',
         codeDescription: { href: `${DOCS}unknown-use-case.md` },
         source: 'tde',
-        message: '`block-club-lots-map` is not the id of any use case in `refine.use_cases`. Did you mean `block-club-lot-map`?',
+        message: '"block-club-lots-map" is not the id of any use case in "refine.use_cases". Did you mean "block-club-lot-map"?',
         relatedInformation: [
-          { location: { uri, range: rangeOf(text, 'block-club-lot-map') }, message: 'use case `block-club-lot-map`' },
-          { location: { uri, range: rangeOf(text, 'lot-owner-lookup') }, message: 'use case `lot-owner-lookup`' },
+          { location: { uri, range: rangeOf(text, 'block-club-lot-map') }, message: 'use case "block-club-lot-map"' },
+          { location: { uri, range: rangeOf(text, 'lot-owner-lookup') }, message: 'use case "lot-owner-lookup"' },
         ],
       },
       {
@@ -78,7 +78,7 @@ describe('language server: diagnostics', function () {
         code: 'schema',
         codeDescription: { href: `${DOCS}schema.md` },
         source: 'tde',
-        message: '`via` must be `email`, `meeting`, `workshop`, `online`, `survey`, `focus-group`, `phone`, `text-message`, `mail`, `social-media`, `door-to-door` or `other`; got `meetng`. Did you mean `meeting`?',
+        message: '"via" must be "email", "meeting", "workshop", "online", "survey", "focus-group", "phone", "text-message", "mail", "social-media", "door-to-door" or "other"; got "meetng". Did you mean "meeting"?',
       },
     ]);
     for (const diagnostic of published.diagnostics) {
@@ -104,7 +104,7 @@ describe('language server: diagnostics', function () {
       version = await client().change(uri, [{ range: { start: position, end: position }, text: letter }]);
     }
     const published = await client().diagnostics(uri, version, mark);
-    assert.ok(published.diagnostics.some((d) => String(d.message).includes('`meetnging`')), JSON.stringify(published.diagnostics));
+    assert.ok(published.diagnostics.some((d) => String(d.message).includes('"meetnging"')), JSON.stringify(published.diagnostics));
     const versions = client().published(uri).map((p) => p.version!);
     const sinceBurst = client().received.filter((r) => r.seq >= mark && r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri);
     assert.deepEqual(sinceBurst.map((r) => (r.params as PublishDiagnosticsParams).version), [version], 'one check for the burst, for its last version');
@@ -128,7 +128,7 @@ describe('language server: diagnostics', function () {
     const untitled = 'untitled:Untitled-1';
     await client().open(untitled, 'tde: 1\n');
     const published = await client().diagnostics(untitled, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['schema'], 'the missing `project`');
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['schema'], 'the missing "project"');
   });
 
   it('survives any text: binary junk, deep nesting, tabs, unterminated flows', async () => {

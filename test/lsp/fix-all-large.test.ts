@@ -56,7 +56,7 @@ describe('language server: Fix all on a file with thousands of fixes, resolved w
     assert.ok(list[0]!.data, 'the action carries what resolve needs');
     const tactic = diagnostics().find((d) => d.code === 'unknown-tactic')!;
     const withQuickFix = await client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tactic.range, context: { diagnostics: [tactic] } });
-    assert.equal(withQuickFix[0]!.title, 'Change to `identify-shared-priorities`');
+    assert.equal(withQuickFix[0]!.title, 'Change to "identify-shared-priorities"');
     assert.deepEqual(withQuickFix.at(-1), { ...list[0], kind: 'quickfix' }, 'in the light bulb, the same action as a quick fix');
     assert.deepEqual(fixAllComputations(client(), uri), [], 'nothing computed before it is chosen');
   });

@@ -31,10 +31,10 @@ describe('engine: a configuration with tens of thousands of keys', () => {
     const config = parseConfig(text);
     assert.deepEqual(config.rules, { 'no-steward': 'error' });
     assert.equal(config.issues.length, MAX_CONFIG_ISSUES + 1);
-    assert.deepEqual(config.issues[0], { message: `Unknown rule \`rule-0\`. Rules: ${ruleIds.join(', ')}.`, line: 3 });
+    assert.deepEqual(config.issues[0], { message: `Unknown rule "rule-0". Rules: ${ruleIds.join(', ')}.`, line: 3 });
     // The list of rules is given the first few times, not in every message.
     assert.deepEqual(config.issues.slice(0, MAX_CONFIG_ISSUES).filter((issue) => issue.message.includes('Rules:')).length, 3);
-    assert.deepEqual(config.issues[MAX_CONFIG_ISSUES - 1], { message: `Unknown rule \`rule-${MAX_CONFIG_ISSUES - 1}\`.`, line: MAX_CONFIG_ISSUES + 2 });
+    assert.deepEqual(config.issues[MAX_CONFIG_ISSUES - 1], { message: `Unknown rule "rule-${MAX_CONFIG_ISSUES - 1}".`, line: MAX_CONFIG_ISSUES + 2 });
     assert.ok(config.issues.slice(0, MAX_CONFIG_ISSUES).every((issue, i) => issue.line === i + 3));
     // The last says how many more, from the line of the first it leaves out.
     assert.deepEqual(config.issues.at(-1), leftOut(KEYS - MAX_CONFIG_ISSUES, MAX_CONFIG_ISSUES + 3));
@@ -52,8 +52,8 @@ describe('engine: a configuration with tens of thousands of keys', () => {
     const text = `rules:\n${lines(5, (i) => `  rule-${i}: off\n`)}  no-stewart: off\n  unknown-tactics: warning\n`;
     const config = parseConfig(text);
     assert.deepEqual(config.issues.slice(-2), [
-      { message: 'Unknown rule `no-stewart`. Did you mean `no-steward`?', line: 7 },
-      { message: 'Unknown rule `unknown-tactics`. Did you mean `unknown-tactic`?', line: 8 },
+      { message: 'Unknown rule "no-stewart". Did you mean "no-steward"?', line: 7 },
+      { message: 'Unknown rule "unknown-tactics". Did you mean "unknown-tactic"?', line: 8 },
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('engine: a configuration with tens of thousands of keys', () => {
     const text = lines(KEYS, (i) => `k${i}: 1\r\n`);
     const config = parseConfig(text);
     assert.equal(config.issues.length, MAX_CONFIG_ISSUES + 1);
-    assert.deepEqual(config.issues[MAX_CONFIG_ISSUES - 1], { message: `Unknown key \`k${MAX_CONFIG_ISSUES - 1}\`; the configuration has only \`rules\`.`, line: MAX_CONFIG_ISSUES });
+    assert.deepEqual(config.issues[MAX_CONFIG_ISSUES - 1], { message: `Unknown key "k${MAX_CONFIG_ISSUES - 1}"; the configuration has only "rules".`, line: MAX_CONFIG_ISSUES });
     assert.deepEqual(config.issues.at(-1), leftOut(KEYS - MAX_CONFIG_ISSUES, MAX_CONFIG_ISSUES + 1));
   });
 

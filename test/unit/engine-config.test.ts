@@ -42,10 +42,10 @@ describe('engine: config', () => {
 
     it('reads `no`, `yes` and `on` as strings, which are not settings (YAML 1.2, not 1.1)', () => {
       const config = parseConfig('rules:\n  no-steward: no\n  narrow-collaborators: yes\n  pitch-incomplete: on\n');
-      assert.deepEqual(config.rules, {}, '`no` must not turn a rule off as YAML 1.1 would');
+      assert.deepEqual(config.rules, {}, '"no" must not turn a rule off as YAML 1.1 would');
       assert.equal(config.issues.length, 3);
       assert.match(config.issues[0]!.message, /no-steward/);
-      assert.match(config.issues[0]!.message, /`no`/);
+      assert.match(config.issues[0]!.message, /"no"/);
       assert.deepEqual(config.issues.map((i) => i.line), [2, 3, 4]);
     });
 

@@ -44,10 +44,10 @@ describe('engine: control characters', function () {
     const text = `${HEAD}x-a: "x\u001b[31my\u001b\u0008\u0007z"  # note\u000c\u000c\nx-b: |\n  one\u007ftwo\n`;
     const found = problems(text).map((p) => [text.slice(p.offset, p.offset + p.length), p.message]);
     assert.deepEqual(found.map(([chars]) => chars), ['\u001b', '\u001b\u0008\u0007', '\u000c\u000c', '\u007f']);
-    assert.match(found[0]![1]!, /^A control character \(U\+001B ESCAPE\) is not allowed in YAML, not even in quotes: delete it, or write it as `\\e`\.$/);
+    assert.match(found[0]![1]!, /^A control character \(U\+001B ESCAPE\) is not allowed in YAML, not even in quotes: delete it, or write it as "\\e"\.$/);
     assert.match(found[1]![1]!, /^3 control characters in a row \(U\+001B ESCAPE, U\+0008 BACKSPACE, U\+0007 BELL\)/);
     assert.match(found[2]![1]!, /FORM FEED\) are not allowed in YAML, not even in a comment: delete them\.$/);
-    assert.match(found[3]![1]!, /U\+007F DELETE.*`\\x7F` inside a double-quoted string/);
+    assert.match(found[3]![1]!, /U\+007F DELETE.*"\\x7F" inside a double-quoted string/);
   });
 
   it('names the common ones and falls back to the code point', () => {

@@ -19,7 +19,7 @@ describe('engine: a fix never changes what the file says', () => {
     const text = `${HEAD}design:\n  status: not-started\n  plan:\n    formality: informal\n`;
     const problem = only(text, 'schema');
     assert.equal(problem.fix, undefined);
-    assert.ok(!suggested(problem).some((t) => t.includes('`formal`')), suggested(problem).join());
+    assert.ok(!suggested(problem).some((t) => t.includes('"formal"')), suggested(problem).join());
     assert.equal(fixAll(text).text, text);
   });
 
@@ -27,7 +27,7 @@ describe('engine: a fix never changes what the file says', () => {
     const text = `${HEAD}find:\n  status: undone\n`;
     const problem = only(text, 'schema');
     assert.equal(problem.fix, undefined);
-    assert.ok(!suggested(problem).some((t) => t.includes('`done`')), suggested(problem).join());
+    assert.ok(!suggested(problem).some((t) => t.includes('"done"')), suggested(problem).join());
     assert.equal(fixAll(text).text, text);
   });
 
@@ -36,8 +36,8 @@ describe('engine: a fix never changes what the file says', () => {
     const problem = check(text).problems.find((p) => p.rule === 'unknown-collaborator')!;
     assert.ok(problem, 'unknown-collaborator is reported');
     assert.equal(problem.fix, undefined);
-    assert.deepEqual(suggested(problem), ['Change to `Elm Street Block Club`']);
-    assert.match(problem.message, /Did you mean `Elm Street Block Club`\?/);
+    assert.deepEqual(suggested(problem), ['Change to "Elm Street Block Club"']);
+    assert.match(problem.message, /Did you mean "Elm Street Block Club"\?/);
     const fixed = fixAll(text);
     assert.equal(fixed.text, text);
     assert.ok(fixed.result.problems.some((p) => p.rule === 'unreviewed-plan'), 'unreviewed-plan still speaks');
@@ -47,7 +47,7 @@ describe('engine: a fix never changes what the file says', () => {
     const text = `${HEAD}refine:\n  status: done\n  use_cases:\n    - id: park-hours-north\n    - id: park-hours-south\ndesign:\n  status: not-started\n  selected_use_case: park-hours-west\n`;
     const problem = only(text, 'unknown-use-case');
     assert.equal(problem.fix, undefined);
-    assert.deepEqual(suggested(problem).sort(), ['Change to `park-hours-north`', 'Change to `park-hours-south`']);
+    assert.deepEqual(suggested(problem).sort(), ['Change to "park-hours-north"', 'Change to "park-hours-south"']);
     assert.equal(fixAll(text).text, text);
   });
 });

@@ -135,7 +135,7 @@ describe('engine: fixes', () => {
     let text = find(Object.keys(other));
     for (const [name, id] of Object.entries(other)) {
       const problem = check(text).problems.find((p) => p.rule === 'unknown-tactic' && text.slice(p.offset, p.offset + p.length) === name)!;
-      assert.match(problem.message, new RegExp(`other name for the tactic \`${id}\``));
+      assert.match(problem.message, new RegExp(`other name for the tactic "${id}"`));
       text = applyAndVerify(text, problem);
     }
     assert.equal(text, find(Object.values(other)));
@@ -149,13 +149,13 @@ describe('engine: fixes', () => {
       const problem = check(text).problems.find((p) => p.rule === 'unknown-use-case')!;
       return { fix: problem.fix?.title, suggestions: problem.suggestions?.map((s) => s.title) };
     };
-    assert.deepEqual(offered(useCases(['phase-1', 'phase-3'], 'phase-2')), { fix: undefined, suggestions: ['Change to `phase-1`', 'Change to `phase-3`'] });
-    assert.deepEqual(offered(useCases(['site-a'], 'site-b')), { fix: undefined, suggestions: ['Change to `site-a`'] });
-    assert.deepEqual(offered(useCases(['bus-stop-benches'], 'bus-stop-bench')), { fix: undefined, suggestions: ['Change to `bus-stop-benches`'] });
-    assert.deepEqual(offered(useCases(['bus-stop-benches'], 'bus-stop-benchs')), { fix: 'Change to `bus-stop-benches`', suggestions: undefined });
+    assert.deepEqual(offered(useCases(['phase-1', 'phase-3'], 'phase-2')), { fix: undefined, suggestions: ['Change to "phase-1"', 'Change to "phase-3"'] });
+    assert.deepEqual(offered(useCases(['site-a'], 'site-b')), { fix: undefined, suggestions: ['Change to "site-a"'] });
+    assert.deepEqual(offered(useCases(['bus-stop-benches'], 'bus-stop-bench')), { fix: undefined, suggestions: ['Change to "bus-stop-benches"'] });
+    assert.deepEqual(offered(useCases(['bus-stop-benches'], 'bus-stop-benchs')), { fix: 'Change to "bus-stop-benches"', suggestions: undefined });
     const words = check(`${HEAD}find:\n  status: not-started\n  tactics: [analyze data requests]\n`).problems[0]!;
     assert.equal(words.fix, undefined, 'a tactic written in words is suggested');
-    assert.deepEqual(words.suggestions?.map((s) => s.title), ['Change to `analyze-information-requests`']);
+    assert.deepEqual(words.suggestions?.map((s) => s.title), ['Change to "analyze-information-requests"']);
   });
 
   it('unknown-criterion: the nearest criterion of that tactic', () => {
@@ -180,8 +180,8 @@ describe('engine: fixes', () => {
     assert.equal(problems.length, 2);
     assert.ok(problems.every((p) => !p.fix), 'no fix');
     for (const problem of problems) {
-      assert.deepEqual(problem.suggestions!.map((s) => s.title), ['Change to `Linden Walks`']);
-      assert.match(problem.message, /Did you mean `Linden Walks`\?/);
+      assert.deepEqual(problem.suggestions!.map((s) => s.title), ['Change to "Linden Walks"']);
+      assert.match(problem.message, /Did you mean "Linden Walks"\?/);
       applyAndVerify(text, problem, {}, problem.suggestions![0]);
     }
   });
@@ -191,15 +191,15 @@ describe('engine: fixes', () => {
     const problems = check(text).problems.filter((p) => p.rule === 'schema');
     assert.equal(problems.length, 2);
     assert.ok(problems.every((p) => !p.fix), 'no fix');
-    assert.deepEqual(problems.map((p) => p.suggestions!.map((s) => s.title)), [['Change to `not-started`'], ['Change to `government`']]);
+    assert.deepEqual(problems.map((p) => p.suggestions!.map((s) => s.title)), [['Change to "not-started"'], ['Change to "government"']]);
     for (const problem of problems) applyAndVerify(text, problem, {}, problem.suggestions![0]);
     const suggestionsFor = (status: string) => check(`${HEAD}find:\n  status: ${status}\n`).problems[0]!.suggestions?.map((s) => s.title) ?? [];
-    assert.deepEqual(suggestionsFor('complete'), ['Change to `done`']);
-    assert.deepEqual(suggestionsFor('finished'), ['Change to `done`']);
+    assert.deepEqual(suggestionsFor('complete'), ['Change to "done"']);
+    assert.deepEqual(suggestionsFor('finished'), ['Change to "done"']);
     assert.deepEqual(suggestionsFor('undone'), []);
     const support = check(`${HEAD}refine:\n  status: not-started\n  use_cases:\n    - {id: repair-map, support: high}\n`).problems[0]!;
-    assert.deepEqual(support.suggestions?.map((s) => s.title), ['Change to `strong`']);
-    assert.match(support.message, /Did you mean `strong`\?/);
+    assert.deepEqual(support.suggestions?.map((s) => s.title), ['Change to "strong"']);
+    assert.match(support.message, /Did you mean "strong"\?/);
   });
 
   it('schema: a misspelt key is suggested, not renamed (a key decides which checks read its content)', () => {
@@ -226,8 +226,8 @@ describe('engine: fixes', () => {
     assert.equal(fixOne(dated('3/3/2024'), 'schema'), dated('2024-03-03'));
     const twoWays = check(dated('3/4/2024')).problems[0]!;
     assert.equal(twoWays.fix, undefined);
-    assert.deepEqual(twoWays.suggestions!.map((s) => s.title), ['Change to `2024-03-04` (4 March 2024)', 'Change to `2024-04-03` (3 April 2024)']);
-    assert.match(twoWays.message, /Did you mean `2024-03-04` \(4 March 2024\) or `2024-04-03` \(3 April 2024\)\?/);
+    assert.deepEqual(twoWays.suggestions!.map((s) => s.title), ['Change to "2024-03-04" (4 March 2024)', 'Change to "2024-04-03" (3 April 2024)']);
+    assert.match(twoWays.message, /Did you mean "2024-03-04" \(4 March 2024\) or "2024-04-03" \(3 April 2024\)\?/);
     for (const suggestion of twoWays.suggestions!) applyAndVerify(dated('3/4/2024'), twoWays, {}, suggestion);
     assert.ok(!check(dated('2/30/2024')).problems[0]!.fix, 'no such day');
   });

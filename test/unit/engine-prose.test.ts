@@ -1,6 +1,6 @@
 // Plain words from lists and values: what messages and the pitch are made of.
 import * as assert from 'node:assert/strict';
-import { clip, listCode, listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from '../../server/src/engine/prose';
+import { clip, listQuoted, listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from '../../server/src/engine/prose';
 
 describe('engine: plain words', () => {
   it('lists with commas and "and" or "or"', () => {
@@ -8,7 +8,9 @@ describe('engine: plain words', () => {
     assert.equal(listWords(['a']), 'a');
     assert.equal(listWords(['a', 'b']), 'a and b');
     assert.equal(listWords(['a', 'b', 'c']), 'a, b and c');
-    assert.equal(listCode(['yes', 'no', 'partly']), '`yes`, `no` or `partly`');
+    assert.equal(listQuoted(['yes', 'no', 'partly']), '"yes", "no" or "partly"');
+    assert.equal(listWords(['Encontrar', 'Diseñar', 'Implementar'], 'and', 'es'), 'Encontrar, Diseñar e Implementar');
+    assert.equal(listQuoted(['uno', 'otro'], 'or', 'es'), '"uno" u "otro"');
   });
 
   it('shortens a text at a word boundary, never inside a word', () => {

@@ -51,7 +51,7 @@ describe('template text', () => {
       .replace(/^  status: not-started$/m, '  status: in-progress');
     const messages = check(uncommented, {}).problems.filter((p) => p.rule === 'placeholder-text').map((p) => p.message);
     assert.equal(messages.length, 4, messages.join('\n'));
-    for (const key of ['action', 'engagement', 'focus_area', 'rationale']) assert.ok(messages.some((m) => m.startsWith(`\`${key}\` in Find`)), key);
+    for (const key of ['action', 'engagement', 'focus_area', 'rationale']) assert.ok(messages.some((m) => m.startsWith(`"${key}" in Find`)), key);
   });
 
   it('every example value of the walkthrough is recognised, but not its names of groups', () => {
@@ -87,7 +87,7 @@ describe('template text', () => {
     assert.deepEqual(pitch.emptyBlanks, ['IMPACT']);
     assert.match(pitch.text, /which matters because \[IMPACT\]\./);
     const problem = check(text, {}).problems.find((p) => p.rule === 'pitch-incomplete');
-    assert.match(problem?.message ?? '', /IMPACT \(`refine\.pitch\.impact`\)/);
+    assert.match(problem?.message ?? '', /IMPACT \("refine\.pitch\.impact"\)/);
   });
 
   it('counts as empty for missing-result', () => {

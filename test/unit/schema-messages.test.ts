@@ -61,7 +61,7 @@ describe('schema messages', () => {
       assert.ok(problem, `no schema problem at ${path.join('.')}`);
       const key = path[path.length - 1];
       const shape = mappingShapes(schema)[0]!;
-      const written = typeof key === 'string' ? `\`${key}: ${shape}\`` : `\`${shape}\``;
+      const written = typeof key === 'string' ? `"${key}: ${shape}"` : `"${shape}"`;
       assert.ok(problem.message.includes(written), `${path.join('.')}: ${problem.message}`);
       assert.doesNotMatch(problem.message, /mapping/);
     }
@@ -72,7 +72,7 @@ describe('schema messages', () => {
     assert.ok(enumPlaces.length >= 8, `${enumPlaces.length} places with values`);
     for (const { path, schema } of enumPlaces) {
       const values = listedValues(schema);
-      const named = `${values.slice(0, -1).map((v) => `\`${v}\``).join(', ')} or \`${values[values.length - 1]}\``;
+      const named = `${values.slice(0, -1).map((v) => `"${v}"`).join(', ')} or "${values[values.length - 1]}"`;
       for (const wrong of ['zzz-not-a-value', ['a list'], 42]) {
         const problem = schemaProblemAt(fileWith(path, wrong), path);
         assert.ok(problem, `no schema problem at ${path.join('.')} for ${JSON.stringify(wrong)}`);
@@ -84,16 +84,16 @@ describe('schema messages', () => {
   it('a missing key says what it takes', () => {
     const text = 'tde: 1\nproject: {title: T, place: P}\nfind:\n  action: listened\n';
     const problem = check(text, {}).problems.find((p) => p.rule === 'schema')!;
-    assert.equal(problem.message, '`find` is missing the required key `status` (`not-started`, `in-progress`, `done` or `skipped`).');
+    assert.equal(problem.message, '"find" is missing the required key "status" ("not-started", "in-progress", "done" or "skipped").');
     const noProject = check('tde: 1\n', {}).problems.find((p) => p.rule === 'schema')!;
-    assert.equal(noProject.message, 'The file is missing the required key `project` (`project: {title: …, place: …, …}`).');
+    assert.equal(noProject.message, 'The file is missing the required key "project" ("project: {title: …, place: …, …}").');
   });
 
   it('shows the shapes of a value that may be one of several mappings', () => {
     const problem = schemaProblemAt(fileWith(['find', 'tactics', 0], 42), ['find', 'tactics', 0])!;
-    assert.match(problem.message, /^Item 1 of `tactics` must be a text or keys with values, like `\{custom: …, description: …, …\}` or `\{id: …, criteria: …, …\}`; got the number 42\.$/);
+    assert.match(problem.message, /^Item 1 of "tactics" must be a text or keys with values, like "\{custom: …, description: …, …\}" or "\{id: …, criteria: …, …\}"; got the number 42\.$/);
     const step = schemaProblemAt(fileWith(['refine'], 'started'), ['refine'])!;
-    assert.equal(step.message, '`refine` must be keys with values, like `refine: {status: …, action: …, …}`; got the text `started`.', 'a key required only when skipped is not shown');
+    assert.equal(step.message, '"refine" must be keys with values, like "refine: {status: …, action: …, …}"; got the text "started".', 'a key required only when skipped is not shown');
   });
 
   describe('incorporated: true and false, as YAML 1.1 readers write yes and no', () => {

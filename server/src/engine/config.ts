@@ -4,6 +4,7 @@ import * as path from './paths';
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseQuietly, structureIssues } from './document';
 import { LineIndex } from './lineIndex';
+import { quoted } from './prose';
 import { ruleIds } from './rules';
 import { nearest } from './suggest';
 import type { FileHost, RuleSeverities, SeveritySetting } from './types';
@@ -80,8 +81,8 @@ export function parseConfig(text: string, file?: string): TdeConfig {
   let ruleLists = 0;
   const unknownRule = (id: string): string => {
     const suggestion = nearest(id, ruleIds);
-    if (suggestion) return `Unknown rule \`${id}\`. Did you mean \`${suggestion}\`?`;
-    return ruleLists++ < RULE_LISTS ? `Unknown rule \`${id}\`. Rules: ${ruleIds.join(', ')}.` : `Unknown rule \`${id}\`.`;
+    if (suggestion) return `Unknown rule ${quoted(id)}. Did you mean ${quoted(suggestion)}?`;
+    return ruleLists++ < RULE_LISTS ? `Unknown rule ${quoted(id)}. Rules: ${ruleIds.join(', ')}.` : `Unknown rule ${quoted(id)}.`;
   };
   const duplicates = structureIssues(doc.contents as Node | null).filter((issue) => issue.code === 'DUPLICATE_KEY');
   for (const error of mergeByPosition(doc.errors, duplicates)) {
@@ -91,18 +92,18 @@ export function parseConfig(text: string, file?: string): TdeConfig {
   const contents = doc.contents;
   if (contents == null) return done();
   if (!isMap(contents)) {
-    report(0, () => 'The configuration must be keys with values, like `rules: {no-steward: warning}`.');
+    report(0, () => 'The configuration must be keys with values, like "rules: {no-steward: warning}".');
     return done();
   }
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (key !== 'rules') {
-      report((pair.key as { range?: number[] })?.range?.[0], () => `Unknown key \`${key}\`; the configuration has only \`rules\`.`);
+      report((pair.key as { range?: number[] })?.range?.[0], () => `Unknown key ${quoted(key)}; the configuration has only "rules".`);
       continue;
     }
     if (pair.value == null || (isScalar(pair.value) && pair.value.value == null)) continue;
     if (!isMap(pair.value)) {
-      report((pair.key as { range?: number[] })?.range?.[0], () => '`rules` must map rule ids to off, info, warning or error.');
+      report((pair.key as { range?: number[] })?.range?.[0], () => '"rules" must map rule ids to off, info, warning or error.');
       continue;
     }
     for (const rulePair of pair.value.items) {
@@ -113,7 +114,7 @@ export function parseConfig(text: string, file?: string): TdeConfig {
       if (!ruleIds.includes(id)) {
         report(offset, () => unknownRule(id));
       } else if (!SETTINGS.includes(setting as SeveritySetting)) {
-        report(offset, () => `\`${id}\` must be off, info, warning or error; got \`${String(value)}\`.`);
+        report(offset, () => `${quoted(id)} must be off, info, warning or error; got ${quoted(String(value))}.`);
       } else {
         rules[id] = setting as SeveritySetting;
       }

@@ -89,7 +89,7 @@ export function controlCharacterIssues(text: string, lines: LineIndex, contents:
     issues.push({
       offset: firstMore[0],
       length: firstMore[1] - firstMore[0],
-      message: `…and ${more.toLocaleString('en')} more ${more === 1 ? 'place' : 'places'} with control characters from here on, not reported one by one; delete them all (a regular-expression search for \`${FORBIDDEN_SEARCH}\` finds them in most editors).`,
+      message: `…and ${more.toLocaleString('en')} more ${more === 1 ? 'place' : 'places'} with control characters from here on, not reported one by one; delete them all (a regular-expression search for "${FORBIDDEN_SEARCH}" finds them in most editors).`,
     });
   }
   return issues;
@@ -142,7 +142,7 @@ function describeRun(text: string, start: number, end: number, where: Where): st
     ? `A ${noun} (${names}) is not allowed in YAML`
     : `${count.toLocaleString('en')} ${noun}s in a row (${names}) are not allowed in YAML`;
   const it = one ? 'it' : 'them';
-  const escapes = codes.slice(0, 3).map((code) => `\`${escapeOf(code)}\``);
+  const escapes = codes.slice(0, 3).map((code) => `"${escapeOf(code)}"`);
   const asEscapes = codes.length === 1 ? `as ${escapes[0]}` : `as escapes such as ${escapes.join(', ')}`;
   switch (where) {
     case 'double-quoted':

@@ -5,13 +5,17 @@ import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { decodeTdeBytes } from './bytes';
 import { controlCharacterIssues } from './controlCharacters';
 import { LineIndex } from './lineIndex';
+import { message, type MessageValues } from '../shared/l10n';
 import { clip } from './prose';
 import type { Fix, NodePath } from './types';
 
 export type TdeYaml = Document.Parsed;
 
 interface SyntaxIssue {
+  /** In English; `words` gives it in any language. */
   message: string;
+  /** The message's key in the catalogues (`syntax.*`) and its values. */
+  words?: { key: string; values: MessageValues };
   offset: number;
   length: number;
   /** Only where the edit cannot change anything but the problem (see controlCharacters.ts). */
@@ -205,8 +209,8 @@ export function parseTdeIndexed(text: string): { document: TdeDocument; paths: M
   for (let i = 0; i < found.length; i++) {
     const error = found[i]!;
     if (syntaxIssues.length >= MAX_SYNTAX_ISSUES) {
-      const rest = (found.length - i).toLocaleString('en');
-      syntaxIssues.push({ message: `…and up to ${rest} more YAML problems from here on; fix the ones above first.`, offset: error.pos[0], length: 0 });
+      const words = { key: 'syntax.more', values: { count: found.length - i } };
+      syntaxIssues.push({ message: message('en', words.key, words.values), words, offset: error.pos[0], length: 0 });
       break;
     }
     // The parser's own word on a `%YAML` version it does not know is replaced by readAsYaml12's.
@@ -221,8 +225,10 @@ export function parseTdeIndexed(text: string): { document: TdeDocument; paths: M
     // One mistake often trips several parser errors at one place: say it once.
     if (starts.has(start)) continue;
     starts.add(start);
+    const words = describeYamlError(error.code, error.message);
     const issue: SyntaxIssue = {
-      message: describeYamlError(error.code, error.message),
+      message: words ? message('en', words.key, words.values) : error.message,
+      ...(words ? { words } : {}),
       offset: start,
       length: Math.max(0, Math.min(end, text.length) - start),
     };
@@ -328,32 +334,34 @@ function shortMessage(text: string): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-function describeYamlError(code: string, message: string): string {
+/** The words of a parser error in the catalogues; none for our own issues, which come with their message written. */
+function describeYamlError(code: string, message: string): { key: string; values: MessageValues } | undefined {
   // The parser quotes the text it stumbled on, which may be a whole (huge) line.
   const first = shortMessage(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
-  if (/call stack/i.test(first)) return 'The YAML is nested too deeply to read; TDE files need only a few levels.';
+  if (/call stack/i.test(first)) return { key: 'syntax.tooDeepToRead', values: {} };
   switch (code) {
     case 'TDE_CONTROL':
     case 'TDE_BINARY':
-      return message;
+      return undefined;
     case 'TDE_YAML_VERSION':
-      return `This file says \`%YAML ${shortName(message)}\`, but TDE files are always read as YAML 1.2 with the core schema (so \`yes\`, \`no\`, \`on\` and \`off\` stay text); remove the directive.`;
+      return { key: 'syntax.yamlVersion', values: { version: shortName(message) } };
     case 'TDE_TOO_DEEP':
       // Word for word what index.ts says when the plain-data view finds it.
-      return `This file cannot be checked safely: values are nested more than ${message} levels deep. TDE files need no such structures; write the values out.`;
+      return { key: 'syntax.tooDeep', values: { depth: message } };
     case 'TDE_UNKNOWN_ALIAS':
-      return `The alias \`*${shortName(message)}\` names no anchor defined before it; write the value out (TDE files need no anchors).`;
+      return { key: 'syntax.unknownAlias', values: { alias: shortName(message) } };
     case 'DUPLICATE_KEY':
-      return 'This key appears twice at the same level; YAML keeps only one of them, so merge the two.';
+      return { key: 'syntax.duplicateKey', values: {} };
     case 'TAG_RESOLVE_FAILED':
-      return `Custom YAML tags are not part of the TDE format and are not evaluated: ${first}.`;
+      return { key: 'syntax.customTag', values: { detail: first } };
     case 'MULTIPLE_DOCS':
-      return 'A TDE file holds one YAML document; move the others to files of their own.';
+      return { key: 'syntax.multipleDocuments', values: {} };
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
     default:
-      return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+      // The parser's own words (in English), after ours.
+      return { key: 'syntax.parser', values: { detail: `${first.charAt(0).toLowerCase()}${first.slice(1)}` } };
   }
 }
 

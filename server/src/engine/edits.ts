@@ -1,7 +1,9 @@
 // Minimal text edits for fixes: replace one scalar's text, or insert one key
 // into a block mapping. Everything else in the file stays byte for byte,
 // and inserted lines use the file's own line break.
+import { message, type Language } from '../shared/l10n';
 import { isMap, isScalar, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
+import { quoted } from './prose';
 import { Scalar } from 'yaml';
 import type { Correction } from './suggest';
 import type { Fix, Suggestion, TextEdit } from './types';
@@ -43,14 +45,19 @@ export function replaceScalarFix(node: Node, newValue: string, title: string): F
 }
 
 /** A scalar's correction as a fix (when it is certain) or as suggestions, one per candidate. */
-export function correctScalar(node: Node, correction: Correction): { fix?: Fix; suggestions?: Suggestion[] } {
-  if (correction.certain !== undefined) return { fix: replaceScalarFix(node, correction.certain, `Change to \`${correction.certain}\``) };
-  return { suggestions: suggestValues(node, correction.possible) };
+export function correctScalar(node: Node, correction: Correction, language: Language = 'en'): { fix?: Fix; suggestions?: Suggestion[] } {
+  if (correction.certain !== undefined) return { fix: replaceScalarFix(node, correction.certain, changeTo(correction.certain, language)) };
+  return { suggestions: suggestValues(node, correction.possible, language) };
+}
+
+/** The title of a change to `value`: 'Change to "value"'. */
+export function changeTo(value: string, language: Language = 'en'): string {
+  return message(language, 'check.changeTo', { value: quoted(value) });
 }
 
 /** Suggestions to replace a scalar by each of `values` (those that can be written safely). */
-export function suggestValues(node: Node, values: readonly string[]): Suggestion[] | undefined {
-  const suggestions = values.flatMap((value) => replaceScalarFix(node, value, `Change to \`${value}\``) ?? []);
+export function suggestValues(node: Node, values: readonly string[], language: Language = 'en'): Suggestion[] | undefined {
+  const suggestions = values.flatMap((value) => replaceScalarFix(node, value, changeTo(value, language)) ?? []);
   return suggestions.length ? suggestions : undefined;
 }
 

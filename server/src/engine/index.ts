@@ -9,6 +9,7 @@ import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, Rule, RuleContext } from './rule';
 import { ruleById, rules, rulesOfStage } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
+import { message, type Language } from '../shared/l10n';
 import type { FileHost, Problem, RuleSeverities, Severity, Suppression } from './types';
 
 export interface CheckOptions {
@@ -19,6 +20,8 @@ export interface CheckOptions {
   severities?: RuleSeverities;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The language of the messages (default English). The engine never guesses it from the environment. */
+  language?: Language;
   /** Asked between rules: true once a newer version has made this check pointless (it then ends with StaleCheck). */
   isStale?: () => boolean;
 }
@@ -62,17 +65,19 @@ export function checkDocument(document: TdeDocument, options: CheckOptions = {},
 
 function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepared: { data: unknown } | undefined): CheckResult {
   const severities = options.severities ?? {};
+  const language = options.language ?? 'en';
+  const say: RuleContext['say'] = (key, values) => message(language, key, values);
   const directives = readDirectives(document);
   const raw: Problem[] = [];
   const root = document.root;
   let model: TdeModel | undefined;
 
-  const runRule = (rule: Rule, context: Omit<RuleContext, 'report'>) => {
+  const runRule = (rule: Rule, context: Omit<RuleContext, 'report' | 'language' | 'say'>) => {
     const setting = severities[rule.id];
     if (setting === 'off') return;
     const report = (r: Report) => raw.push(toProblem(document, rule.id, setting ?? r.severity ?? rule.defaultSeverity, r));
     try {
-      rule.check({ ...context, report });
+      rule.check({ ...context, language, say, report });
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }
@@ -84,10 +89,8 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
     for (const rule of syntaxRules) runRule(rule, context);
   } else if (!root) {
     const contents = document.yaml.contents as Node | null;
-    const message = contents
-      ? 'A TDE file is made of keys with values, starting with `tde: 1` and `project: {title: …, place: …}`; this file holds a single value or a list.'
-      : 'This file is empty: a TDE file starts with `tde: 1` and a `project` with its `title` and `place`.';
-    runRule({ ...ruleById('schema')!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message }) },
+    const text = say(contents ? 'check.file.notMapping' : 'check.file.empty');
+    runRule({ ...ruleById('schema')!, check: ({ report }) => report({ span: { offset: contents?.range?.[0] ?? 0, length: contents?.range ? contents.range[1] - contents.range[0] : 0, path: [] }, message: text }) },
       { model: buildModel(document, undefined), data: undefined });
   } else {
     model = buildModel(document, root);
@@ -100,7 +103,7 @@ function checkWithinBudget(document: TdeDocument, options: CheckOptions, prepare
       raw.push({
         rule: 'yaml-syntax',
         severity: 'error',
-        message: `This file cannot be checked safely: ${error.message}. TDE files need no such structures; write the values out.`,
+        message: say('check.file.unsafe', { reason: say(error.key, error.values) }),
         offset: range?.[0] ?? 0,
         length: range ? range[1] - range[0] : 0,
         path: [],

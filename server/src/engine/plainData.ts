@@ -3,11 +3,13 @@
 // and safe: aliases resolve in linear time with a budget on what they expand
 // to, an alias inside its own anchor is refused instead of building a cyclic
 // object, and `__proto__` or `constructor` are only ever data.
+import { message, type MessageValues } from '../shared/l10n';
 import { isAlias, isMap, isScalar, isSeq, keyString, shortName, type Node } from './document';
 
+/** Why the data cannot be read safely; `key` and `values` name the words in the catalogues (`check.limit.*`). */
 export class DataLimitError extends Error {
-  constructor(message: string, readonly node?: Node) {
-    super(message);
+  constructor(readonly key: string, readonly values: MessageValues, readonly node?: Node) {
+    super(message('en', key, values));
   }
 }
 
@@ -26,13 +28,13 @@ export function toPlainData(root: Node | null | undefined, limits: DataLimits, d
   const convert = (node: Node | null | undefined, depth: number): unknown => {
     if (node == null) return null;
     if (++values > limits.maxValues) {
-      throw new DataLimitError(`the data grows past ${limits.maxValues.toLocaleString('en')} values once aliases are expanded`, node);
+      throw new DataLimitError('check.limit.values', { count: limits.maxValues }, node);
     }
-    if (depth > limits.maxDepth) throw new DataLimitError(`values are nested more than ${limits.maxDepth} levels deep`, node);
+    if (depth > limits.maxDepth) throw new DataLimitError('check.limit.depth', { depth: limits.maxDepth }, node);
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) return null; // document.ts reports an alias with no anchor before it
-      if (open.has(target)) throw new DataLimitError(`the alias *${shortName(node.source)} refers to a value that contains it`, node);
+      if (open.has(target)) throw new DataLimitError('check.limit.aliasCycle', { alias: shortName(node.source) }, node);
       return convert(target, depth);
     }
     const anchor = (node as { anchor?: string }).anchor;

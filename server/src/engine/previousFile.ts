@@ -17,8 +17,8 @@ interface PreviousFile {
   written: string;
   /** Absolute path: relative to the folder of the file that names it. Never to be looked up when `refused`. */
   target: string;
-  /** Why the path may not be looked at (absolute, climbing out, inside `.git`), as a whole message. */
-  refused?: string;
+  /** Why the path may not be looked at (absolute, climbing out, inside `.git`): the key of the words in the catalogues. */
+  refused?: 'rule.missing-previous.why.address' | 'rule.missing-previous.why.characters' | 'rule.missing-previous.why.climbs' | 'rule.missing-previous.why.git';
 }
 
 export function previousFile(model: TdeModel, fileName: string, host?: FileHost): PreviousFile | undefined {
@@ -27,16 +27,11 @@ export function previousFile(model: TdeModel, fileName: string, host?: FileHost)
   if (!node || !written) return undefined;
   const folder = path.dirname(fileName);
   const target = path.resolve(folder, written);
-  const refuse = (why: string): PreviousFile => ({
-    node,
-    written,
-    target,
-    refused: `\`previous\` must be a path relative to this file's folder that stays inside the project's files, such as \`../2023/vacant-lots.tde.yaml\`; ${why}. It was not looked up.`,
-  });
-  if (/^(?:[a-z][a-z0-9+.-]*:|[\\/]|~)/i.test(written)) return refuse('this one is an absolute path or an address');
-  if (/[\u0000-\u001f%]/.test(written)) return refuse('this one holds control characters or percent signs');
+  const refuse = (refused: NonNullable<PreviousFile['refused']>): PreviousFile => ({ node, written, target, refused });
+  if (/^(?:[a-z][a-z0-9+.-]*:|[\\/]|~)/i.test(written)) return refuse('rule.missing-previous.why.address');
+  if (/[\u0000-\u001f%]/.test(written)) return refuse('rule.missing-previous.why.characters');
   const root = host?.treeRoot?.(fileName) ?? folder;
-  if (!isInsideFolder(target, root)) return refuse('this one climbs out of them');
-  if (path.relative(root, target).split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) return refuse('this one is inside `.git`');
+  if (!isInsideFolder(target, root)) return refuse('rule.missing-previous.why.climbs');
+  if (path.relative(root, target).split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) return refuse('rule.missing-previous.why.git');
   return { node, written, target };
 }

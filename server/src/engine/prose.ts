@@ -1,16 +1,36 @@
 // Plain words from lists and values: "a, b and c", a text shortened at a word
 // boundary, and a value that starts a sentence read as part of one. Shared by
 // the messages, the pitch and every door that shows them.
+import type { Language } from '../shared/l10n';
 
-/** "a", "a and b", "a, b and c" (or with "or"). */
-export function listWords(words: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+/**
+ * "a", "a and b", "a, b and c" (or with "or"); in Spanish "a, b y c", with
+ * "e" before a word that sounds "i" and "u" before one that sounds "o".
+ */
+export function listWords(words: readonly string[], conjunction: 'and' | 'or' = 'and', language: Language = 'en'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+  const last = words[words.length - 1]!;
+  const joined = language === 'es' ? spanishConjunction(conjunction, last) : conjunction;
+  return `${words.slice(0, -1).join(', ')} ${joined} ${last}`;
 }
 
-/** Each word in backticks, listed: "`yes`, `no` or `partly`". */
-export function listCode(words: readonly string[], conjunction: 'and' | 'or' = 'or'): string {
-  return listWords(words.map((word) => `\`${word}\``), conjunction);
+function spanishConjunction(conjunction: 'and' | 'or', next: string): string {
+  const word = next.replace(/^["“«(]+/u, '').toLowerCase();
+  if (conjunction === 'and') return /^h?i(?![aeoué])/u.test(word) ? 'e' : 'y';
+  return /^h?o/u.test(word) ? 'u' : 'o';
+}
+
+/**
+ * A value the user wrote, as a message shows it: in plain double quotes
+ * (the Problems panel shows backticks and other Markdown as they are).
+ */
+export function quoted(value: string | number | boolean): string {
+  return `"${String(value)}"`;
+}
+
+/** Each word quoted, listed: "yes", "no" or "partly". */
+export function listQuoted(words: readonly string[], conjunction: 'and' | 'or' = 'or', language: Language = 'en'): string {
+  return listWords(words.map(quoted), conjunction, language);
 }
 
 /**

@@ -2,6 +2,7 @@
 // reports problems on YAML nodes; the engine turns reports into Problems.
 import type { Node } from './document';
 import type { TdeModel } from './model';
+import { message, type Language, type MessageValues } from '../shared/l10n';
 import type { FileHost, Fix, RelatedLocation, RuleSummary, Severity, NodePath, Suggestion } from './types';
 
 export const DOCS_BASE_URL = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
@@ -38,6 +39,10 @@ export interface RuleContext {
   /** Absolute path of the file, when it has one. */
   readonly fileName?: string;
   readonly host?: FileHost;
+  /** The language of the messages. */
+  readonly language: Language;
+  /** A message of the catalogues (l10n/*.json) in the check's language. */
+  say(key: string, values?: MessageValues): string;
   report(report: Report): void;
 }
 
@@ -56,7 +61,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Human wording of the default, where there are two ("error when done, warning when in-progress"). */
   defaultSeverityText?: string;
-  /** One line: what the rule flags. */
+  /** One line: what the rule flags, in English (the catalogues' `rule.<id>.description`; see ruleDescription). */
   description: string;
   /** Whether the rule offers fixes (applied in bulk: the result cannot mean something else). */
   fixable: boolean;
@@ -67,12 +72,17 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export function summarizeRule(rule: Rule): RuleSummary {
+/** What a rule flags, in one line of `language`: `rule.<id>.description` in the catalogues. */
+export function ruleDescription(ruleId: string, language: Language = 'en'): string {
+  return message(language, `rule.${ruleId}.description`);
+}
+
+export function summarizeRule(rule: Rule, language: Language = 'en'): RuleSummary {
   return {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     ...(rule.defaultSeverityText ? { defaultSeverityText: rule.defaultSeverityText } : {}),
-    description: rule.description,
+    description: ruleDescription(rule.id, language),
     fixable: rule.fixable,
     suggests: !!rule.suggests,
     docsUrl: ruleDocsUrl(rule.id),

@@ -6,7 +6,8 @@ import { loadValidator } from './compileValidator';
 import { isMap, isScalar, isSeq, keyString, type Node, type Pair, type TdeDocument, type YAMLMap } from './document';
 import { readDate } from './dates';
 import { insertKeyFix, moveKeyFix, replaceScalarFix, suggestValues } from './edits';
-import { clip, listCode, listWords } from './prose';
+import { message, type Language, type MessageValues } from '../shared/l10n';
+import { clip, listQuoted, listWords, quoted } from './prose';
 import { itemSchema, listedValues, mappingShapes, schemaAt } from './schemaNav';
 import { didYouMean, isNegation, nearestAll } from './suggest';
 import type { Fix, NodePath, Suggestion } from './types';
@@ -26,15 +27,14 @@ interface SchemaFinding {
   suggestions?: Suggestion[];
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a text',
-  array: 'a list',
-  object: 'keys with values',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: '`true` or `false`',
-  null: 'empty',
-};
+/** The words of one validation: its language, and the catalogues' messages in it. */
+interface Words {
+  language: Language;
+  say(key: string, values?: MessageValues): string;
+}
+
+/** The JSON Schema types that have words of their own (`schema.type.*`). */
+const TYPE_WORDS = new Set(['string', 'array', 'object', 'integer', 'number', 'boolean', 'null']);
 
 /** Words about the value at `path`, kept per place in the schema (list items share one). */
 const expectedCache = new Map<string, string>();
@@ -44,57 +44,59 @@ const expectedCache = new Map<string, string>();
  * them (`yes`, `no` or `partly`), else each type, a mapping shown as it is
  * written (`persona: {name: …, description: …}`), a list with its entries' shape.
  */
-function expectedAt(path: NodePath, types: readonly string[]): string {
-  const cacheKey = `${path.map((p) => (typeof p === 'number' ? '#' : p)).join('/')}:${types.join()}`;
+function expectedAt(path: NodePath, types: readonly string[], w: Words): string {
+  const cacheKey = `${w.language}:${path.map((p) => (typeof p === 'number' ? '#' : p)).join('/')}:${types.join()}`;
   let words = expectedCache.get(cacheKey);
   if (words === undefined) {
-    words = describeExpected(path, types);
+    words = describeExpected(path, types, w);
     if (expectedCache.size < 1000) expectedCache.set(cacheKey, words);
   }
   return words;
 }
 
-function describeExpected(path: NodePath, types: readonly string[]): string {
+function describeExpected(path: NodePath, types: readonly string[], { say, language }: Words): string {
   const schema = schemaAt(path);
   const values = listedValues(schema);
-  if (values.length) return listCode(values);
+  if (values.length) return listQuoted(values, 'or', language);
   const last = path[path.length - 1];
   const written = (shape: string) => (typeof last === 'string' ? `${last}: ${shape}` : shape);
   return listWords(types.map((type) => {
     if (type === 'object') {
       const shapes = mappingShapes(schema);
-      return shapes.length ? `keys with values, like ${listWords(shapes.map((shape) => `\`${written(shape)}\``), 'or')}` : TYPE_WORDS.object!;
+      if (shapes.length) return say('schema.type.objectLike', { shapes: listQuoted(shapes.map(written), 'or', language) });
     }
     if (type === 'array') {
       const entries = mappingShapes(itemSchema(schema));
-      return entries.length ? `a list, each entry like \`${entries[0]}\`` : TYPE_WORDS.array!;
+      if (entries.length) return say('schema.type.arrayLike', { entry: quoted(entries[0]!) });
     }
-    return TYPE_WORDS[type] ?? type;
-  }), 'or');
+    return TYPE_WORDS.has(type) ? say(`schema.type.${type}`) : type;
+  }), 'or', language);
 }
 
 /** How the schema's date pattern starts. */
 const DATE_PATTERN = /^\^\[0-9\]\{4\}/;
 
-const PATTERN_MEANINGS: [RegExp, (got: string) => string][] = [
-  [DATE_PATTERN, () => 'a date written YYYY-MM-DD (for example 2024-03-18)'],
-  [/^\^\[a-z0-9\]\+/, () => 'kebab-case: lowercase letters and digits joined by hyphens (for example `tenant-rights-map`)'],
-  [/https\?/, () => 'a web address starting with http:// or https://'],
-  [/focus_area/, (got) => {
+const PATTERN_MEANINGS: [RegExp, (got: string, w: Words) => string][] = [
+  [DATE_PATTERN, (_, { say }) => say('schema.pattern.date')],
+  [/^\^\[a-z0-9\]\+/, (_, { say }) => say('schema.pattern.kebab')],
+  [/https\?/, (_, { say }) => say('schema.pattern.url')],
+  [/focus_area/, (got, { say }) => {
     const unknown = [...got.matchAll(/\{([^{}]*)\}?/g)]
       .map((m) => m[1]!)
       .filter((name) => !KNOWN_PLACEHOLDERS.includes(name));
-    const named = unknown.length ? ` (unknown: ${unknown.map((u) => `{${u}}`).join(', ')})` : '';
-    return `a frame whose placeholders are only ${KNOWN_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}${named}`;
+    const known = KNOWN_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+    const names = unknown.map((u) => `{${clip(u, 40)}}`).join(', ');
+    return unknown.length ? say('schema.pattern.placeholdersUnknown', { known, names }) : say('schema.pattern.placeholders', { known });
   }],
 ];
 
 const KNOWN_PLACEHOLDERS = ['focus_area', 'impact', 'refining_tactic', 'data_requesters', 'data_supply', 'next_steps'];
 
 /** Validate the document's data and describe every failure on its node. */
-export function validateSchema(doc: TdeDocument, data: unknown): SchemaFinding[] {
+export function validateSchema(doc: TdeDocument, data: unknown, language: Language = 'en'): SchemaFinding[] {
   const validate = schemaValidator();
   if (validate(data)) return [];
+  const w: Words = { language, say: (key, values) => message(language, key, values) };
   const errors = (validate.errors ?? []).filter(isActionable);
   const typeFailures = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const findings: SchemaFinding[] = [];
@@ -103,7 +105,7 @@ export function validateSchema(doc: TdeDocument, data: unknown): SchemaFinding[]
   for (const error of errors) {
     // A value of the wrong type explains every other complaint about it.
     if (error.keyword !== 'type' && typeFailures.has(error.instancePath)) continue;
-    const finding = describe(doc, error, keyIndexes);
+    const finding = describe(doc, error, keyIndexes, w);
     if (!finding) continue;
     const span = finding.node.range;
     const key = `${span?.[0]}:${span?.[1]}:${finding.message}`;
@@ -175,32 +177,29 @@ function locate(doc: TdeDocument, instancePath: string, keyIndexes: KeyIndexes):
   return { node, pair, path };
 }
 
-/** The word a message uses for the node at a path: its key, or "an item of `list`". */
-function subject(path: NodePath): string {
+/** The word a message uses for the node at a path: its key, or 'Item 2 of "list"'. */
+function subject(path: NodePath, { say }: Words): string {
   const last = path[path.length - 1];
-  if (last === undefined) return 'The file';
+  if (last === undefined) return say('schema.subject.file');
   if (typeof last === 'number') {
     const parent = path[path.length - 2];
-    return parent === undefined ? `Item ${last + 1}` : `Item ${last + 1} of \`${parent}\``;
+    return parent === undefined ? say('schema.subject.item', { number: last + 1 }) : say('check.where.item', { number: last + 1, list: quoted(String(parent)) });
   }
-  return `\`${last}\``;
+  return quoted(last);
 }
 
-function shown(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `\`${clip(value, 60)}\``;
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'keys with values';
-  return `\`${String(value)}\``;
+function shown(value: unknown, { say }: Words): string {
+  if (value === null || value === undefined) return say('schema.value.nothing');
+  if (typeof value === 'string') return quoted(clip(value, 60));
+  if (Array.isArray(value)) return say('schema.value.list');
+  if (typeof value === 'object') return say('schema.value.mapping');
+  return quoted(String(value));
 }
 
-function typeOfValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'keys with values';
-  if (typeof value === 'string') return `the text ${shown(value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `\`${value}\``;
+function typeOfValue(value: unknown, w: Words): string {
+  if (value === null || value === undefined || typeof value === 'object' || typeof value === 'boolean') return shown(value, w);
+  if (typeof value === 'string') return w.say('schema.value.text', { value: shown(value, w) });
+  if (typeof value === 'number') return w.say('schema.value.number', { value: String(value) });
   return typeof value;
 }
 
@@ -221,7 +220,8 @@ function valueNode(located: Located): Node | undefined {
   return (located.pair?.key as Node | undefined) ?? node ?? undefined;
 }
 
-function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes): SchemaFinding | undefined {
+function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes, w: Words): SchemaFinding | undefined {
+  const { say, language } = w;
   const located = locate(doc, error.instancePath, keyIndexes);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -229,13 +229,14 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const missing = String(params.missingProperty);
       const head = headOf(doc, located);
       if (!head) return undefined;
-      const owner = located.path.length ? subject(located.path) : 'The file';
+      const owner = subject(located.path, w);
+      const add = (text: string) => say('schema.fix.add', { text: quoted(text) });
       let fix: Fix | undefined;
       if (isMap(located.node)) {
-        if (missing === 'status') fix = insertKeyFix(doc, located.node as YAMLMap, 'status', 'not-started', 'Add `status: not-started`');
-        if (missing === 'tde' && located.path.length === 0) fix = insertKeyFix(doc, located.node as YAMLMap, 'tde', '1', 'Add `tde: 1`');
+        if (missing === 'status') fix = insertKeyFix(doc, located.node as YAMLMap, 'status', 'not-started', add('status: not-started'));
+        if (missing === 'tde' && located.path.length === 0) fix = insertKeyFix(doc, located.node as YAMLMap, 'tde', '1', add('tde: 1'));
       }
-      return { node: head, path: located.path, message: `${owner} is missing the required key \`${missing}\`${requiredHint(missing, [...located.path, missing])}.`, fix };
+      return { node: head, path: located.path, message: say('schema.required', { owner, key: quoted(missing), hint: requiredHint(missing, [...located.path, missing], w) }), fix };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
@@ -247,22 +248,23 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const allowed = allowedKeys(error.parentSchema);
       // A key decides which checks read its content: another key is a suggestion, never a fix.
       const near = nearestAll(unknown, allowed.filter((k) => !pairByKey(keyIndexes, map as YAMLMap, k)));
-      const where = located.path.length ? ` in ${lowerFirst(subject(located.path))}` : ' at the top level';
       const home = located.path.length === 0 ? homeOf(error.parentSchema, unknown) : undefined;
       const hint = near.length
-        ? didYouMean(near)
-        : home ? ` It belongs under \`${home}\`.`
-        : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
-      const suggestions = isScalar(keyNode) ? near.flatMap((key) => replaceScalarFix(keyNode, key, `Rename to \`${key}\``) ?? []) : [];
+        ? didYouMean(near, language)
+        : home ? ` ${say('schema.unknownKey.belongsUnder', { section: quoted(home) })}`
+        : allowed.length ? ` ${say('schema.unknownKey.allowed', { keys: allowed.join(', ') })}` : '';
+      const suggestions = isScalar(keyNode) ? near.flatMap((key) => replaceScalarFix(keyNode, key, say('schema.fix.renameTo', { key: quoted(key) })) ?? []) : [];
       // Moved where the message says it belongs, when that section has no such key yet.
       const section = home && !near.length ? pairByKey(keyIndexes, map as YAMLMap, home)?.value : undefined;
       const fix = section && isMap(section) && !pairByKey(keyIndexes, section as YAMLMap, unknown)
-        ? moveKeyFix(doc, pair!, section as YAMLMap, `Move \`${unknown}\` under \`${home}\``)
+        ? moveKeyFix(doc, pair!, section as YAMLMap, say('schema.fix.moveUnder', { key: quoted(unknown), section: quoted(home!) }))
         : undefined;
       return {
         node: keyNode,
         path: [...located.path, unknown],
-        message: `Unknown key \`${unknown}\`${where}.${hint} (Keys starting with \`x-\` are free for your own data.)`,
+        message: located.path.length
+          ? say('schema.unknownKey.nested', { key: quoted(unknown), where: lowerFirst(subject(located.path, w)), hint })
+          : say('schema.unknownKey.topLevel', { key: quoted(unknown), hint }),
         fix,
         suggestions: suggestions.length ? suggestions : undefined,
       };
@@ -274,50 +276,54 @@ function describe(doc: TdeDocument, error: ErrorObject, keyIndexes: KeyIndexes):
       const got = error.data;
       // Every value of a list says something (`informal` is not `formal`): only ever suggested.
       const near = typeof got === 'string' ? enumSuggestions(got, allowed) : [];
-      return { node, path: located.path, message: `${subject(located.path)} must be ${listCode(allowed)}; got ${shown(got)}.${didYouMean(near)}`, suggestions: suggestValues(node, near) };
+      const mustBe = say('schema.mustBe', { subject: subject(located.path, w), expected: listQuoted(allowed, 'or', language), got: shown(got, w) });
+      return { node, path: located.path, message: `${mustBe}${didYouMean(near, language)}`, suggestions: suggestValues(node, near, language) };
     }
     case 'const': {
       const node = valueNode(located);
       if (!node) return undefined;
       const expected = params.allowedValue;
-      const extra = located.path.join('.') === 'tde' ? ' (the version of the TDE format this file is written in)' : '';
-      return { node, path: located.path, message: `${subject(located.path)} must be ${shown(expected)}${extra}; got ${typeOfValue(error.data)}.` };
+      const extra = located.path.join('.') === 'tde' ? ` ${say('schema.formatVersion')}` : '';
+      return { node, path: located.path, message: say('schema.mustBe', { subject: subject(located.path, w), expected: `${shown(expected, w)}${extra}`, got: typeOfValue(error.data, w) }) };
     }
     case 'type': {
       const node = valueNode(located);
       if (!node) return undefined;
-      const expected = expectedAt(located.path, String(params.type).split(','));
-      return { node, path: located.path, message: `${subject(located.path)} must be ${expected}; got ${typeOfValue(error.data)}.` };
+      const expected = expectedAt(located.path, String(params.type).split(','), w);
+      return { node, path: located.path, message: say('schema.mustBe', { subject: subject(located.path, w), expected, got: typeOfValue(error.data, w) }) };
     }
     case 'pattern': {
       const node = valueNode(located);
       if (!node) return undefined;
       const pattern = String(params.pattern);
       const got = typeof error.data === 'string' ? error.data : '';
-      const meaning = PATTERN_MEANINGS.find(([test]) => test.test(pattern))?.[1](got) ?? `text matching ${pattern}`;
+      const meaning = PATTERN_MEANINGS.find(([test]) => test.test(pattern))?.[1](got, w) ?? say('schema.pattern.other', { pattern });
       const dates = DATE_PATTERN.test(pattern) ? readDate(got) : [];
       // One reading is the date itself, written another way; two (3/4/2024) are for the user to choose.
-      const fix = dates.length === 1 ? replaceScalarFix(node, dates[0]!.iso, `Write the date as \`${dates[0]!.iso}\``) : undefined;
-      const suggestions = dates.length > 1 ? dates.flatMap((d) => replaceScalarFix(node, d.iso, `Change to \`${d.iso}\` (${d.words})`) ?? []) : [];
-      const hint = dates.length > 1 ? ` Did you mean ${dates.map((d) => `\`${d.iso}\` (${d.words})`).join(' or ')}?` : dates.length === 1 ? didYouMean([dates[0]!.iso]) : '';
-      return { node, path: located.path, message: `${subject(located.path)} must be ${meaning}; got ${shown(error.data)}.${hint}`, fix, suggestions: suggestions.length ? suggestions : undefined };
+      const fix = dates.length === 1 ? replaceScalarFix(node, dates[0]!.iso, say('schema.fix.writeDate', { date: quoted(dates[0]!.iso) })) : undefined;
+      const readings = dates.map((d) => `${quoted(d.iso)} (${dateInWords(d, language)})`);
+      const suggestions = dates.length > 1 ? dates.flatMap((d, i) => replaceScalarFix(node, d.iso, say('check.changeTo', { value: readings[i]! })) ?? []) : [];
+      const hint = dates.length > 1 ? ` ${say('check.didYouMean', { options: listWords(readings, 'or', language) })}` : dates.length === 1 ? didYouMean([dates[0]!.iso], language) : '';
+      const mustBe = say('schema.mustBe', { subject: subject(located.path, w), expected: meaning, got: shown(error.data, w) });
+      return { node, path: located.path, message: `${mustBe}${hint}`, fix, suggestions: suggestions.length ? suggestions : undefined };
     }
     case 'minimum':
     case 'exclusiveMinimum': {
       const node = valueNode(located);
       if (!node) return undefined;
-      return { node, path: located.path, message: `${subject(located.path)} must be ${params.limit} or more; got ${shown(error.data)}.` };
+      return { node, path: located.path, message: say('schema.atLeast', { subject: subject(located.path, w), limit: String(params.limit), got: shown(error.data, w) }) };
     }
     case 'minItems':
     case 'minLength': {
       const node = valueNode(located);
       if (!node) return undefined;
-      return { node, path: located.path, message: `${subject(located.path)} must not be empty.` };
+      return { node, path: located.path, message: say('schema.notEmpty', { subject: subject(located.path, w) }) };
     }
     default: {
       const node = valueNode(located);
       if (!node) return undefined;
-      return { node, path: located.path, message: `${subject(located.path)} ${error.message ?? 'is not valid'}.` };
+      // ajv's own words (in English) for a check our schemas do not use today.
+      return { node, path: located.path, message: say('schema.other', { subject: subject(located.path, w), detail: error.message ?? say('schema.notValid') }) };
     }
   }
 }
@@ -343,20 +349,26 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function requiredHint(key: string, path: NodePath): string {
+function requiredHint(key: string, path: NodePath, { say, language }: Words): string {
   switch (key) {
     case 'skip_reason':
-      return ': say why the step was skipped';
+      return say('schema.requiredHint.skipReason');
     case 'tde':
-      return ' (the format version: `tde: 1`)';
+      return say('schema.requiredHint.tde');
     default: {
       const schema = schemaAt(path);
       const values = listedValues(schema);
-      if (values.length) return ` (${listCode(values)})`;
+      if (values.length) return ` (${listQuoted(values, 'or', language)})`;
       const shape = mappingShapes(schema)[0];
-      return shape ? ` (\`${key}: ${shape}\`)` : '';
+      return shape ? ` (${quoted(`${key}: ${shape}`)})` : '';
     }
   }
+}
+
+/** A date in words, to tell two readings apart: as readDate writes it in English ("4 March 2024"), else as the language does. */
+function dateInWords(date: { iso: string; words: string }, language: Language): string {
+  if (language === 'en') return date.words;
+  return new Date(`${date.iso}T00:00:00Z`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** For an unknown top-level key: the top-level section that has such a key (e.g. `team` → project). */

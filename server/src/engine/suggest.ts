@@ -1,5 +1,7 @@
 // "Did you mean …?": the nearest candidate by edit distance, when it is near
 // enough to be a plausible slip of the keyboard rather than another word.
+import { message, type Language } from '../shared/l10n';
+import { listQuoted } from './prose';
 
 /** Three rows of the distance matrix, reused by every call (checks are synchronous). */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
@@ -140,12 +142,10 @@ export function offered(found: Correction): string[] {
   return found.certain !== undefined ? [found.certain] : found.possible;
 }
 
-/** " Did you mean `a`?" / " Did you mean `a` or `b`?" for a message; empty when there is nothing to offer. */
-export function didYouMean(options: readonly string[]): string {
+/** ' Did you mean "a"?' / ' Did you mean "a" or "b"?' for a message; empty when there is nothing to offer. */
+export function didYouMean(options: readonly string[], language: Language = 'en'): string {
   if (options.length === 0) return '';
-  const shown = options.map((o) => `\`${o}\``);
-  const last = shown.pop()!;
-  return ` Did you mean ${shown.length ? `${shown.join(', ')} or ${last}` : last}?`;
+  return ` ${message(language, 'check.didYouMean', { options: listQuoted(options, 'or', language) })}`;
 }
 
 function isSlip(word: string, candidate: string): boolean {

@@ -180,7 +180,7 @@ export function prepareFiles(current: FileSession, uri: string): Promise<void> |
   const previousRules = ['missing-previous', 'iteration-chain'].map(ruleById);
   return settle(() => {
     loadConfigFor(file, nodeFileHost);
-    for (const rule of previousRules) if (model) rule?.check({ model, data: undefined, fileName: file, host: nodeFileHost, report: () => {} });
+    for (const rule of previousRules) if (model) rule?.check({ model, data: undefined, fileName: file, host: nodeFileHost, language: 'en', say: () => '', report: () => {} });
   });
 }
 

@@ -35,18 +35,22 @@ export function languageOfLocale(locale: string | undefined): Language {
 }
 
 /** Values put into a message's `{name}` slots. */
-type MessageValues = Readonly<Record<string, string | number>>;
+export type MessageValues = Readonly<Record<string, string | number>>;
 
 /**
  * The text of `key` in `language`, with each `{name}` replaced by its value.
  * A slot with no value is left as written, so a missing value shows, not hides.
+ * A number is written as the language writes numbers.
  */
 export function message(language: Language, key: string, values: MessageValues = {}): string {
   const template = catalogues[language][key] ?? catalogues.en[key];
   if (template === undefined) throw new Error(`No English text for the message "${key}" in l10n/en.json.`);
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : slot,
-  );
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(values, name)) return slot;
+    const value = values[name]!;
+    // A count reads as the language writes it: 1,234 in English, 1234 or 12.345 in Spanish.
+    return typeof value === 'number' ? value.toLocaleString(language) : value;
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ export async function rulesCommand(argv: readonly string[], io: CliIO): Promise<
   if (positionals.length) throw new CliError(`tde rules takes no arguments, got ${printable(positionals[0]!)}`);
   const format = (options.get('format') as string | undefined) ?? 'text';
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(rules.map(summarizeRule), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(rules.map((rule) => summarizeRule(rule)), null, 2)}\n`);
     return ExitCode.Clean;
   }
   if (format !== 'text') throw new CliError(`unknown rules format ${printable(format)}; formats: text, json`);

@@ -6,6 +6,8 @@ import { isMap, isSeq, MAX_NODE_DEPTH, type Node, type TdeDocument } from '../do
 import type { CheckResult } from '../index';
 import { DOCS_BASE_URL } from '../rule';
 import { ruleIds } from '../rules';
+import { message, type Language } from '../../shared/l10n';
+import { quoted } from '../prose';
 import { nearest } from '../suggest';
 import type { Directive } from '../suppressions';
 import type { NodePath, Problem, Severity } from '../types';
@@ -27,13 +29,13 @@ export const DIRECTIVE_CHECKS: readonly DirectiveCheckInfo[] = [
   {
     id: SUPPRESSION_WITHOUT_REASON,
     severity: 'error',
-    description: 'A `# tde-disable…` comment that gives no reason after ` -- ` (with --require-reason).',
+    description: message('en', 'check.directive.withoutReason.description'),
     docsUrl: `${REVIEW_DOCS}#suppressions-with-reasons`,
   },
   {
     id: UNUSED_DISABLE,
     severity: 'warning',
-    description: 'A `# tde-disable…` comment, or a rule it names, that silences nothing (with --report-unused-disable).',
+    description: message('en', 'check.directive.unused.description'),
     docsUrl: `${REVIEW_DOCS}#suppressions-with-reasons`,
   },
 ];
@@ -47,6 +49,8 @@ export interface DirectiveChecks {
   requireReason?: boolean;
   /** A directive, or a rule it names, that silences nothing is a warning. */
   reportUnused?: boolean;
+  /** The language of the messages (default English). */
+  language?: Language;
 }
 
 /** The directive as written, for messages: `# tde-disable-next-line a, b`. */
@@ -59,6 +63,8 @@ export function directiveProblems(result: Pick<CheckResult, 'directives' | 'supp
   const { directives, suppressions, document } = result;
   if (!directives.length || (!checks.requireReason && !checks.reportUnused)) return [];
   const paths = directivePaths(document, directives);
+  const language = checks.language ?? 'en';
+  const say = (key: string, values: Record<string, string | number>) => message(language, key, values);
   const problems: Problem[] = [];
   const at = (directive: Directive, rule: string, severity: Problem['severity'], message: string) =>
     problems.push({ rule, severity, message, offset: directive.offset, length: directive.length, path: paths.get(directive) ?? [] });
@@ -66,7 +72,7 @@ export function directiveProblems(result: Pick<CheckResult, 'directives' | 'supp
   for (const directive of directives) {
     if (checks.requireReason && !directive.reason) {
       at(directive, SUPPRESSION_WITHOUT_REASON, 'error',
-        `\`${directiveText(directive)}\` gives no reason: add one after \` -- \` (\`${directiveText(directive)} -- why this is fine\`), so reviewers see why the check is silenced.`);
+        say('check.directive.withoutReason', { directive: quoted(directiveText(directive)), example: quoted(`${directiveText(directive)} -- ${say('check.directive.exampleReason', {})}`) }));
     }
   }
   // Until the file parses, only yaml-syntax runs: every directive would look unused.
@@ -74,20 +80,21 @@ export function directiveProblems(result: Pick<CheckResult, 'directives' | 'supp
     for (const directive of directives) {
       const silenced = new Set(suppressions.filter((s) => s.commentOffset === directive.offset).map((s) => s.rule));
       if (!directive.rules) {
-        if (silenced.size === 0) at(directive, UNUSED_DISABLE, 'warning', `\`${directiveText(directive)}\` silences nothing${directive.kind === 'next-line' ? ' on the line it applies to' : ''}: remove it.`);
+        if (silenced.size === 0) at(directive, UNUSED_DISABLE, 'warning', say(directive.kind === 'next-line' ? 'check.directive.unusedOnLine' : 'check.directive.unused', { directive: quoted(directiveText(directive)) }));
         continue;
       }
       const unused = directive.rules.filter((rule) => !silenced.has(rule));
       if (unused.length === 0) continue;
       const notes = unused.map((rule) => {
-        if (ruleIds.includes(rule)) return `\`${rule}\``;
+        if (ruleIds.includes(rule)) return quoted(rule);
         const suggestion = nearest(rule, ruleIds);
-        return `\`${rule}\` (not a rule${suggestion ? `; did you mean \`${suggestion}\`?` : ''})`;
+        return say(suggestion ? 'check.directive.notARuleDidYouMean' : 'check.directive.notARule', { rule: quoted(rule), suggestion: quoted(suggestion ?? '') });
       });
-      const message = unused.length === directive.rules.length
-        ? `\`${directiveText(directive)}\` silences nothing${directive.kind === 'next-line' ? ' on the line it applies to' : ''}: ${notes.join(', ')} ${unused.length === 1 ? 'has' : 'have'} no problem there. Remove the comment.`
-        : `In \`${directiveText(directive)}\`, ${notes.join(', ')} ${unused.length === 1 ? 'silences' : 'silence'} nothing: remove ${unused.length === 1 ? 'it' : 'them'} from the list.`;
-      at(directive, UNUSED_DISABLE, 'warning', message);
+      const one = unused.length === 1;
+      const text = unused.length === directive.rules.length
+        ? say(`check.directive.${directive.kind === 'next-line' ? 'noneUsedOnLine' : 'noneUsed'}${one ? 'One' : 'Many'}`, { directive: quoted(directiveText(directive)), rules: notes.join(', ') })
+        : say(one ? 'check.directive.someUnusedOne' : 'check.directive.someUnusedMany', { directive: quoted(directiveText(directive)), rules: notes.join(', ') });
+      at(directive, UNUSED_DISABLE, 'warning', text);
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);

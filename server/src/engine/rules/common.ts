@@ -1,11 +1,18 @@
 // Small helpers shared by rules: naming steps and lists in messages.
+import { message, vocabularyText, type Language } from '../../shared/l10n';
 import { shortName, type Node } from '../document';
 import type { Step } from '../model';
 import type { RelatedLocation } from '../types';
-import { stepTitle } from '../vocabulary';
+import { stepTitle, type Tactic } from '../vocabulary';
 
-export function stepName(step: Step): string {
-  return stepTitle(step.id);
+/** The step's name in the language of the messages ("Find", "Encontrar"). */
+export function stepName(step: Pick<Step, 'id'>, language: Language = 'en'): string {
+  return vocabularyText(language, `step.${step.id}.title`, stepTitle(step.id));
+}
+
+/** A tactic's name in the language of the messages (the guide's name in English). */
+export function tacticName(tactic: Pick<Tactic, 'id' | 'name'>, language: Language = 'en'): string {
+  return vocabularyText(language, `tactic.${tactic.id}.name`, tactic.name);
 }
 
 /**
@@ -13,12 +20,12 @@ export function stepName(step: Step): string {
  * as it likes, each shortened, so that a message about one place never
  * repeats all of them (thousands of problems times thousands of names).
  */
-export function someOf(words: readonly string[], max = 20): string {
+export function someOf(words: readonly string[], language: Language = 'en', max = 20): string {
   const shown = words.slice(0, max).map(shortName).join(', ');
-  return words.length <= max ? shown : `${shown}, … (${(words.length - max).toLocaleString('en')} more)`;
+  return words.length <= max ? shown : message(language, 'check.list.more', { shown, count: (words.length - max).toLocaleString(language) });
 }
 
-export { listWords } from '../prose';
+export { listWords, listQuoted, quoted } from '../prose';
 
 /** A related location on a node, for a problem that involves another place too (none when the node has no position). */
 export function relatedAt(node: Node | undefined, message: string): RelatedLocation[] {

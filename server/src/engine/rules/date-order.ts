@@ -1,12 +1,13 @@
 import { isMap, mapAt, scalarText, seqItems, valueOf, type Node } from '../document';
 import type { Step, TdeModel } from '../model';
-import type { Rule } from '../rule';
+import type { RuleContext } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import type { RelatedLocation } from '../types';
-import { relatedAt, stepName } from './common';
+import { quoted, relatedAt, stepName } from './common';
 
 interface DatedEntry {
-  /** What the date belongs to, for the message: "engagement", "milestone", … */
-  what: string;
+  /** What the date belongs to, as the message's key names it: "engagement", "milestone", … */
+  what: 'engagement' | 'tactic' | 'feedback' | 'milestone' | 'outcome';
   date: string;
   node: Node;
 }
@@ -19,7 +20,7 @@ function dateText(node: Node | undefined): string | undefined {
   return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== text ? undefined : text;
 }
 
-function datesIn(list: Node | undefined, what: string): DatedEntry[] {
+function datesIn(list: Node | undefined, what: DatedEntry['what']): DatedEntry[] {
   return seqItems(list).flatMap((item) => {
     if (!isMap(item)) return [];
     const node = valueOf(item, 'date');
@@ -38,7 +39,7 @@ function datedEntries(step: Step): DatedEntry[] {
   return entries;
 }
 
-function checkDates(model: TdeModel, report: (entry: DatedEntry, message: string, related: RelatedLocation[]) => void): void {
+function checkDates(model: TdeModel, { say, language }: Pick<RuleContext, 'say' | 'language'>, report: (entry: DatedEntry, message: string, related: RelatedLocation[]) => void): void {
   const startedNode = valueOf(mapAt(model.root, 'project'), 'started');
   const started = dateText(startedNode);
   /** The earliest date of the last step before this one that has dates. */
@@ -47,9 +48,13 @@ function checkDates(model: TdeModel, report: (entry: DatedEntry, message: string
     const entries = datedEntries(step);
     for (const entry of entries) {
       if (started && startedNode && entry.date < started) {
-        report(entry, `This ${entry.what} date (${entry.date}) is earlier than the day the project started (\`project.started: ${started}\`). Check the year and the order of month and day, or correct \`project.started\`.`, relatedAt(startedNode, '`project.started`'));
+        const what = say(`rule.date-order.what.${entry.what}`);
+        report(entry, say('rule.date-order.beforeStart', { what, date: entry.date, started }), relatedAt(startedNode, quoted('project.started')));
       } else if (earlier && entry.date < earlier.entry.date) {
-        report(entry, `This ${entry.what} date (${entry.date}) in ${stepName(step)} is earlier than every date in ${stepName(earlier.step)} (the earliest is ${earlier.entry.date}). Each step follows the one before it: check the year and the order of month and day.`, relatedAt(earlier.entry.node, `earliest date in ${stepName(earlier.step)}`));
+        const what = say(`rule.date-order.what.${entry.what}`);
+        const before = stepName(earlier.step, language);
+        report(entry, say('rule.date-order.beforeEarlierStep', { what, date: entry.date, step: stepName(step, language), before, earliest: earlier.entry.date }),
+          relatedAt(earlier.entry.node, say('rule.date-order.earliest', { step: before })));
       }
     }
     if (entries.length) {
@@ -62,9 +67,9 @@ function checkDates(model: TdeModel, report: (entry: DatedEntry, message: string
 export const dateOrder: Rule = {
   id: 'date-order',
   defaultSeverity: 'info',
-  description: "A dated entry earlier than `project.started`, or a date in a step earlier than every date of the step before it.",
+  description: ruleDescription('date-order'),
   fixable: false,
-  check({ model, report }) {
-    checkDates(model, (entry, message, related) => report({ node: entry.node, message, related }));
+  check({ model, say, language, report }) {
+    checkDates(model, { say, language }, (entry, message, related) => report({ node: entry.node, message, related }));
   },
 };

@@ -1,11 +1,12 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
+import { quoted } from './common';
 
 export const duplicateUseCase: Rule = {
   id: 'duplicate-use-case',
   defaultSeverity: 'error',
-  description: 'Two use cases with one id.',
+  description: ruleDescription('duplicate-use-case'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, report }) {
     const first = new Map<string, { offset: number; length: number }>();
     for (const useCase of model.useCases()) {
       const node = useCase.idNode;
@@ -17,8 +18,8 @@ export const duplicateUseCase: Rule = {
       }
       report({
         node,
-        message: `Another use case already has the id \`${useCase.id}\`: give each use case its own id so Design and the result can name it.`,
-        related: [{ message: `first use case with id \`${useCase.id}\``, ...earlier }],
+        message: say('rule.duplicate-use-case.duplicate', { id: quoted(useCase.id) }),
+        related: [{ message: say('rule.duplicate-use-case.first', { id: quoted(useCase.id) }), ...earlier }],
       });
     }
   },

@@ -1,8 +1,8 @@
 import { mapAt, scalarText, shortName, valueOf, type Node } from '../document';
 import type { TdeModel } from '../model';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { tacticById } from '../vocabulary';
-import { relatedAt } from './common';
+import { quoted, relatedAt } from './common';
 
 /** The Implement tactic the Design plan intends (`design.plan.intervention`), when it names one. */
 export function plannedIntervention(model: TdeModel): { tactic: string; node: Node } | undefined {
@@ -20,17 +20,17 @@ export function departsFromPlan(planned: string, used: string): boolean {
 export const interventionMismatch: Rule = {
   id: 'intervention-mismatch',
   defaultSeverity: 'warning',
-  description: '`implement.intervention.tactic` differs from `design.plan.intervention`.',
+  description: ruleDescription('intervention-mismatch'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, report }) {
     const planned = plannedIntervention(model);
     const usedNode = valueOf(mapAt(model.step('implement').map, 'intervention'), 'tactic');
     const used = scalarText(usedNode)?.trim();
     if (!planned || !usedNode || !used || !departsFromPlan(planned.tactic, used)) return;
     report({
       node: usedNode,
-      message: `Implement uses \`${shortName(used)}\`, but the plan Design agreed with its users names \`${shortName(planned.tactic)}\` (\`design.plan.intervention\`). If the plan changed, record the change and who agreed to it in Design; otherwise use the planned tactic here.`,
-      related: relatedAt(planned.node, 'the planned intervention'),
+      message: say('rule.intervention-mismatch.differs', { used: quoted(shortName(used)), planned: quoted(shortName(planned.tactic)) }),
+      related: relatedAt(planned.node, say('rule.intervention-mismatch.planned')),
     });
   },
 };

@@ -1,8 +1,9 @@
 import { isScalar, mapAt, parseTde, scalarText, valueOf, type Node } from '../document';
 import { isUnwritten } from '../placeholders';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import type { FileHost } from '../types';
 import { previousFile } from '../previousFile';
+import { quoted } from './common';
 
 /** A valid `iteration` value (anything else is the schema's to report); null when there is none. */
 function iterationOf(node: Node | undefined): number | null | undefined {
@@ -29,9 +30,9 @@ function previousIteration(host: FileHost, target: string): number | undefined {
 export const iterationChain: Rule = {
   id: 'iteration-chain',
   defaultSeverity: 'warning',
-  description: '`project.iteration` over 1 with no `previous`; `previous` while `iteration` is absent or 1; or a previous file whose `iteration` is not this one minus 1.',
+  description: ruleDescription('iteration-chain'),
   fixable: false,
-  check({ model, fileName, host, report }) {
+  check({ model, fileName, host, say, report }) {
     const project = mapAt(model.root, 'project');
     if (!project) return;
     const iterationNode = valueOf(project, 'iteration');
@@ -46,7 +47,7 @@ export const iterationChain: Rule = {
       if (iteration !== null && iteration > 1 && iterationNode) {
         report({
           node: iterationNode,
-          message: `This is iteration ${iteration}, but \`project.previous\` does not name the file of iteration ${iteration - 1}. Each iteration builds on the one before: add \`previous\` with the path of that file, relative to this file's folder.`,
+          message: say('rule.iteration-chain.noPrevious', { iteration, earlier: iteration - 1 }),
         });
       }
       return;
@@ -54,17 +55,17 @@ export const iterationChain: Rule = {
     // Without a file name or a way to read files, only what this file says can be checked.
     const before = previous && !previous.refused && host ? previousIteration(host, previous.target) : undefined;
     if (iteration === null || iteration === 1) {
-      const which = before === undefined ? 'a later number' : `\`${before + 1}\`, one more than the previous file's`;
+      const which = before === undefined ? say('rule.iteration-chain.laterNumber') : say('rule.iteration-chain.oneMore', { number: quoted(before + 1) });
       report({
         node: previousNode,
-        message: `\`previous\` names an earlier iteration, but this file ${iteration === null ? 'gives no `iteration` (so it counts as iteration 1)' : 'says it is iteration 1'}. Set \`project.iteration\` to ${which}, or remove \`previous\` if this is the first iteration.`,
+        message: say(iteration === null ? 'rule.iteration-chain.previousWithoutIteration' : 'rule.iteration-chain.previousAtOne', { which }),
       });
       return;
     }
     if (before === undefined || before === iteration - 1) return;
     report({
       node: previousNode,
-      message: `This is iteration ${iteration}, but the previous file says it is iteration ${before}. The file \`previous\` names should be iteration ${iteration - 1}: point \`previous\` at that file, or correct one of the two numbers.`,
+      message: say('rule.iteration-chain.otherNumber', { iteration, before, earlier: iteration - 1 }),
     });
   },
 };

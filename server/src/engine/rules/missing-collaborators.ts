@@ -1,14 +1,14 @@
 import { seqItems, valueOf } from '../document';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { stepName } from './common';
 
 export const missingCollaborators: Rule = {
   id: 'missing-collaborators',
   defaultSeverity: 'error',
   defaultSeverityText: 'error when the step is `done`, warning when `in-progress`',
-  description: 'A started step with no collaborators.',
+  description: ruleDescription('missing-collaborators'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (!step.started || !step.key) continue;
       if (seqItems(valueOf(step.map, 'collaborators')).length > 0) continue;
@@ -16,7 +16,7 @@ export const missingCollaborators: Rule = {
       report({
         node: step.key,
         severity: done ? 'error' : 'warning',
-        message: `${stepName(step)} is ${done ? 'done' : 'in progress'} but lists no collaborators: name the people and groups who took part under \`collaborators\`.`,
+        message: say(done ? 'rule.missing-collaborators.done' : 'rule.missing-collaborators.inProgress', { step: stepName(step, language) }),
       });
     }
   },

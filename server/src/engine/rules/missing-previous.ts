@@ -1,18 +1,20 @@
 import * as path from '../paths';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { previousFile } from '../previousFile';
+import { shortName } from '../document';
+import { quoted } from './common';
 
 export const missingPrevious: Rule = {
   id: 'missing-previous',
   defaultSeverity: 'error',
-  description: '`project.previous` naming a file that does not exist.',
+  description: ruleDescription('missing-previous'),
   fixable: false,
-  check({ model, fileName, host, report }) {
+  check({ model, fileName, host, say, report }) {
     if (!fileName || !host) return;
     const previous = previousFile(model, fileName, host);
     if (!previous) return;
     if (previous.refused) {
-      report({ node: previous.node, message: previous.refused });
+      report({ node: previous.node, message: say('rule.missing-previous.refused', { why: say(previous.refused) }) });
       return;
     }
     const refusal = host.whyNotRead?.(previous.target);
@@ -20,8 +22,8 @@ export const missingPrevious: Rule = {
     report({
       node: previous.node,
       message: refusal
-        ? `\`previous\` names a file tde does not read: ${refusal}.`
-        : `\`${previous.written}\` does not exist (looked for ${path.relative(path.dirname(fileName), previous.target) || previous.written} next to this file). \`previous\` names the earlier iteration's file, relative to this file's folder.`,
+        ? say('rule.missing-previous.notRead', { why: refusal })
+        : say('rule.missing-previous.missing', { written: quoted(shortName(previous.written)), lookedFor: path.relative(path.dirname(fileName), previous.target) || previous.written }),
     });
   },
 };

@@ -1,14 +1,15 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { enums } from '../vocabulary';
+import { listWords } from './common';
 
 const ROLES = new Set(enums.role!.map((r) => r.value));
 
 export const narrowCollaborators: Rule = {
   id: 'narrow-collaborators',
   defaultSeverity: 'info',
-  description: 'Find with fewer than three distinct collaborator roles.',
+  description: ruleDescription('narrow-collaborators'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const find = model.step('find');
     if (!find.started || !find.key) return;
     const collaborators = model.collaborators(find);
@@ -18,10 +19,7 @@ export const narrowCollaborators: Rule = {
     if (collaborators.some((c) => c.role !== undefined && !ROLES.has(c.role))) return;
     const roles = new Set(collaborators.flatMap((c) => (c.role ? [c.role] : [])));
     if (roles.size >= 3) return;
-    const had = roles.size === 0 ? 'no roles' : `only ${[...roles].join(' and ')}`;
-    report({
-      node: find.key,
-      message: `Find hears from ${roles.size} kind${roles.size === 1 ? '' : 's'} of collaborator (${had}): listen more broadly, to at least three roles such as residents, community groups and data intermediaries.`,
-    });
+    const key = roles.size === 0 ? 'rule.narrow-collaborators.noRoles' : roles.size === 1 ? 'rule.narrow-collaborators.oneRole' : 'rule.narrow-collaborators.twoRoles';
+    report({ node: find.key, message: say(key, { roles: listWords([...roles], 'and', language) }) });
   },
 };

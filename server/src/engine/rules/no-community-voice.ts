@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { enums } from '../vocabulary';
-import { stepName } from './common';
+import { listQuoted, stepName } from './common';
 
 const ROLES = new Set(enums.role!.map((r) => r.value));
 /** The roles that speak for residents and their communities. */
@@ -9,9 +9,9 @@ const COMMUNITY_ROLES: readonly string[] = ['resident', 'community-group', 'orga
 export const noCommunityVoice: Rule = {
   id: 'no-community-voice',
   defaultSeverity: 'warning',
-  description: 'A started Find or Refine with no collaborator who is a `resident`, `community-group`, `organizer`, `advocate` or `nonprofit`.',
+  description: ruleDescription('no-community-voice'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const step of [model.step('find'), model.step('refine')]) {
       if (!step.started || !step.key) continue;
       const collaborators = model.collaborators(step);
@@ -23,7 +23,7 @@ export const noCommunityVoice: Rule = {
       const roles = [...new Set(collaborators.map((c) => c.role!))];
       report({
         node: step.key,
-        message: `${stepName(step)} has no collaborator who speaks for the community (the roles here: ${roles.map((r) => `\`${r}\``).join(', ')}). Residents take part in every step: add residents, or the groups that speak for them, with a role such as \`resident\`, \`community-group\`, \`organizer\`, \`advocate\` or \`nonprofit\`.`,
+        message: say('rule.no-community-voice.none', { step: stepName(step, language), roles: listQuoted(roles, 'and', language) }),
       });
     }
   },

@@ -1,6 +1,7 @@
 import { stringAt } from '../document';
 import { replaceScalarText } from '../edits';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
+import { quoted } from './common';
 
 // Bounded parts (as an address's are: 64 before the @, 253 after): with `+`,
 // a long run of letters with no @ made this search take quadratic time.
@@ -20,11 +21,11 @@ const ROLE_MAILBOX = /^(info|contact|hello|office|admin|team|help|support|press|
 export const personalContact: Rule = {
   id: 'personal-contact',
   defaultSeverity: 'warning',
-  description: "A resident collaborator's `contact` that looks like a personal e-mail address or phone number.",
+  description: ruleDescription('personal-contact'),
   fixable: false,
   suggests: true,
   disableAsksReason: true,
-  check({ model, report }) {
+  check({ model, say, report }) {
     for (const step of model.steps) {
       for (const collaborator of model.collaborators(step)) {
         if (collaborator.role !== 'resident' || !collaborator.contact || !collaborator.contactNode) continue;
@@ -37,8 +38,8 @@ export const personalContact: Rule = {
         const via = group ? replaceScalarText(collaborator.contactNode, `via ${group}`) : undefined;
         report({
           node: collaborator.contactNode,
-          suggestions: via ? [{ title: `Write \`via ${group}\` instead`, edits: [via] }] : undefined,
-          message: `This looks like a resident's personal ${isEmail ? 'e-mail address' : 'phone number'}. Project files live in public git history: keep personal contact details elsewhere and write how to reach them instead (e.g. "via the Ward 5 block club").`,
+          suggestions: via ? [{ title: say('rule.personal-contact.writeVia', { text: quoted(`via ${group}`) }), edits: [via] }] : undefined,
+          message: say(isEmail ? 'rule.personal-contact.email' : 'rule.personal-contact.phone'),
         });
       }
     }

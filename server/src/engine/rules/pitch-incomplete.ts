@@ -1,13 +1,14 @@
 import { buildPitch } from '../pitch';
-import type { Rule } from '../rule';
-import { listWords } from './common';
+import { ruleDescription, type Rule } from '../rule';
+import { vocabularyText } from '../../shared/l10n';
+import { listWords, quoted } from './common';
 
 export const pitchIncomplete: Rule = {
   id: 'pitch-incomplete',
   defaultSeverity: 'warning',
-  description: 'Refine done while a blank of the pitch is still empty.',
+  description: ruleDescription('pitch-incomplete'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done' || !refine.key) return;
     const pitch = buildPitch(model);
@@ -16,7 +17,10 @@ export const pitchIncomplete: Rule = {
     if (empty.length === 0) return;
     report({
       node: refine.key,
-      message: `Refine is done but the pitch still has ${empty.length === 1 ? 'an empty blank' : `${empty.length} empty blanks`}: ${listWords(empty.map((b) => `${b.label} (\`${b.path.join('.')}\`)`))}.`,
+      message: say(empty.length === 1 ? 'rule.pitch-incomplete.one' : 'rule.pitch-incomplete.many', {
+        count: empty.length,
+        blanks: listWords(empty.map((b) => `${vocabularyText(language, `pitchBlank.${b.key}.label`, b.label)} (${quoted(b.path.join('.'))})`), 'and', language),
+      }),
     });
   },
 };

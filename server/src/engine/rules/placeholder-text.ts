@@ -1,21 +1,22 @@
 import { clip } from '../prose';
 import { placeholderUses } from '../placeholders';
-import type { Rule } from '../rule';
-import { stepName } from './common';
+import { ruleDescription, type Rule } from '../rule';
+import { quoted, stepName } from './common';
 
 export const placeholderText: Rule = {
   id: 'placeholder-text',
   defaultSeverity: 'warning',
-  description: 'Template text (a snippet\'s placeholder, an example from the starter project or the walkthrough) left in a started step.',
+  description: ruleDescription('placeholder-text'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (!step.started || !step.map) continue;
       for (const use of placeholderUses(step.map)) {
-        const where = use.index !== undefined ? `Item ${use.index + 1} of \`${use.key}\`` : use.key ? `\`${use.key}\`` : 'This value';
+        const where = use.index !== undefined ? say('check.where.item', { number: use.index + 1, list: quoted(use.key ?? '') })
+          : use.key ? quoted(use.key) : say('check.where.thisValue');
         report({
           node: use.node,
-          message: `${where} in ${stepName(step)} still holds the template's text “${clip(use.text.replace(/\s+/g, ' ').trim(), 80)}”: write what your team did or found, or remove it.`,
+          message: say('rule.placeholder-text.left', { where, step: stepName(step, language), text: clip(use.text.replace(/\s+/g, ' ').trim(), 80) }),
         });
       }
     }

@@ -1,14 +1,14 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { validateSchema } from '../schema';
 
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
-  description: 'Anything the TDE JSON Schema rejects: missing required keys, unknown keys, wrong types, values outside a list.',
+  description: ruleDescription('schema'),
   fixable: true,
   suggests: true,
-  check({ model, data, report }) {
-    for (const finding of validateSchema(model.doc, data)) {
+  check({ model, data, language, report }) {
+    for (const finding of validateSchema(model.doc, data, language)) {
       report({ node: finding.node, span: undefined, message: finding.message, fix: finding.fix, suggestions: finding.suggestions, path: finding.path });
     }
   },

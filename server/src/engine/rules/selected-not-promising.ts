@@ -1,8 +1,9 @@
 import { isScalar, mapAt, scalarText, seqItems, shortName, stringAt, valueOf } from '../document';
 import type { TdeModel } from '../model';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import type { RelatedLocation } from '../types';
-import { listWords, relatedAt, someOf } from './common';
+import { message, type Language } from '../../shared/l10n';
+import { listWords, quoted, relatedAt, someOf } from './common';
 
 /** Refine's promising use-case ids, trimmed (empty when the list is absent or empty). */
 export function promisingUseCases(model: TdeModel): string[] {
@@ -15,7 +16,7 @@ export function promisingUseCases(model: TdeModel): string[] {
  * promising list (the list, when so), weak support, and the places involved.
  * Nothing when Refine does not define `id` (unknown-use-case's to report).
  */
-export function selectionConcerns(model: TdeModel, id: string): { notAmong?: string[]; weak: boolean; related: RelatedLocation[] } {
+export function selectionConcerns(model: TdeModel, id: string, language: Language = 'en'): { notAmong?: string[]; weak: boolean; related: RelatedLocation[] } {
   const related: RelatedLocation[] = [];
   const useCases = model.useCases().filter((u) => u.id?.trim() === id);
   if (useCases.length === 0) return { weak: false, related };
@@ -24,30 +25,30 @@ export function selectionConcerns(model: TdeModel, id: string): { notAmong?: str
   const defined = new Set(model.useCases().map((u) => u.id?.trim()));
   const listSound = promising.every((p) => defined.has(p));
   const notAmong = listSound && promising.length > 0 && !promising.includes(id) ? promising : undefined;
-  if (notAmong) related.push(...relatedAt(valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases'), '`promising_use_cases`'));
+  if (notAmong) related.push(...relatedAt(valueOf(mapAt(model.step('refine').map, 'result'), 'promising_use_cases'), quoted('promising_use_cases')));
   const weak = useCases.find((u) => stringAt(u.node, 'support') === 'weak');
-  if (weak) related.push(...relatedAt(valueOf(weak.node, 'support'), `support of \`${shortName(id)}\``));
+  if (weak) related.push(...relatedAt(valueOf(weak.node, 'support'), message(language, 'rule.selected-not-promising.supportOf', { id: quoted(shortName(id)) })));
   return { notAmong, weak: !!weak, related };
 }
 
 export const selectedNotPromising: Rule = {
   id: 'selected-not-promising',
   defaultSeverity: 'warning',
-  description: "Design's `selected_use_case` is not among Refine's `promising_use_cases`, or has `support: weak`.",
+  description: ruleDescription('selected-not-promising'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const node = valueOf(model.step('design').map, 'selected_use_case');
     // A list of selections is single-use-case's to report.
     const id = isScalar(node) ? scalarText(node)?.trim() : undefined;
     if (!node || !id) return;
-    const { notAmong, weak, related } = selectionConcerns(model, id);
+    const { notAmong, weak, related } = selectionConcerns(model, id, language);
     const reasons: string[] = [];
-    if (notAmong) reasons.push(`is not among Refine's promising use cases (${someOf(notAmong)})`);
-    if (weak) reasons.push('has only weak support (`support: weak`)');
+    if (notAmong) reasons.push(say('rule.selected-not-promising.notAmong', { promising: someOf(notAmong, language) }));
+    if (weak) reasons.push(say('rule.selected-not-promising.weak'));
     if (reasons.length === 0) return;
     report({
       node,
-      message: `The selected use case \`${shortName(id)}\` ${listWords(reasons)}. Design builds on the use case Refine found most promising, with backing from partners and residents: select one of those, or, if Refine's view has changed, update \`promising_use_cases\` and \`support\` to say so.`,
+      message: say('rule.selected-not-promising.selected', { id: quoted(shortName(id)), reasons: listWords(reasons, 'and', language) }),
       related,
     });
   },

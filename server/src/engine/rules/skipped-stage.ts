@@ -1,13 +1,13 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { listWords, relatedAt, stepName } from './common';
 
 export const skippedStage: Rule = {
   id: 'skipped-stage',
   defaultSeverity: 'error',
   defaultSeverityText: 'error; warning when every earlier step it names is `skipped`',
-  description: 'A step in progress or done while an earlier step is absent, not started or skipped.',
+  description: ruleDescription('skipped-stage'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (!step.started || !step.key) continue;
       const earlier = model.steps.slice(0, step.index).filter(
@@ -16,13 +16,13 @@ export const skippedStage: Rule = {
       if (earlier.length === 0) continue;
       const onlySkipped = earlier.every((s) => s.status === 'skipped');
       const phrases = earlier.map((s) =>
-        !s.present ? `${stepName(s)} is missing` : s.status === 'skipped' ? `${stepName(s)} was skipped` : `${stepName(s)} has not started`,
+        say(!s.present ? 'rule.skipped-stage.missing' : s.status === 'skipped' ? 'rule.skipped-stage.skipped' : 'rule.skipped-stage.notStarted', { step: stepName(s, language) }),
       );
-      const related = earlier.flatMap((s) => relatedAt(s.key, `${stepName(s)}: ${s.status}`));
+      const related = earlier.flatMap((s) => relatedAt(s.key, `${stepName(s, language)}: ${s.status}`));
       report({
         node: step.key,
         severity: onlySkipped ? 'warning' : 'error',
-        message: `${stepName(step)} is ${step.status === 'done' ? 'done' : 'in progress'}, but ${listWords(phrases)}. Each step builds on the one before it.`,
+        message: say(step.status === 'done' ? 'rule.skipped-stage.done' : 'rule.skipped-stage.inProgress', { step: stepName(step, language), earlier: listWords(phrases, 'and', language) }),
         related,
       });
     }

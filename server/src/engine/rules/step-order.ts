@@ -1,21 +1,24 @@
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { listWords, stepName } from './common';
 
 export const stepOrder: Rule = {
   id: 'step-order',
   defaultSeverity: 'warning',
-  description: 'A step marked done while an earlier step is still in progress.',
+  description: ruleDescription('step-order'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (step.status !== 'done' || !step.key) continue;
       const open = model.steps.slice(0, step.index).filter((s) => s.status === 'in-progress');
       if (open.length === 0) continue;
       report({
         node: step.key,
-        message: `${stepName(step)} is done while ${listWords(open.map(stepName))} ${open.length > 1 ? 'are' : 'is'} still in progress: finish or update the earlier step first.`,
+        message: say(open.length > 1 ? 'rule.step-order.earlierOpen' : 'rule.step-order.earlierOneOpen', {
+          step: stepName(step, language),
+          earlier: listWords(open.map((s) => stepName(s, language)), 'and', language),
+        }),
         related: open.flatMap((s) =>
-          s.key?.range ? [{ message: `${stepName(s)} is still in progress`, offset: s.key.range[0], length: s.key.range[1] - s.key.range[0] }] : [],
+          s.key?.range ? [{ message: say('rule.step-order.stillOpen', { step: stepName(s, language) }), offset: s.key.range[0], length: s.key.range[1] - s.key.range[0] }] : [],
         ),
       });
     }

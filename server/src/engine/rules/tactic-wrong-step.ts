@@ -1,23 +1,29 @@
-import type { Rule } from '../rule';
-import { stepTitle, tacticById, tacticsOfStep } from '../vocabulary';
+import { ruleDescription, type Rule } from '../rule';
+import { tacticById, tacticsOfStep } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
+import { quoted, stepName, tacticName } from './common';
 
 export const tacticWrongStep: Rule = {
   id: 'tactic-wrong-step',
   defaultSeverity: 'warning',
-  description: 'A known tactic used in a step it does not belong to.',
+  description: ruleDescription('tactic-wrong-step'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const ref of tacticRefs(model)) {
       const tactic = tacticById(ref.id);
       if (!tactic || tactic.step === ref.expected) continue;
       const own = tacticsOfStep(ref.expected).map((t) => t.id).join(', ');
-      const place = ref.where.endsWith('.tactics')
-        ? `it is used in ${stepTitle(ref.expected)}`
-        : `\`${ref.where}\` names the intervention, which must be an Implement tactic`;
+      const expected = stepName({ id: ref.expected }, language);
       report({
         node: ref.node,
-        message: `\`${ref.id}\` (${tactic.name}) is a ${stepTitle(tactic.step)} tactic, but ${place}. ${stepTitle(ref.expected)} tactics: ${own}.`,
+        message: say(ref.where.endsWith('.tactics') ? 'rule.tactic-wrong-step.inStep' : 'rule.tactic-wrong-step.asIntervention', {
+          id: quoted(ref.id),
+          name: tacticName(tactic, language),
+          step: stepName({ id: tactic.step }, language),
+          expected,
+          where: quoted(ref.where),
+          own,
+        }),
       });
     }
   },

@@ -1,15 +1,15 @@
 import { shortName, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
-import type { Rule } from '../rule';
-import { listWords } from './common';
+import { ruleDescription, type Rule } from '../rule';
+import { listWords, quoted } from './common';
 import { useCaseRefs } from '../useCaseRefs';
 
 export const thinUseCase: Rule = {
   id: 'thin-use-case',
   defaultSeverity: 'warning',
-  description: 'Refine done while a promising or selected use case has no `persona` or no `user_story`.',
+  description: ruleDescription('thin-use-case'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done') return;
     const promising = new Set<string>();
@@ -19,12 +19,13 @@ export const thinUseCase: Rule = {
       const id = useCase.id?.trim();
       if (!id || !useCase.idNode || !(promising.has(id) || selected.has(id))) continue;
       const missing: string[] = [];
-      if (isUnwritten(valueOf(useCase.node, 'persona'))) missing.push('no `persona`');
-      if (isUnwritten(valueOf(useCase.node, 'user_story'))) missing.push('no `user_story`');
+      if (isUnwritten(valueOf(useCase.node, 'persona'))) missing.push(say('rule.thin-use-case.noPersona'));
+      if (isUnwritten(valueOf(useCase.node, 'user_story'))) missing.push(say('rule.thin-use-case.noUserStory'));
       if (missing.length === 0) continue;
+      const how = [promising.has(id) ? say('rule.thin-use-case.promising') : '', selected.has(id) ? say('rule.thin-use-case.selected') : ''].filter(Boolean);
       report({
         node: useCase.idNode,
-        message: `The use case \`${shortName(id)}\` is ${listWords([promising.has(id) ? 'listed as promising' : '', selected.has(id) ? 'selected in Design' : ''].filter(Boolean))} but has ${listWords(missing)}. A use case worth taking forward says who it is for (a persona: a name and a few words on their situation) and what they need, as a user story ("As a …, I want …, so that …").`,
+        message: say('rule.thin-use-case.thin', { id: quoted(shortName(id)), how: listWords(how, 'and', language), missing: listWords(missing, 'and', language) }),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { suggestValues } from '../edits';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { didYouMean, nearestAll } from '../suggest';
-import { someOf } from './common';
+import { quoted, someOf } from './common';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
 /** "Did you mean" for this many unknown names at most: each search goes through every collaborator. */
@@ -10,10 +10,10 @@ const MAX_SUGGESTIONS = 100;
 export const unknownCollaborator: Rule = {
   id: 'unknown-collaborator',
   defaultSeverity: 'warning',
-  description: '`design.feedback[].from` or `design.result.approved_by` naming no collaborator of Design.',
+  description: ruleDescription('unknown-collaborator'),
   fixable: false,
   suggests: true,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const design = model.step('design');
     if (!design.map) return;
     const collaborators = model.collaborators(design);
@@ -25,12 +25,12 @@ export const unknownCollaborator: Rule = {
       // A name is a person or a group: another name is another one, so never a fix.
       const near = searches++ < MAX_SUGGESTIONS ? nearestAll(ref.name, names) : [];
       const hint = near.length
-        ? didYouMean(near)
-        : names.length ? ` Design's collaborators: ${someOf(names)}.` : ' Design lists no collaborators yet.';
+        ? didYouMean(near, language)
+        : ` ${names.length ? say('rule.unknown-collaborator.known', { names: someOf(names, language) }) : say('rule.unknown-collaborator.noneYet')}`;
       report({
         node: ref.node,
-        message: `\`${ref.name.trim()}\` is not one of Design's collaborators.${hint}`,
-        suggestions: suggestValues(ref.node, near),
+        message: `${say('rule.unknown-collaborator.unknown', { name: quoted(ref.name.trim()) })}${hint}`,
+        suggestions: suggestValues(ref.node, near, language),
       });
     }
   },

@@ -1,15 +1,16 @@
 import { correctScalar } from '../edits';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { tacticById } from '../vocabulary';
+import { quoted, tacticName } from './common';
 
 export const unknownCriterion: Rule = {
   id: 'unknown-criterion',
   defaultSeverity: 'error',
-  description: "A Find criterion that is not in that tactic's checklist.",
+  description: ruleDescription('unknown-criterion'),
   fixable: true,
   suggests: true,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const find = model.step('find');
     for (const use of model.tacticUses(find)) {
       const tactic = use.id ? tacticById(use.id) : undefined;
@@ -19,10 +20,10 @@ export const unknownCriterion: Rule = {
         if (known.includes(criterion.id)) continue;
         const found = correction(criterion.id, known);
         const options = offered(found);
-        const hint = options.length ? didYouMean(options) : ` Its checklist: ${known.join(', ')}.`;
+        const hint = options.length ? didYouMean(options, language) : ` ${say('rule.unknown-criterion.checklist', { criteria: known.join(', ') })}`;
         report({
           node: criterion.node,
-          message: `\`${criterion.id}\` is not on the checklist of \`${tactic.id}\` (${tactic.name}).${hint}`,
+          message: `${say('rule.unknown-criterion.unknown', { id: quoted(criterion.id), tactic: quoted(tactic.id), name: tacticName(tactic, language) })}${hint}`,
           ...correctScalar(criterion.node, found),
         });
       }

@@ -1,33 +1,34 @@
-import { correctScalar, replaceScalarFix } from '../edits';
-import type { Rule } from '../rule';
+import { changeTo, correctScalar, replaceScalarFix } from '../edits';
+import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered, nearestByWords, type Correction } from '../suggest';
-import { stepTitle, tacticById, tacticByOtherName, tactics, tacticsOfStep, type StepId } from '../vocabulary';
+import { tacticById, tacticByOtherName, tactics, tacticsOfStep, type StepId } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
+import { quoted, stepName, tacticName } from './common';
 
 export const unknownTactic: Rule = {
   id: 'unknown-tactic',
   defaultSeverity: 'error',
-  description: 'A tactic id that no step of the method has.',
+  description: ruleDescription('unknown-tactic'),
   fixable: true,
   suggests: true,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     for (const ref of tacticRefs(model)) {
       if (tacticById(ref.id)) continue;
       const otherName = tacticByOtherName(ref.id);
       if (otherName) {
         report({
           node: ref.node,
-          message: `\`${ref.id}\` is the guide's other name for the tactic \`${otherName.id}\` (${otherName.name}); write its id.`,
-          fix: replaceScalarFix(ref.node, otherName.id, `Change to \`${otherName.id}\``),
+          message: say('rule.unknown-tactic.otherName', { id: quoted(ref.id), tactic: quoted(otherName.id), name: tacticName(otherName, language) }),
+          fix: replaceScalarFix(ref.node, otherName.id, changeTo(otherName.id, language)),
         });
         continue;
       }
       const found = correctionOf(ref.id, ref.expected);
       const options = offered(found);
       const hint = options.length
-        ? didYouMean(options)
-        : ` ${stepTitle(ref.expected)} tactics: ${tacticsOfStep(ref.expected).map((t) => t.id).join(', ')}. For a tactic of your own, write \`{custom: NAME, description: …}\`.`;
-      report({ node: ref.node, message: `Unknown tactic \`${ref.id}\`.${hint}`, ...correctScalar(ref.node, found) });
+        ? didYouMean(options, language)
+        : ` ${say('rule.unknown-tactic.stepTactics', { step: stepName({ id: ref.expected }, language), tactics: tacticsOfStep(ref.expected).map((t) => t.id).join(', ') })}`;
+      report({ node: ref.node, message: `${say('rule.unknown-tactic.unknown', { id: quoted(ref.id) })}${hint}`, ...correctScalar(ref.node, found, language) });
     }
   },
 };

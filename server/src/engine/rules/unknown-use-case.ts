@@ -1,8 +1,8 @@
 import { correctScalar } from '../edits';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { shortName } from '../document';
-import { relatedAt, someOf } from './common';
+import { quoted, relatedAt, someOf } from './common';
 import { useCaseRefs } from '../useCaseRefs';
 
 // Non-capturing: a capturing group makes the regex engine overflow its stack
@@ -16,28 +16,28 @@ const MAX_SUGGESTIONS = 100;
 export const unknownUseCase: Rule = {
   id: 'unknown-use-case',
   defaultSeverity: 'error',
-  description: '`selected_use_case` or `promising_use_cases` naming an id that `refine.use_cases` lacks.',
+  description: ruleDescription('unknown-use-case'),
   fixable: true,
   suggests: true,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const useCases = model.useCases().filter((u) => u.id !== undefined);
     const ids = useCases.map((u) => u.id!);
     const known = new Set(ids);
     // Only a well-formed id is worth suggesting (a malformed one is the schema's to report).
     const wellFormed = ids.filter((id) => KEBAB.test(id));
-    const related = useCases.slice(0, MAX_RELATED).flatMap((u) => relatedAt(u.idNode, `use case \`${shortName(u.id!)}\``));
+    const related = useCases.slice(0, MAX_RELATED).flatMap((u) => relatedAt(u.idNode, say('rule.unknown-use-case.useCase', { id: quoted(shortName(u.id!)) })));
     let searches = 0;
     for (const ref of useCaseRefs(model)) {
       if (known.has(ref.id)) continue;
       const found = searches++ < MAX_SUGGESTIONS ? correction(ref.id, wellFormed) : { possible: [] };
       const options = offered(found);
       const hint = options.length
-        ? didYouMean(options)
-        : ids.length ? ` Known use cases: ${someOf(ids)}.` : ' Refine defines no use cases yet.';
+        ? didYouMean(options, language)
+        : ` ${ids.length ? say('rule.unknown-use-case.known', { ids: someOf(ids, language) }) : say('rule.unknown-use-case.noneYet')}`;
       report({
         node: ref.node,
-        message: `\`${ref.id}\` is not the id of any use case in \`refine.use_cases\`.${hint}`,
-        ...correctScalar(ref.node, found),
+        message: `${say('rule.unknown-use-case.unknown', { id: quoted(ref.id) })}${hint}`,
+        ...correctScalar(ref.node, found, language),
         related,
       });
     }

@@ -1,14 +1,14 @@
 import { isUnwritten } from '../placeholders';
 import { valueOf } from '../document';
-import type { Rule } from '../rule';
-import { relatedAt } from './common';
+import { ruleDescription, type Rule } from '../rule';
+import { relatedAt, stepName } from './common';
 
 export const unplannedImplementation: Rule = {
   id: 'unplanned-implementation',
   defaultSeverity: 'warning',
-  description: 'Implement started while Design has started but has no `plan`.',
+  description: ruleDescription('unplanned-implementation'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, language, report }) {
     const implement = model.step('implement');
     const design = model.step('design');
     // Design absent or not started is skipped-stage's to report.
@@ -16,8 +16,8 @@ export const unplannedImplementation: Rule = {
     if (!isUnwritten(valueOf(design.map, 'plan'))) return;
     report({
       node: implement.key,
-      message: `Implement is ${implement.status === 'done' ? 'done' : 'in progress'}, but Design has no \`plan\`: the intervention should carry out a plan its users have reviewed. Write the plan under \`design.plan\` (summary, intervention, roles, timeline, steward).`,
-      related: relatedAt(design.key, 'Design'),
+      message: say(implement.status === 'done' ? 'rule.unplanned-implementation.done' : 'rule.unplanned-implementation.inProgress'),
+      related: relatedAt(design.key, stepName(design, language)),
     });
   },
 };

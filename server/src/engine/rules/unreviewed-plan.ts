@@ -1,5 +1,5 @@
 import { isMap, isScalar, seqItems, valueOf } from '../document';
-import type { Rule } from '../rule';
+import { ruleDescription, type Rule } from '../rule';
 import { enumValue } from '../vocabulary';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
@@ -11,9 +11,9 @@ function notTakenUp(incorporated: unknown): boolean {
 export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',
   defaultSeverity: 'warning',
-  description: 'Design done with no `feedback` entry, taken up at least in part, from a collaborator marked `intended_user`.',
+  description: ruleDescription('unreviewed-plan'),
   fixable: false,
-  check({ model, report }) {
+  check({ model, say, report }) {
     const design = model.step('design');
     if (design.status !== 'done' || !design.key) return;
     const named = collaboratorsByName(model.collaborators(design));
@@ -22,9 +22,7 @@ export const unreviewedPlan: Rule = {
     if (fromUsers.some((ref) => !notTakenUp(valueOf(entries.get(ref.node), 'incorporated')))) return;
     report({
       node: design.key,
-      message: fromUsers.length
-        ? 'Design is done, but none of the feedback from intended users was taken up (every entry says `incorporated: no`): a plan its users reviewed reflects at least part of what they said. Record the feedback the plan did take on board, or keep Design `in-progress` until it does.'
-        : 'Design is done, but no `feedback` entry comes from an intended user: review the plan with the people who will use the data (a collaborator with `intended_user: true`) and record what they said.',
+      message: say(fromUsers.length ? 'rule.unreviewed-plan.notTakenUp' : 'rule.unreviewed-plan.noUserFeedback'),
     });
   },
 };
