@@ -222,7 +222,7 @@ describe('web build: the language server in a browser Worker', function () {
         {
           code: 'missing-previous',
           range: { start: positionOf(layout['a/two.tde.yaml']!, '../gone.tde.yaml'), end: positionOf(layout['a/two.tde.yaml']!, '../gone.tde.yaml', '../gone.tde.yaml'.length) },
-          message: '`../gone.tde.yaml` does not exist (looked for ../gone.tde.yaml next to this file). `previous` names the earlier iteration\'s file, relative to this file\'s folder.',
+          message: '"../gone.tde.yaml" does not exist (looked for ../gone.tde.yaml next to this file). "previous" names the earlier iteration\'s file, relative to this file\'s folder.',
           severity: 1,
         },
       ]);
