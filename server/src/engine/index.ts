@@ -9,7 +9,7 @@ import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, Rule, RuleContext } from './rule';
 import { ruleById, rules, rulesOfStage } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
-import { message, type Language } from '../shared/l10n';
+import { message } from '../shared/l10n';
 import type { FileHost, Problem, RuleSeverities, Severity, Suppression } from './types';
 
 export interface CheckOptions {
