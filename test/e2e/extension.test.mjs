@@ -1,6 +1,7 @@
 // The TDE extension in a real workbench (code-server = VS Code 1.139 in headless Chromium),
 // checked the way a user would: the Problems panel, a quick fix from the light bulb,
-// completion of tactics, and the pitch preview filling in as the YAML changes.
+// completion of tactics, the pitch preview filling in as the YAML changes, and a click on an
+// empty blank writing its field with a placeholder to type over.
 //
 //   npm run package && TDE_E2E_VSIX=$PWD/tde.vsix bash scripts/e2e-run.sh --require-vsix
 //   node --test test/e2e/extension.test.mjs        # after scripts/e2e-setup.sh, with tde.vsix built
@@ -427,4 +428,24 @@ test('the pitch preview shows the filled pitch, the steps, the blanks, and follo
   assert.ok(starter.pitch.startsWith('Residents could put information the city holds to work on shade on the walk to school, which matters because [IMPACT].'), starter.pitch);
   assert.equal(starter.allFilledNote, undefined);
   await shot('e2e-preview-blanks.png');
+});
+
+test('clicking an empty blank in the preview writes its field with a placeholder to type over, and no problem appears', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  // The preview still shows starter.tde.yaml (the test before), where Refine is absent.
+  await waitForPreview((s) => s.title === 'Street trees for shade' && s.blanks.some((b) => b.label === 'IMPACT'), 'starter.tde.yaml with IMPACT empty');
+  const frame = await wb.findFrame((f) => f.evaluate(() => !!document.getElementById('pitch')));
+  await frame.locator('#pitch button.blank.empty', { hasText: '[IMPACT]' }).first().click();
+
+  // Refine is written after Find, with its status and the placeholder selected in the editor.
+  await waitForEditorLine(16, '    impact: why the focus area matters', 'the impact field with its placeholder');
+  assert.equal(await wb.editorLine(13), 'refine:');
+  assert.equal(await wb.editorLine(14), '  status: not-started');
+  const typed = 'Shade keeps children cool on the walk to school';
+  await page.keyboard.type(typed);
+  await waitForEditorLine(16, `    impact: ${typed}`, 'the typed text in place of the placeholder');
+  const filled = await waitForPreview((s) => !s.blanks.some((b) => b.label === 'IMPACT') && s.pitch.includes(`which matters because ${typed[0].toLowerCase()}${typed.slice(1)}`),
+    'the typed impact in the pitch');
+  assert.ok(!filled.problems.some((p) => /schema$/.test(p)), `no schema problem from the click (${JSON.stringify(filled.problems)})`);
+  await scrollToLineStart();
+  await shot('e2e-preview-blank-click.png');
 });
