@@ -79,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): TdeExtensionApi {
     vscode.commands.registerCommand('tde.startNextIteration', (argument?: unknown) => startNextIteration(languageClient, argument)),
     vscode.commands.registerCommand('tde.projects.refresh', () => projects.refresh()),
     vscode.commands.registerCommand('tde.projects.openPitchPreview', (node: ProjectNode) => vscode.commands.executeCommand('tde.openPitchPreview', node.uri)),
+    vscode.commands.registerCommand('tde.projects.openProjectPage', (node: ProjectNode) => vscode.commands.executeCommand('tde.openProjectPage', node.uri)),
   );
 
   const ready = startServer(context, languageClient, log);

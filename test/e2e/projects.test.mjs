@@ -1,11 +1,12 @@
 // The TDE Projects view and "TDE: Start Next Iteration" in a real workbench
 // (code-server in headless Chromium), on a copy of examples/: the shipped
-// examples grouped by the step each project is at, iteration 2 under 1, and
-// a next iteration created through the command, which the view then shows.
+// examples grouped by the step each project is at, iteration 2 under 1, a
+// project page opened from a project's context menu, and a next iteration
+// created through the command, which the view then shows.
 //
 //   npm run package && TDE_E2E_VSIX=$PWD/tde.vsix bash scripts/e2e-run.sh --require-vsix
 //
-// Screenshots: test-artifacts/e2e-projects-view.png, test-artifacts/e2e-next-iteration.png.
+// Screenshots: test-artifacts/e2e-projects-view.png, e2e-project-page.png, e2e-next-iteration.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -78,6 +79,7 @@ async function rowsWhen(check, what, timeout = 60_000) {
 }
 
 const RIVERTON = 'Eviction filings data for tenants and the people who help them';
+const LAKESIDE = 'Free Wi-Fi where people can actually use it';
 
 test('the TDE Projects view groups the shipped examples by step, with iteration 2 under 1', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await wb.openFile('riverton-eviction-data.tde.yaml');
@@ -93,6 +95,22 @@ test('the TDE Projects view groups the shipped examples by step, with iteration 
   assert.ok(first > 0, 'the first Riverton iteration is listed');
   const done = rows.findIndex((r) => r.label === 'All four steps done');
   assert.ok(first > done, 'under "All four steps done", where its newest iteration is');
+});
+
+test('a project\'s context menu in the view opens its project page', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  await focusProjectsView();
+  await rowsWhen((r) => r.some((x) => x.label === LAKESIDE), 'the Lakeside project');
+  const row = page.locator('.pane .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: LAKESIDE }) }).first();
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Project Page' }).first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await item.click();
+  let tabs;
+  await wb.waitFor(async () => {
+    tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    return tabs.some((t) => t.includes(LAKESIDE));
+  }, { message: () => `a tab with the project page of "${LAKESIDE}" (tabs: ${JSON.stringify(tabs)})`, timeout: 60_000 });
+  await shot('e2e-project-page.png');
 });
 
 test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and the view moves the chain to Find', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
