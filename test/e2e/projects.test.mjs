@@ -110,6 +110,10 @@ test('a project\'s context menu in the view opens its project page', { skip: SKI
     tabs = await page.locator('.tabs-container .tab').allInnerTexts();
     return tabs.some((t) => t.includes(LAKESIDE));
   }, { message: () => `a tab with the project page of "${LAKESIDE}" (tabs: ${JSON.stringify(tabs)})`, timeout: 60_000 });
+  // The page itself, in its webview: the project's title as its heading.
+  await wb.waitFor(async () => !!(await wb.findFrame((f) => f.evaluate((title) => document.querySelector('h1')?.textContent.includes(title) ?? false, LAKESIDE))),
+    { message: `the project page to show "${LAKESIDE}" as its heading`, timeout: 60_000 });
+  await page.mouse.move(700, 300);
   await shot('e2e-project-page.png');
 });
 
