@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleDocsUrl, rules } from '../../server/src/engine';
-import { TABLES, withRulesTable } from '../../scripts/rules-table';
+import { message } from '../../server/src/shared/l10n';
+import { ruleSettingText, SETTING_CATALOGUES, TABLES, withRuleSettings, withRulesTable } from '../../scripts/rules-table';
 import { formatDoc } from '../../scripts/format-doc';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -38,6 +39,20 @@ describe('rule documentation', () => {
       for (const rule of rules) assert.ok(text.includes(`[\`${rule.id}\`](${docs}${rule.id}.md)`));
     });
   }
+
+  for (const { file, language } of SETTING_CATALOGUES) {
+    it(`the settings editor's words on each rule in ${file} are current (run npm run docs:rules)`, () => {
+      const text = read(file);
+      assert.equal(text, withRuleSettings(text, language));
+    });
+  }
+
+  it("the settings editor gives a rule's two defaults in the rule's words (in plain quotes, as the catalogues quote), and each rule's page", () => {
+    for (const rule of rules.filter((r) => r.defaultSeverityText)) assert.equal(message('en', `setting.rules.defaultSeverity.${rule.id}`), rule.defaultSeverityText!.replace(/`/g, '"'), rule.id);
+    const noSteward = rules.find((r) => r.id === 'no-steward')!;
+    assert.equal(ruleSettingText(noSteward, 'en'), 'A Design plan with no "steward". Default: info. [About `no-steward`](https://github.com/tde-tools/tde/blob/main/docs/rules/no-steward.md)');
+    assert.match(ruleSettingText(noSteward, 'es'), /^\S.* Predeterminado: información\. \[Sobre `no-steward`\]\(https:\/\/github\.com\/tde-tools\/tde\/blob\/main\/docs\/rules\/no-steward\.md\)$/);
+  });
 
   it('no documentation page exists for a rule that is gone', () => {
     const ids = new Set(rules.map((r) => r.id));
