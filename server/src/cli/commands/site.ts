@@ -42,7 +42,7 @@ function ensureFolder(folder: string, shown: string, io: CliIO): void {
 }
 
 /** Write the site's files under `out`, making each folder once, checking none is a link. */
-function writeSite(out: string, outShown: string, files: readonly { path: string; text: string }[], io: CliIO): void {
+function writeSite(out: string, outShown: string, files: Iterable<{ path: string; text: string }>, io: CliIO): void {
   const parent = path.dirname(out);
   try {
     if (!io.fs.statSync(parent).isDirectory()) throw new CliError(`cannot write the site: ${printable(path.dirname(outShown))} is not a folder`);
@@ -65,6 +65,12 @@ function writeSite(out: string, outShown: string, files: readonly { path: string
       throw new CliError(`cannot write ${printable(`${outShown}/${file.path}`)}: ${describeFsError(error)}`);
     }
   }
+}
+
+/** The site's files and `.nojekyll`, which tells GitHub Pages to publish the files as they are. */
+function* withNoJekyll(files: Iterable<{ path: string; text: string }>): Generator<{ path: string; text: string }> {
+  yield { path: '.nojekyll', text: '' };
+  yield* files;
 }
 
 export async function siteCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -111,7 +117,7 @@ export async function siteCommand(argv: readonly string[], io: CliIO): Promise<E
     }
   }
   const site = buildSite(sources, { languages, baseUrl });
-  writeSite(out, outShown, [...site.files, { path: '.nojekyll', text: '' }], io);
+  writeSite(out, outShown, withNoJekyll(site.files), io);
   io.stderr(unread.join('') + site.leftOut.map((left) => `tde: left out ${printable(left.path)}: ${printable(left.reason)} (run 'tde check ${printable(left.path)}')\n`).join(''));
   const projects = sources.length - site.leftOut.length;
   io.stdout(`Built the site of ${projects} project${projects === 1 ? '' : 's'} in ${printable(outShown)} (${languages.join(', ')}): open ${printable(`${outShown}/index.html`)}\n`);

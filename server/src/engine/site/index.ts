@@ -7,14 +7,18 @@ import { SITE_CSS, SITE_JS } from './assets';
 import { footer, page, projectPath, sheetPath, type PageContext, type SiteOptions } from './layout';
 import { indexPage } from './indexPage';
 import { projectPage } from './projectPage';
-import { compare, readSiteProjects, type SiteSource } from './projects';
+import { readSiteProjects, type SiteSource } from './projects';
 import { sheetPage } from './sheet';
 
 export type { SiteSource } from './projects';
 
 interface BuiltSite {
-  /** Every file of the site: its path from the site's top (with `/`) and its text, sorted by path. */
-  files: { path: string; text: string }[];
+  /**
+   * Every file of the site: its path from the site's top (with `/`) and its
+   * text, made one at a time as they are read, so that a site of many large
+   * files never holds all its pages at once.
+   */
+  files: Iterable<{ path: string; text: string }>;
   /** Files that are not on the site, with why. */
   leftOut: { path: string; reason: string }[];
 }
@@ -57,21 +61,20 @@ function rootPage(options: SiteOptions): string {
 /** Build every page of the site from the files' texts. */
 export function buildSite(sources: readonly SiteSource[], options: SiteOptions): BuiltSite {
   const site = readSiteProjects(sources);
-  const files: BuiltSite['files'] = [
-    { path: 'index.html', text: rootPage(options) },
-    { path: 'assets/site.css', text: SITE_CSS },
-    { path: 'assets/site.js', text: SITE_JS },
-  ];
-  for (const language of options.languages) {
-    const at = (path: string): PageContext => ({ language, path, options });
-    files.push({ path: `${language}/index.html`, text: indexPage(at(`${language}/index.html`), site) });
-    for (const project of site.projects) {
-      files.push({ path: projectPath(language, project), text: projectPage(at(projectPath(language, project)), project) });
-      files.push({ path: sheetPath(language, project), text: sheetPage(at(sheetPath(language, project)), project) });
+  function* files(): Generator<{ path: string; text: string }> {
+    yield { path: 'index.html', text: rootPage(options) };
+    yield { path: 'assets/site.css', text: SITE_CSS };
+    yield { path: 'assets/site.js', text: SITE_JS };
+    for (const language of options.languages) {
+      const at = (path: string): PageContext => ({ language, path, options });
+      yield { path: `${language}/index.html`, text: indexPage(at(`${language}/index.html`), site) };
+      for (const project of site.projects) {
+        yield { path: projectPath(language, project), text: projectPage(at(projectPath(language, project)), project) };
+        yield { path: sheetPath(language, project), text: sheetPage(at(sheetPath(language, project)), project) };
+      }
     }
   }
-  files.sort((a, b) => compare(a.path, b.path));
-  return { files, leftOut: site.leftOut };
+  return { files: files(), leftOut: site.leftOut };
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildPitch, type Pitch } from '../pitch';
 import { DataLimitError, toPlainData } from '../plainData';
 import { dataLimits } from '../index';
 import { STEP_IDS, type StepId } from '../vocabulary';
-import type { Language } from '../../shared/l10n';
+import { LANGUAGES, type Language } from '../../shared/l10n';
 import { folderOf, joinPath } from './paths';
 
 /** One TDE file as the site is given it. */
@@ -25,7 +25,8 @@ export type StepState = 'done' | 'in-progress' | 'not-started' | 'skipped';
 export type Data = Record<string, unknown>;
 
 export interface SiteProject {
-  source: SiteSource;
+  /** Where the file is and when it changed; its text is not kept (a site of many large files must not hold them all). */
+  source: Omit<SiteSource, 'text'>;
   slug: string;
   data: Data;
   title: string;
@@ -131,7 +132,7 @@ function stepState(step: unknown): StepState {
 /** Read the files into projects, chain their iterations and order them newest first. */
 export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
   const leftOut: SiteProjects['leftOut'] = [];
-  const readable: { source: SiteSource; data: Data; pitch: (language: Language) => Pitch }[] = [];
+  const readable: { source: Omit<SiteSource, 'text'>; data: Data; pitch: (language: Language) => Pitch }[] = [];
   for (const source of [...sources].sort((a, b) => compare(a.path, b.path))) {
     const document = parseTde(source.text);
     if (document.syntaxIssues.length || !document.root) {
@@ -150,10 +151,10 @@ export function readSiteProjects(sources: readonly SiteSource[]): SiteProjects {
       leftOut.push({ path: source.path, reason: 'it is not a TDE project (no keys with values)' });
       continue;
     }
+    // Each language's pitch now, so the parsed document need not be kept.
     const model = buildModel(document, document.root);
-    const pitches = new Map<Language, Pitch>();
-    const pitch = (language: Language) => pitches.get(language) ?? pitches.set(language, buildPitch(model, language)).get(language)!;
-    readable.push({ source, data, pitch });
+    const pitches = new Map(LANGUAGES.map((language) => [language, buildPitch(model, language)]));
+    readable.push({ source: { path: source.path, lastChanged: source.lastChanged }, data, pitch: (language) => pitches.get(language)! });
   }
   const slugs = slugsOf(readable.map((r) => r.source.path));
   const projects: SiteProject[] = readable.map(({ source, data, pitch }) => {
