@@ -2,11 +2,14 @@
 // (code-server in headless Chromium), on a copy of examples/: the shipped
 // examples grouped by the step each project is at, iteration 2 under 1, a
 // project page opened from a project's context menu, and a next iteration
-// created through the command, which the view then shows.
+// created through the command, which the view then shows. Then "TDE: New
+// Project" twice with one title, and "TDE: Restart Language Server": each
+// says what it did.
 //
 //   npm run package && TDE_E2E_VSIX=$PWD/tde.vsix bash scripts/e2e-run.sh --require-vsix
 //
-// Screenshots: test-artifacts/e2e-projects-view.png, e2e-project-page.png, e2e-next-iteration.png.
+// Screenshots: test-artifacts/e2e-projects-view.png, e2e-project-page.png,
+// e2e-next-iteration.png, e2e-new-project-taken.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -135,4 +138,53 @@ test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and 
   assert.equal(head?.description.startsWith('iteration 1'), true, JSON.stringify(head));
   assert.equal(head.icon, 'circle-large-outline', 'the newest iteration\'s status, not iteration 1\'s');
   await shot('e2e-next-iteration.png');
+});
+
+/** Run a command from the palette without waiting for the palette to close (the command opens its own input). */
+async function startCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
+/** Answer the input box titled `title`. */
+async function answer(title, text) {
+  const box = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) }).first();
+  await box.waitFor({ state: 'visible', timeout: 30_000 });
+  await box.locator('.quick-input-box input').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Wait for a notification whose message is `text`. */
+async function notification(text) {
+  let shown;
+  await wb.waitFor(async () => {
+    shown = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    return shown.some((m) => m.trim() === text);
+  }, { message: () => `the notification "${text}" (shown: ${JSON.stringify(shown)})`, timeout: 60_000 });
+}
+
+test('New Project says which name it took when the first was taken', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  for (const round of [1, 2]) {
+    await startCommand('TDE: New Project');
+    await answer('New TDE Project (1/2)', 'Snow routes');
+    await answer('New TDE Project (2/2)', 'City of Riverton');
+    const name = round === 1 ? 'snow-routes.tde.yaml' : 'snow-routes-2.tde.yaml';
+    await wb.waitFor(async () => ((await wb.activeTabPath()) ?? '').endsWith(name), { message: `${name} to open` });
+  }
+  assert.ok(fs.existsSync(path.join(workspace, 'snow-routes.tde.yaml')) && fs.existsSync(path.join(workspace, 'snow-routes-2.tde.yaml')));
+  await notification('TDE: snow-routes.tde.yaml is already taken in this folder, so the new project is snow-routes-2.tde.yaml.');
+  await shot('e2e-new-project-taken.png');
+});
+
+test('Restart Language Server confirms when the server is back', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  await wb.runCommand('TDE: Restart Language Server');
+  await notification('TDE: the language server is running again.');
+  // Back indeed: the view is filled again from the server's answers.
+  await focusProjectsView();
+  await rowsWhen((r) => r.some((x) => x.label === 'Snow routes'), 'the new project in the view after the restart');
 });
