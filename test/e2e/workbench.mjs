@@ -190,6 +190,7 @@ async function killGroup(child, graceMs = 3000) {
  * @param {{width:number,height:number}} [opts.viewport]
  * @param {string} [opts.artifactsDir]  where failure screenshots go
  * @param {string} [opts.codeServer] code-server executable (default: from e2e-setup's cache)
+ * @param {string} [opts.locale]     VS Code's display language (code-server's --locale), e.g. 'es'
  */
 export async function startWorkbench(opts = {}) {
   const t0 = Date.now();
@@ -273,6 +274,7 @@ export async function startWorkbench(opts = {}) {
         '--disable-getting-started-override',
         '--user-data-dir', userDataDir,
         '--extensions-dir', extensionsDir,
+        ...(opts.locale ? ['--locale', opts.locale] : []),
         folder,
       ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       liveGroups.add(server.pid);
