@@ -4,7 +4,7 @@
 import { message, type Language } from '../../shared/l10n';
 import { escapeHtml } from '../html';
 import { SITE_CSS, SITE_JS } from './assets';
-import { footer, page, projectPath, sheetPath, type PageContext, type SiteOptions } from './layout';
+import { footerText, page, projectPath, sheetPath, type PageContext, type SiteOptions } from './layout';
 import { indexPage } from './indexPage';
 import { projectPage } from './projectPage';
 import { readSiteProjects, type SiteSource } from './projects';
@@ -51,7 +51,8 @@ function rootPage(options: SiteOptions): string {
     `<h1>${options.languages.map((language, i) => (i === 0 ? words(language, 'index.title') : `<span lang="${language}">${words(language, 'index.title')}</span>`)).join(' · ')}</h1>`,
     ...sections,
     '</main>',
-    ...options.languages.map((language) => `<div lang="${language}">${footer({ language })}</div>`),
+    // One footer (one "contentinfo" for screen readers), in every language.
+    `<footer class="site-footer">${options.languages.map((language) => `<div lang="${language}">${footerText({ language })}</div>`).join('')}</footer>`,
     '</body>',
     '</html>',
     '',

@@ -165,7 +165,12 @@ export function page(context: PageContext, frame: Frame): string {
   ].filter((line) => line !== '').join('\n');
 }
 
-/** What the site leaves out, at the foot of every page. */
-export function footer(context: Pick<PageContext, 'language'>): string {
-  return `<footer class="site-footer"><p>${say(context, 'footer.privacy')}</p><p>${say(context, 'footer.about')}</p></footer>`;
+/** What the site leaves out, and what the method is, in a language. */
+export function footerText(context: Pick<PageContext, 'language'>): string {
+  return `<p>${say(context, 'footer.privacy')}</p><p>${say(context, 'footer.about')}</p>`;
+}
+
+/** The foot of every page. */
+function footer(context: Pick<PageContext, 'language'>): string {
+  return `<footer class="site-footer">${footerText(context)}</footer>`;
 }
