@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocumentInfoRequest, type DocumentInfo, type DocumentInfoParams } from '../../server/src/shared/protocol';
 import { isDocumentInfo } from './protocolGuards';
+import { displayLanguage } from './displayLanguage';
 
 /** Long enough to skip most keystrokes, short enough to feel live. */
 const TYPING_DELAY_MS = 250;
@@ -122,7 +123,7 @@ export class DocumentInfoFeed implements vscode.Disposable {
   private async request(uri: vscode.Uri, pending: Pending): Promise<DocumentInfo | undefined> {
     if (this.client.state !== State.Running) return undefined;
     pending.cancel = new vscode.CancellationTokenSource();
-    const params: DocumentInfoParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
+    const params: DocumentInfoParams = { uri: this.client.code2ProtocolConverter.asUri(uri), locale: displayLanguage() };
     try {
       const result: unknown = await this.client.sendRequest(DocumentInfoRequest, params, pending.cancel.token);
       if (result == null) return undefined;

@@ -50,6 +50,19 @@ describe('language server: pitch preview requests', function () {
     assert.deepEqual(info.problems, []);
   });
 
+  it('speaks the reader\'s language when asked: the pitch\'s frame, its labels, the step titles; the team\'s words as written', async () => {
+    const uri = fixtureUri('project.tde.yaml');
+    await client().open(uri, readFixture('project.tde.yaml'));
+    const info = await client().request<DocumentInfo>('tde/documentInfo', { uri, locale: 'es-MX' });
+    assert.deepEqual(info.steps.map((s) => s.title), ['Encontrar', 'Afinar', 'Diseñar', 'Implementar']);
+    assert.deepEqual(info.pitch.blanks.map((b) => b.label), ['ÁREA DE ENFOQUE', 'IMPACTO', 'TÁCTICA PARA AFINAR', 'QUIENES PIDEN LOS DATOS', 'MIS DATOS DISPONIBLES', 'PRÓXIMOS PASOS']);
+    assert.match(info.pitch.text, /^Los y las residentes podrían aprovechar la información que tiene la ciudad para trabajar en eviction filings and housing instability, /);
+    assert.ok(info.pitch.text.includes('Con Hacer talleres con aliados, vamos a escuchar a Riverton Legal Aid Society'), info.pitch.text);
+    const empty = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: in-progress\n');
+    const blank = await client().request<DocumentInfo>('tde/documentInfo', { uri: empty, locale: 'es' });
+    assert.ok(blank.pitch.markdown.includes('`[ÁREA DE ENFOQUE]`'), blank.pitch.markdown);
+  });
+
   it('lists the problems with ranges and docs links, and shows empty blanks', async () => {
     const uri = await openNew('tde: 1\nproject:\n  title: "*Lots* <b>"\n  place: Millford\nfind:\n  status: in-progress\n');
     const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });

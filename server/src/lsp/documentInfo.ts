@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildPitch, pitchParagraphMarkdown, ruleDocsUrl, vocabulary, type TdeModel } from '../engine';
 import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
+import { languageOfLocale, vocabularyText, type Language } from '../shared/l10n';
 import type { Analyses } from './analysis';
 import { fileReference, loadFile } from './files';
 import { escapeMarkdown } from './markdown';
@@ -22,8 +23,9 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
   const { parsed, result } = checked;
   const lines = parsed.document.lines;
   const model = parsed.clean ? parsed.model : undefined;
-  const pitch = buildPitch(model);
-  const steps = stepSummaries(model, lines);
+  const language = languageOfLocale(params.locale);
+  const pitch = buildPitch(model, language);
+  const steps = stepSummaries(model, lines, language);
   const project = mapAt(model?.root, 'project');
   const iterationNode = valueOf(project, 'iteration');
   const iteration = isScalar(iterationNode) ? Number(iterationNode.value) : NaN;
@@ -76,10 +78,10 @@ export async function readTdeFile(uri: string): Promise<TextDocument | undefined
   return TextDocument.create(uri, 'tde-yaml', 0, text);
 }
 
-function stepSummaries(model: TdeModel | undefined, lines: Parameters<typeof rangeAt>[0]): StepSummary[] {
+function stepSummaries(model: TdeModel | undefined, lines: Parameters<typeof rangeAt>[0], language: Language): StepSummary[] {
   return vocabulary.STEP_IDS.map((id) => {
     const step = model?.step(id);
-    const summary: StepSummary = { id, title: vocabulary.stepTitle(id), status: 'absent' };
+    const summary: StepSummary = { id, title: vocabularyText(language, `step.${id}.title`, vocabulary.stepTitle(id)), status: 'absent' };
     if (step?.present) {
       summary.status = step.status && STATUSES.includes(step.status) ? step.status : 'not-started';
       const key = step.key?.range;

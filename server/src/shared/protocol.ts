@@ -17,6 +17,8 @@ export const DocumentInfoRequest = 'tde/documentInfo';
 
 export interface DocumentInfoParams {
   uri: string;
+  /** The reader's locale (\`es\`, \`en-US\`): the pitch's frame, its blanks' labels and the step titles are in its language; English when absent. */
+  locale?: string;
 }
 
 export interface StepSummary {
