@@ -66,6 +66,8 @@ describe('engine: pitch', () => {
     const empty = pitchOf(file('  pitch:\n    impact: blocks get cleaner'), 'es');
     assert.deepEqual(empty.emptyBlanks, ['TÁCTICA PARA AFINAR', 'QUIENES PIDEN LOS DATOS', 'MIS DATOS DISPONIBLES', 'PRÓXIMOS PASOS']);
     assert.ok(empty.text.includes('escuchar a [QUIENES PIDEN LOS DATOS]'), empty.text);
+    const two = pitchOf(file('  worksheet:\n    data_requesters: [block clubs, inquilinos]'), 'es');
+    assert.ok(two.text.includes('escuchar a block clubs e inquilinos'), two.text);
     const own = pitchOf(file('  pitch:\n    template: "We care about {focus_area}."'), 'es');
     assert.equal(own.text, 'We care about vacant lots on the South Side.');
   });

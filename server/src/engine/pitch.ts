@@ -86,12 +86,13 @@ function tacticNames(node: Node | undefined, language: Language): string[] {
 }
 
 /**
- * A blank's words as they read in the frame: joined with commas and "and",
+ * A blank's words as they read in the frame: joined with commas and "and"
+ * (or "y", in the reader's language),
  * without a closing stop where the frame goes on, without the words the frame
- * has just said, and (in our English frame, where the sentence continues)
+ * has just said, and (in our own frame, where the sentence continues)
  * with an ordinary first word lowered. Tactic names are names: kept.
  */
-function inFrame(blank: PitchBlank, items: readonly string[], before: string, after: string, ownFrame: boolean): string {
+function inFrame(blank: PitchBlank, items: readonly string[], before: string, after: string, ownFrame: boolean, language: Language): string {
   const continues = before.trim() !== '' && !/[.!?:\n]\s*$/u.test(before);
   const lower = !ownFrame && blank.key !== 'refining_tactic';
   const words = items.map((item, i) => {
@@ -99,7 +100,7 @@ function inFrame(blank: PitchBlank, items: readonly string[], before: string, af
     if (i === 0 && continues) text = withoutRepeatedWords(before, text);
     return lower && (i > 0 || continues) ? lowerFirstWord(text) : text;
   });
-  return listWords(words);
+  return listWords(words, 'and', language);
 }
 
 function nodeAt(model: TdeModel, path: NodePath): Node | undefined {
@@ -117,7 +118,7 @@ export function buildPitch(model: TdeModel | undefined, language: Language = 'en
     const node = model ? nodeAt(model, path) : undefined;
     const words = key === 'refining_tactic' ? tacticNames(node, language) : texts(node);
     items.set(key, words);
-    const value = words.length ? listWords(words) : undefined;
+    const value = words.length ? listWords(words, 'and', language) : undefined;
     const label = vocabularyText(language, `pitchBlank.${key}.label`, info.label);
     return { key, label, value, empty: value === undefined, path, node };
   });
@@ -143,7 +144,7 @@ export function buildPitch(model: TdeModel | undefined, language: Language = 'en
     said = `${said}${template.slice(last, match.index)}`.slice(-200);
     const end = match.index! + match[0].length;
     const after = template.slice(end, matches[i + 1]?.index ?? template.length);
-    const text = blank.empty ? `[${blank.label}]` : inFrame(blank, items.get(blank.key)!, said, after, Boolean(custom));
+    const text = blank.empty ? `[${blank.label}]` : inFrame(blank, items.get(blank.key)!, said, after, Boolean(custom), language);
     segments.push({ text, blank: blank.key, empty: blank.empty });
     said = `${said}${text}`.slice(-200);
     last = end;
