@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-workbench e2e tests need, idempotently:
 #   - Debian's chromium (driven by playwright-core) and libkrb5-dev (code-server build dep)
+#   - Debian's poppler-utils (pdfinfo: the site's sheets must print on one page)
 #   - Node 24 (from the npm registry, package `node`)  -> $CACHE/node24
 #   - code-server $CODE_SERVER_VERSION built against Node 24 -> $CACHE/code-server-$VERSION-node24
 #   - a wrapper $CACHE/bin/code-server that runs it with Node 24
@@ -77,8 +78,9 @@ run_logged() {
 need_pkgs=()
 if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then need_pkgs+=(chromium); fi
 if ! dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed'; then need_pkgs+=(libkrb5-dev); fi
+if ! command -v pdfinfo >/dev/null 2>&1 && [ ! -x /usr/bin/pdfinfo ]; then need_pkgs+=(poppler-utils); fi
 if [ "${#need_pkgs[@]}" -eq 0 ]; then
-  log "apt: chromium and libkrb5-dev already installed"
+  log "apt: chromium, libkrb5-dev and poppler-utils already installed"
 elif [ "${TDE_E2E_SKIP_APT:-}" = 1 ]; then
   die "missing Debian packages: ${need_pkgs[*]} (TDE_E2E_SKIP_APT=1 set, so not installing them)"
 else
@@ -95,6 +97,7 @@ else
   log "apt: done"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing after apt install"
+[ -x /usr/bin/pdfinfo ] || die "/usr/bin/pdfinfo is missing after apt install"
 
 for tool in make g++ python3; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found: needed to build code-server's native modules (apt-get install build-essential python3)"
