@@ -52,6 +52,7 @@ export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load,
   out.push(table(['Batch', 'ms', 'files/s', 'vs floor'], [
     ['floor CLI, one process', ms(batch.floor.median), (batch.files / (batch.floor.median / 1000)).toFixed(0), ''],
     ['tde check, one process', ms(batch.ours.median), (batch.files / (batch.ours.median / 1000)).toFixed(0), `${(batch.floor.median / batch.ours.median).toFixed(2)}× throughput`],
+    ['tde site, both languages', ms(batch.site.median), (batch.files / (batch.site.median / 1000)).toFixed(0), ''],
   ]));
   out.push('');
   const at10k = results.find((r) => r.size.lines === 10000);
@@ -83,6 +84,7 @@ export function report({ sizes, results, batch, floorRssMb, vsix, seconds, load,
   const batchPer = results.find((r) => r.size.lines === 100);
   target('CLI batch throughput / floor', batch.floor.median / batch.ours.median, 1.5, true, () =>
     `${batchPer ? `${engineWork(batchPer)} at 100 lines, ` : ''}so with both cores at work a check per file must cost under 2 / 1.5 ≈ 1.33× the floor's for 1.5×`);
+  target(`tde site of the ${batch.files}-file batch, s`, batch.site.median / 1000, 10);
   // Further targets.
   for (const r of results) target(`  (edit vs the floor server over stdio), ${lines(r)}`, r.server.edit.median / r.floorServer.edit.median, 1.2);
   if (at10k) {

@@ -2,7 +2,8 @@
 // projects with a known number of injected schema errors in a temporary
 // folder, measures the floor, the engine in-process, the language server
 // over stdio and the CLI as a process, side by side, and prints every figure
-// as a ratio to the floor, then the targets. Problem counts are checked at
+// as a ratio to the floor, then the time `tde site` takes to build the
+// batch's site, then the targets. Problem counts are checked at
 // every step, so that it always times real work. `--keep` keeps the corpus,
 // `--json FILE` writes the raw figures, `--sizes 100,1000` measures only
 // those sizes (and the batch).
@@ -14,7 +15,7 @@ import { generateProject } from './corpus.mjs';
 import { floorCheck } from './floor.mjs';
 import { buildBundles, measureInProcess, ROOT, stats } from './measure.mjs';
 import { report } from './report.mjs';
-import { measureCommands, measureServer } from './sessions.mjs';
+import { measureCommands, measureServer, measureSite } from './sessions.mjs';
 
 // Small files get more edits: a server that has been edited for a while has
 // its code optimised, and a median over 30 edits of a few ms is mostly
@@ -25,7 +26,7 @@ const SIZES = [
   { lines: 10000, errors: 20, runs: 15, edits: 20, bursts: 6, reopens: 5, cliRuns: 7 },
   { lines: 50000, errors: 50, runs: 5, edits: 10, bursts: 4, reopens: 3, cliRuns: 3 },
 ];
-const BATCH = { files: 1000, lines: 100, errorEvery: 10, runs: 5 };
+const BATCH = { files: 1000, lines: 100, errorEvery: 10, runs: 5, siteRuns: 3 };
 
 const started = performance.now();
 const loadAtStart = os.loadavg()[0];
@@ -117,6 +118,12 @@ try {
     ours: countLines('tde check (batch)', batchRuns.ours, batchErrors),
     floor: countLines('the floor CLI (batch)', batchRuns.floor, batchErrors),
   };
+
+  log(`the site of the batch, both languages`);
+  batch.site = measureSite(cli, batchDir, dir, BATCH.siteRuns);
+  for (const [language, pages] of Object.entries(batch.site.pages)) {
+    if (pages !== BATCH.files) throw new Error(`tde site built ${pages} ${language} project pages of ${BATCH.files} files`);
+  }
 
   const vsixFile = path.join(ROOT, 'tde.vsix');
   const vsix = existsSync(vsixFile)

@@ -1,6 +1,8 @@
-// Whole processes: a language server over stdio (ours or the floor's), and a
-// command run to its end (our CLI or the floor's).
+// Whole processes: a language server over stdio (ours or the floor's), a
+// command run to its end (our CLI or the floor's), and `tde site`.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { editableLine } from './corpus.mjs';
@@ -113,4 +115,27 @@ export function measureCommands(commands, runs, env = {}) {
       { ...stats(samples[name]), lines: result.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)).length, stderr: result.stderr, status: result.status },
     ]),
   );
+}
+
+/**
+ * `tde site FOLDER` into a fresh folder under `outRoot`, `runs` times: its wall
+ * times, and how many project pages each language got the last time.
+ */
+export function measureSite(cli, folder, outRoot, runs) {
+  const samples = [];
+  let pages = {};
+  for (let i = 0; i < runs; i++) {
+    const out = path.join(outRoot, `site-${i}`);
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [cli, 'site', folder, '--out', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    samples.push(performance.now() - start);
+    if (result.error) throw result.error;
+    if (result.status !== 0) throw new Error(`tde site exited ${result.status}:\n${result.stderr}`);
+    pages = Object.fromEntries(['en', 'es'].map((language) => {
+      const projects = path.join(out, language, 'projects');
+      return [language, existsSync(projects) ? readdirSync(projects).length : 0];
+    }));
+    rmSync(out, { recursive: true, force: true });
+  }
+  return { ...stats(samples), pages };
 }
