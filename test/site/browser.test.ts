@@ -1,9 +1,9 @@
 // The public site as residents meet it: the site of examples/ built once by
 // `tde site` (both languages), opened from file:// in Debian's Chromium, at a
-// phone's width and a desktop's. Screenshots go to test-artifacts/site/ (one
-// of them is the README's). Every page is opened with every request routed:
-// only file: (and data: inside the page) may load, anything else fails the
-// test that opened it (test/helpers/site.ts).
+// phone's width and a desktop's. Screenshots go to test-artifacts/site/
+// (readme.png is the README's docs/site.png). Every page is opened with every
+// request routed: only file: (and data: inside the page) may load, anything
+// else fails the test that opened it (test/helpers/site.ts).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -86,6 +86,8 @@ describe('the public site, in Chromium', function () {
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
             assert.ok(overflow <= 1, `${what}: the page is ${overflow}px wider than the screen`);
             await page.screenshot({ path: path.join(ARTIFACTS, `${kind}-${language}-${viewport}.png`), fullPage: true });
+            // The README's picture (docs/site.png): the top of the English index, its margins left out.
+            if (kind === 'index' && language === 'en' && viewport === 'desktop') await page.screenshot({ path: path.join(ARTIFACTS, 'readme.png'), clip: { x: 220, y: 0, width: 840, height: 860 } });
             await done(opened, what);
           });
         }
