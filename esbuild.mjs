@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
 import { buildValidator } from './scripts/build-validator.mjs';
 import { browserVariants, webBundleCheck } from './scripts/web-build.mjs';
+import { yamlEsModule } from './scripts/yaml-es-module.mjs';
 
 // Swap the engine's schema compiler for the precompiled validator.
 const validatorFile = buildValidator();
@@ -33,7 +34,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [precompiledSchema],
+  plugins: [precompiledSchema, yamlEsModule],
 };
 
 // The web bundles use the `.browser.ts` variants of modules that need Node,

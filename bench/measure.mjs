@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { yamlEsModule } from '../scripts/yaml-es-module.mjs';
 import { editableLine } from './corpus.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -15,7 +16,11 @@ export function stats(samples) {
   return { median: at(0.5), p95: at(0.95), runs: sorted.length };
 }
 
-/** The engine as shipped (precompiled schema, as esbuild.mjs bundles it), and the floor's command and server, bundled into `dir`. */
+/**
+ * The engine as shipped (precompiled schema and yaml's ES module build, as
+ * esbuild.mjs bundles it), and the floor's command and server, bundled into
+ * `dir` the naive way (yaml as Node resolves it).
+ */
 export async function buildBundles(dir) {
   const validatorFile = path.join(ROOT, 'dist/generated/tde-validator.js');
   const precompiled = {
@@ -37,7 +42,7 @@ export async function buildBundles(dir) {
       loader: 'ts',
     },
     outfile: path.join(dir, 'engine.cjs'),
-    plugins: [precompiled],
+    plugins: [precompiled, yamlEsModule],
   });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench/floorCli.mjs')], outfile: path.join(dir, 'floor-cli.cjs') });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench/floorServer.mjs')], outfile: path.join(dir, 'floor-server.cjs') });
