@@ -1,12 +1,15 @@
-// Checks run in a worker thread (dist/validationWorker.js) so that no
-// document can stop the server: a check over its time budget is ended by
-// terminating the thread, one over its memory budget ends when the thread
-// runs out (`resourceLimits`); either way the document gets one diagnostic
-// saying so and the next check starts a fresh thread. The newest version of
-// a document wins: a waiting job is replaced by a newer one, and the running
-// one is told (through shared memory) to stop once its text is parsed. The
-// web build swaps in validationWorker.browser.ts (its server is already a
-// Worker); without the worker bundle, checks run in-process.
+// Checks of large documents run in a worker thread (dist/validationWorker.js)
+// so that no document can stop the server: a check over its time budget is
+// ended by terminating the thread, one over its memory budget ends when the
+// thread runs out (`resourceLimits`); either way the document gets one
+// diagnostic saying so and the next check starts a fresh thread. The newest
+// version of a document wins: a waiting job is replaced by a newer one, and
+// the running one is told (through shared memory) to stop once its text is
+// parsed. A small document (SMALL_TEXT) is checked on the server's own
+// thread: its check takes milliseconds, less than the hop to the thread and
+// back, and it is ready before the thread has even started. The web build
+// swaps in validationWorker.browser.ts (its server is already a Worker);
+// without the worker bundle, every check runs in-process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -26,15 +29,47 @@ export type {  CheckOutcome, ValidationRunner } from './validationWorkerInProces
 
 const WORKER_SCRIPT = 'validationWorker.js';
 
+/**
+ * Up to this many characters (some 1,700 lines of a TDE file; real projects
+ * are a tenth of that) a document is checked on the server's own thread.
+ * The engine is linear in the text and bounds what a file can make it build
+ * (aliases, nesting), so a check this small takes milliseconds whatever the
+ * file holds; the budgets are for the documents that could take seconds.
+ */
+const SMALL_TEXT = 64 * 1024;
+
 /** The budget comes from TDE_CHECK_TIME_LIMIT_MS and TDE_CHECK_MEMORY_LIMIT_MB (tests lower it), else 5 s and 1 GB. */
 export function createValidationRunner(hooks: RunnerHooks, directory = __dirname): ValidationRunner {
   const options: RunnerOptions = { ...hooks, ...budgetFromEnvironment(process.env) };
   const script = path.join(directory, WORKER_SCRIPT);
+  const here = new InProcessRunner(options);
   if (!fs.existsSync(script)) {
     options.log(`${WORKER_SCRIPT} not found next to the server: checking in-process, without time or memory limits`);
-    return new InProcessRunner(options);
+    return here;
   }
-  return new WorkerRunner(script, options);
+  return new RunnerBySize(here, new WorkerRunner(script, options));
+}
+
+/** Small documents here, large ones in the thread; a document that crosses SMALL_TEXT is checked afresh on the other side. */
+class RunnerBySize implements ValidationRunner {
+  constructor(
+    private readonly small: ValidationRunner,
+    private readonly large: ValidationRunner,
+  ) {}
+
+  run(job: CheckJob): Promise<CheckOutcome> {
+    return (job.text.length <= SMALL_TEXT ? this.small : this.large).run(job);
+  }
+
+  forget(uri: string): void {
+    this.small.forget(uri);
+    this.large.forget(uri);
+  }
+
+  dispose(): void {
+    this.small.dispose();
+    this.large.dispose();
+  }
 }
 
 interface Running {
