@@ -142,13 +142,21 @@ export class Analyses {
     const { uri, version } = document;
     const text = document.getText();
     const generation = this.configuration.generation;
+    const fileName = fsPathOf(uri);
+    const treeRoot = fileName === undefined ? undefined : nodeFileHost.treeRoot?.(fileName);
+    const run = (severities: RuleSeverities) => this.runner.run({ uri, version, text, fileName, treeRoot, severities, detached: !cache });
+    // While the client says which rules are on, the check starts with what it most likely says:
+    // when it does, the check is under way or done by the time the answer comes.
+    const likely = this.configuration.likelySeverities(uri);
+    const early = likely && run(likely);
     const configured = await this.configuration.severitiesFor(uri);
     const severities = configured ?? {};
-    const fileName = fsPathOf(uri);
     // Validation off: the file is still parsed on demand (completion, the pitch) but has no problems.
-    const running = configured
-      ? this.runner.run({ uri, version, text, fileName, treeRoot: fileName === undefined ? undefined : nodeFileHost.treeRoot?.(fileName), severities, detached: !cache })
-      : Promise.resolve<CheckOutcome>({ kind: 'checked', problems: [], suppressions: [], directives: [] });
+    const running = !configured
+      ? Promise.resolve<CheckOutcome>({ kind: 'checked', problems: [], suppressions: [], directives: [] })
+      : early && sameSeverities(likely, configured)
+        ? early
+        : run(configured);
     // The lines for the diagnostics' ranges, counted while the checking thread works
     // (unless a newer version is already in: this check will most likely be dropped).
     let lines = document.version === version ? new LineIndex(text) : undefined;
@@ -218,4 +226,9 @@ export class Analyses {
   dispose(): void {
     this.runner.dispose();
   }
+}
+
+function sameSeverities(a: RuleSeverities, b: RuleSeverities): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -17,9 +17,14 @@ interface TdeSettings {
   validate: boolean;
 }
 
+const DEFAULT_SETTINGS: TdeSettings = { rules: {}, validate: true };
+
 export class Configuration {
   /** Settings per document URI, as the client answered `workspace/configuration`. */
   private readonly settings = new Map<string, Promise<TdeSettings>>();
+  /** What the client answered for each document, and last for any: what it will most likely answer next. */
+  private readonly answered = new Map<string, TdeSettings>();
+  private lastAnswer: TdeSettings | undefined;
   /** Settings from the last `didChangeConfiguration` payload: for clients without `workspace/configuration`. */
   private pushedSettings: TdeSettings | undefined;
   private readonly rcByFolder = new Map<string, TdeConfig>();
@@ -70,6 +75,8 @@ export class Configuration {
 
   private changed(): void {
     this.settings.clear();
+    this.answered.clear();
+    this.lastAnswer = undefined;
     this.rcByFolder.clear();
     this.generation++;
     this.onChange();
@@ -92,6 +99,21 @@ export class Configuration {
     return mergeSeverities(rc?.rules, settings.rules);
   }
 
+  /**
+   * What severitiesFor(uri) will most likely answer, known now: the client's
+   * last answer for the document, else for any document (rules are seldom set
+   * folder by folder), else what was pushed, else the defaults. Undefined
+   * when validation is likely off, or when the files the answer depends on
+   * are read through the client (the web build).
+   */
+  likelySeverities(uri: string): RuleSeverities | undefined {
+    if (this.session.support.workspaceFiles) return undefined;
+    const settings = this.answered.get(uri) ?? this.lastAnswer ?? this.pushedSettings ?? DEFAULT_SETTINGS;
+    if (!settings.validate) return undefined;
+    const file = fsPathOf(uri);
+    return mergeSeverities(file ? this.rcFor(file).rules : undefined, settings.rules);
+  }
+
   /** The `.tderc.yaml` in force for a file (cached per folder). */
   rcFor(file: string): TdeConfig {
     const folder = path.dirname(file);
@@ -107,14 +129,21 @@ export class Configuration {
   private settingsFor(uri: string): Promise<TdeSettings> {
     let settings = this.settings.get(uri);
     if (!settings) {
-      settings = this.fetchSettings(uri);
+      const asked: Promise<TdeSettings> = this.fetchSettings(uri).then((answer) => {
+        if (this.settings.get(uri) === asked) {
+          this.answered.set(uri, answer);
+          this.lastAnswer = answer;
+        }
+        return answer;
+      });
+      settings = asked;
       this.settings.set(uri, settings);
     }
     return settings;
   }
 
   private async fetchSettings(uri: string): Promise<TdeSettings> {
-    const fallback = this.pushedSettings ?? { rules: {}, validate: true };
+    const fallback = this.pushedSettings ?? DEFAULT_SETTINGS;
     if (!this.session.support.configuration) return fallback;
     try {
       const value: unknown = await this.session.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
