@@ -10,10 +10,15 @@ import * as path from './paths';
 
 /** The calls the decision makes; `node:fs` satisfies it. */
 interface TreeFs {
-  lstatSync(file: string): { isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean; size: number };
+  /** With `throwIfNoEntry: false`, undefined for a path that is not there (a file system may throw instead). */
+  lstatSync(file: string, options?: { throwIfNoEntry: false }): { isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean; size: number } | undefined;
   statSync(file: string): { isFile(): boolean; size: number };
-  realpathSync(file: string): string;
+  /** `native`, where there is one, resolves a path in one system call rather than a look at each folder on the way. */
+  realpathSync: ((file: string) => string) & { native?: (file: string) => string };
 }
+
+/** Asked of every folder above every file checked: an error made for each absent `.git` would cost more than the whole read. */
+const IF_THERE = { throwIfNoEntry: false } as const;
 
 export type TreeFileVerdict =
   /** Read `real` (the path with every link resolved): a regular file of `size` bytes. */
@@ -42,8 +47,7 @@ function inGitFolder(file: string, root: string): boolean {
 export function treeRootOf(file: string, fs: Pick<TreeFs, 'lstatSync'>, fallback?: string): string {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     try {
-      fs.lstatSync(path.join(dir, '.git'));
-      return dir;
+      if (fs.lstatSync(path.join(dir, '.git'), IF_THERE)) return dir;
     } catch {
       // not here
     }
@@ -64,17 +68,19 @@ function linkRefusal(shown: string): string {
  * and outside `.git`.
  */
 export function treeFileVerdict(file: string, root: string, fs: TreeFs, shown = path.basename(file)): TreeFileVerdict {
-  let link: { isSymbolicLink(): boolean; isFile(): boolean };
+  let link: { isSymbolicLink(): boolean; isFile(): boolean } | undefined;
   try {
-    link = fs.lstatSync(file);
+    link = fs.lstatSync(file, IF_THERE);
   } catch {
-    return { kind: 'missing' };
+    // not there either
   }
+  if (!link) return { kind: 'missing' };
+  const realpath = fs.realpathSync.native ?? fs.realpathSync;
   let real: string;
   let realRoot: string;
   try {
-    real = fs.realpathSync(file);
-    realRoot = fs.realpathSync(root);
+    real = realpath(file);
+    realRoot = realpath(root);
   } catch {
     // A dangling link, or one that loops.
     return link.isSymbolicLink() ? { kind: 'refused', why: linkRefusal(shown) } : { kind: 'missing' };
