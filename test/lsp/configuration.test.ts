@@ -104,6 +104,24 @@ describe('language server: configuration and workspace', function () {
     assert.deepEqual((await republished(mark)).a, ['missing-previous:2', 'narrow-collaborators:1']);
   });
 
+  it('publishes a newly opened document under the settings the client answers for it, from its first diagnostics', async () => {
+    // The check starts before the answer, with the client's last answer (here: missing-previous off);
+    // this client answers otherwise for the new document, and only that answer's check is published.
+    client().settings = { rules: { 'missing-previous': 'off' } };
+    const mark = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await republished(mark)).b, ['narrow-collaborators:2']);
+    client().settings = {};
+    const three = uriOf('b', 'three.tde.yaml');
+    await client().open(three, PROJECT);
+    assert.deepEqual(codes(await client().diagnostics(three, 1)), ['missing-previous:1', 'narrow-collaborators:2']);
+    assert.deepEqual(client().published(three).filter((p) => p.version === 1).map(codes), [['missing-previous:1', 'narrow-collaborators:2']], 'published once, with the answer');
+    await client().close(three);
+    const reset = client().mark();
+    await client().notify('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await republished(reset)).b, ['missing-previous:1', 'narrow-collaborators:2']);
+  });
+
   it('rereads settings per document when workspace folders are added (multi-root)', async () => {
     const inA = uriOf('a', 'one.tde.yaml');
     const asked = client().configurationRequests.length;
