@@ -67,7 +67,18 @@ try {
     return result;
   };
   const results = [];
+  /** Sizes that could not be measured, and why (the run goes on with the others). */
+  const unmeasured = [];
   for (const size of sizes) {
+    try {
+      results.push(await measureSize(size));
+    } catch (error) {
+      log(`${size.actualLines} lines: not measured: ${error.message.split('\n')[0]}`);
+      unmeasured.push({ lines: size.actualLines, why: error.message.split('\n')[0] });
+    }
+  }
+
+  async function measureSize(size) {
     const { text, file, errors } = size;
     log(`${size.actualLines} lines: in-process`);
     const inProcess = measureInProcess(bundles.engine, floorCheck, text, errors, size.runs);
@@ -79,21 +90,25 @@ try {
     };
     const common = { file, text, expected: errors, edits: size.edits, bursts: size.bursts, reopens: size.reopens, floor, problems: (p) => p.diagnostics.length };
     // Started as the extension starts it (client/src/languageClient.ts).
-    const ours = await measureServer({ ...common, command: node, args: [...bundles.engine.SERVER_EXEC_ARGV, server, '--stdio'] });
-    const floorServer = await measureServer({ ...common, command: node, args: [bundles.floorServer, '--stdio'] });
+    const ours = await measureServer({ ...common, command: node, args: [...bundles.engine.SERVER_EXEC_ARGV, server, '--stdio'] }).catch((error) => {
+      throw new Error(`our language server: ${error.message}`);
+    });
+    const floorServer = await measureServer({ ...common, command: node, args: [bundles.floorServer, '--stdio'] }).catch((error) => {
+      throw new Error(`the floor server: ${error.message}`);
+    });
     log(`${size.actualLines} lines: command line`);
     const cliRuns = measureCommands(
       { ours: [node, [cli, 'check', '--format', 'compact', '--no-color', file]], floor: [node, [bundles.floorCli, file]] },
       size.cliRuns,
     );
-    results.push({
+    return {
       size,
       inProcess,
       server: ours,
       floorServer,
       cli: countLines('tde check', cliRuns.ours, errors),
       floorCli: countLines('the floor CLI', cliRuns.floor, errors),
-    });
+    };
   }
 
   const tenK = sizes.find((s) => s.lines === 10000);
@@ -132,7 +147,7 @@ try {
 
   const seconds = (performance.now() - started) / 1000;
   const load = [loadAtStart, os.loadavg()[0]];
-  const figures = { sizes: sizes.map(({ text, ...s }) => s), results, batch, floorRssMb, vsix, seconds, load, serverExecArgv: bundles.engine.SERVER_EXEC_ARGV };
+  const figures = { sizes: results.map(({ size: { text, ...s } }) => s), results, unmeasured, batch, floorRssMb, vsix, seconds, load, serverExecArgv: bundles.engine.SERVER_EXEC_ARGV };
   console.log(report(figures));
   const json = args.indexOf('--json');
   if (json >= 0 && args[json + 1]) writeFileSync(args[json + 1], JSON.stringify(figures, null, 2));
