@@ -32,9 +32,9 @@ const WORKER_SCRIPT = 'validationWorker.js';
 /**
  * Up to this many characters (some 1,700 lines of a TDE file; real projects
  * are a tenth of that) a document is checked on the server's own thread.
- * The engine is linear in the text and bounds what a file can make it build
- * (aliases, nesting), so a check this small takes milliseconds whatever the
- * file holds; the budgets are for the documents that could take seconds.
+ * The engine bounds what a file can make it build (aliases, nesting,
+ * suggestions), so a check this small takes milliseconds; the budgets are
+ * for the documents that could take seconds.
  */
 const SMALL_TEXT = 64 * 1024;
 
@@ -50,18 +50,28 @@ export function createValidationRunner(hooks: RunnerHooks, directory = __dirname
   return new RunnerBySize(here, new WorkerRunner(script, options));
 }
 
-/** Small documents here, large ones in the thread; a document that crosses SMALL_TEXT is checked afresh on the other side. */
+/** Small documents here, large ones in the thread; a document that crosses SMALL_TEXT is checked afresh on the other side, which the first lets go of. */
 class RunnerBySize implements ValidationRunner {
+  /** Where each open document was last checked. */
+  private readonly side = new Map<string, ValidationRunner>();
+
   constructor(
     private readonly small: ValidationRunner,
     private readonly large: ValidationRunner,
   ) {}
 
   run(job: CheckJob): Promise<CheckOutcome> {
-    return (job.text.length <= SMALL_TEXT ? this.small : this.large).run(job);
+    const runner = job.text.length <= SMALL_TEXT ? this.small : this.large;
+    if (!job.detached) {
+      const last = this.side.get(job.uri);
+      if (last && last !== runner) last.forget(job.uri);
+      this.side.set(job.uri, runner);
+    }
+    return runner.run(job);
   }
 
   forget(uri: string): void {
+    this.side.delete(uri);
     this.small.forget(uri);
     this.large.forget(uri);
   }
