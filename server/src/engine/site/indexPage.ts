@@ -3,6 +3,7 @@
 // in `<details>`); the small script adds filters that hide the other cards.
 import { STEP_IDS, type StepId } from '../vocabulary';
 import { href, own, page, projectPath, say, stepName, stepRow, type PageContext } from './layout';
+import { useCaseById } from './projectPage';
 import { compare, recordAt, textAt, textOf, type ProjectGroup, type SiteProject, type SiteProjects } from './projects';
 
 /** Where a project stands for the step filter: its latest started step, or "not started". */
@@ -12,10 +13,7 @@ function stepKey(project: SiteProject): StepId | 'none' {
 
 function selectedUseCase(project: SiteProject): string | undefined {
   const id = textOf(recordAt(project.data, 'design')?.selected_use_case);
-  if (!id) return undefined;
-  const refine = recordAt(project.data, 'refine');
-  const useCases = Array.isArray(refine?.use_cases) ? refine.use_cases : [];
-  return textAt(useCases.find((useCase) => textAt(useCase, 'id') === id), 'title') ?? id;
+  return id && (textAt(useCaseById(project.data, id), 'title') ?? id);
 }
 
 function card(context: PageContext, group: ProjectGroup): string {

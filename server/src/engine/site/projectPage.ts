@@ -78,8 +78,22 @@ function tacticsHtml(context: Context, step: unknown): string {
   }), 'tactics');
 }
 
-function useCaseById(data: Data, id: string | undefined): Data | undefined {
-  return id ? (listAt(data.refine, 'use_cases').find((useCase) => textAt(useCase, 'id') === id) as Data | undefined) : undefined;
+/** Each file's use cases by id, made once: a file may list thousands, each named again as promising. */
+const useCasesOfFile = new WeakMap<Data, Map<string, Data>>();
+
+export function useCaseById(data: Data, id: string | undefined): Data | undefined {
+  if (!id) return undefined;
+  let byId = useCasesOfFile.get(data);
+  if (!byId) {
+    byId = new Map();
+    for (const useCase of listAt(data.refine, 'use_cases')) {
+      const key = textAt(useCase, 'id');
+      // The first of two with one id, as a search from the top would find.
+      if (key !== undefined && isRecord(useCase) && !byId.has(key)) byId.set(key, useCase);
+    }
+    useCasesOfFile.set(data, byId);
+  }
+  return byId.get(id);
 }
 
 function resultHtml(context: Context, project: SiteProject, step: StepId): string {
