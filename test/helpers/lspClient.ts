@@ -74,6 +74,8 @@ export interface StartOptions {
   rootDir?: string;
   /** The `tde` settings section the editor answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
+  /** The client's display language, as initialize's `locale` (none: the client says nothing). */
+  locale?: string;
 }
 
 export class LspClient extends ReceivedLog {
@@ -130,6 +132,7 @@ export class LspClient extends ReceivedLog {
       workspaceFolders: [{ uri: rootUri, name: path.basename(rootDir) }],
       capabilities: options.capabilities ?? editorCapabilities(),
       initializationOptions: options.initializationOptions ?? { handlesConfigurationIssues: true },
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
     });
     await connection.sendNotification('initialized', {});
     return client;

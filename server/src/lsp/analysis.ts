@@ -144,7 +144,7 @@ export class Analyses {
     const generation = this.configuration.generation;
     const fileName = fsPathOf(uri);
     const treeRoot = fileName === undefined ? undefined : nodeFileHost.treeRoot?.(fileName);
-    const run = (severities: RuleSeverities) => this.runner.run({ uri, version, text, fileName, treeRoot, severities, detached: !cache });
+    const run = (severities: RuleSeverities) => this.runner.run({ uri, version, text, fileName, treeRoot, severities, language: this.session.language, detached: !cache });
     // While the client says which rules are on, the check starts with what it most likely says:
     // when it does, the check is under way or done by the time the answer comes.
     const likely = this.configuration.likelySeverities(uri);

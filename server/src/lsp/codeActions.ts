@@ -23,13 +23,13 @@ import { fixAllAsync, ruleById, type Problem } from '../engine';
 import type { Analyses, Checked } from './analysis';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import type { Session } from './session';
+import { message } from '../shared/l10n';
 import { TDE_LANGUAGE_ID } from '../shared/tdeFiles';
 import { minimalEdits, toLspEdit } from './text';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tde`;
 /** For clients without code action literals: the command that applies an edit. */
 export const APPLY_EDIT_COMMAND = 'tde.applyWorkspaceEdit';
-const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
 
 /** What a "Fix all" offered without its edit carries to `codeAction/resolve`. */
 interface FixAllData {
@@ -165,7 +165,7 @@ async function provideCodeActions(session: Session, analyses: Analyses, params: 
       disabled.add(key);
       const lineEdit = disableLineEdit(checked, rule, diagnostic.range.start.line);
       actions.push({
-        title: `Disable ${rule} for this line`,
+        title: message(session.language, 'codeAction.disableLine', { rule }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         edit: workspaceEdit(session, checked, [lineEdit]),
@@ -173,7 +173,7 @@ async function provideCodeActions(session: Session, analyses: Analyses, params: 
     }
     for (const rule of new Set(ours.map((d) => (typeof d.code === 'string' ? d.code : '')).filter((r) => r && r !== 'yaml-syntax'))) {
       actions.push({
-        title: `Disable ${rule} for the file`,
+        title: message(session.language, 'codeAction.disableFile', { rule }),
         kind: CodeActionKind.QuickFix,
         diagnostics: ours.filter((d) => d.code === rule),
         edit: workspaceEdit(session, checked, [disableFileEdit(checked, rule)]),
@@ -191,12 +191,12 @@ async function provideCodeActions(session: Session, analyses: Analyses, params: 
     if (kinds.length > 0 && fixAll.resolveFixAll) {
       // Offered at no cost; the edit is computed if it is chosen (codeAction/resolve).
       const data: FixAllData = { fixAll: checked.uri };
-      for (const kind of kinds) actions.push({ title: FIX_ALL_TITLE, kind, data });
+      for (const kind of kinds) actions.push({ title: message(session.language, 'codeAction.fixAll'), kind, data });
     } else if (kinds.length > 0) {
       const edits = await fixAll.edits(checked);
       // The document may have changed meanwhile: then the request is out of date.
       if (edits?.length && session.tdeDocument(checked.uri)?.version === checked.version) {
-        for (const kind of kinds) actions.push({ title: FIX_ALL_TITLE, kind, edit: workspaceEdit(session, checked, edits) });
+        for (const kind of kinds) actions.push({ title: message(session.language, 'codeAction.fixAll'), kind, edit: workspaceEdit(session, checked, edits) });
       }
     }
   }

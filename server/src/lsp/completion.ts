@@ -3,6 +3,8 @@
 // being edited, a tactic's checklist, use-case ids and Design's collaborators.
 // The cursor's place comes from indentation (cursorPath), so half-typed
 // lines complete as well as finished ones.
+import { stepName, tacticName } from '../engine/rules/common';
+import { message, type Language } from '../shared/l10n';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -20,7 +22,7 @@ import { promisingUseCases, selectionConcerns } from '../engine/rules/selected-n
 import type { Analyses } from './analysis';
 import { cursorContext, type CursorContext } from './cursorPath';
 import { childItems, childKeys, type Entry, type Structure } from './yamlOutline';
-import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './markdown';
+import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './markdown';
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from '../engine/schemaNav';
 import { placeAt } from './referencePlaces';
 import type { Session } from './session';
@@ -59,7 +61,7 @@ export function provideCompletion(session: Session, analyses: Analyses, params: 
   const asIs = session.support.insertTextModeAsIs;
   const unit = indentUnit(document.getText());
   const snippets = session.support.snippets;
-  const ctx: Ctx = { context, structure, model, unit, snippets, lineIndent, asIs };
+  const ctx: Ctx = { context, structure, model, unit, snippets, lineIndent, asIs, language: session.language };
 
   const candidates: Candidate[] = [];
   if (context.kind === 'key') {
@@ -113,6 +115,8 @@ interface Ctx {
   snippets: boolean;
   lineIndent: number;
   asIs: boolean;
+  /** The language of the details and documentation. */
+  language: Language;
 }
 
 function documentation(session: Session, markdown: string): MarkupContent | string {
@@ -254,7 +258,7 @@ function valueCandidates(ctx: Ctx, path: NodePath): Candidate[] {
   const place = placeAt(path);
   switch (place?.kind) {
     case 'tactic': {
-      const candidates = tacticCandidates(place.step, path[1] === 'tactics' ? usedTactics(ctx) : new Set());
+      const candidates = tacticCandidates(place.step, path[1] === 'tactics' ? usedTactics(ctx) : new Set(), ctx.language);
       return path[0] === 'implement' && path[1] === 'intervention' ? plannedFirst(ctx, candidates) : candidates;
     }
     case 'criterion':
@@ -274,14 +278,14 @@ function valueCandidates(ctx: Ctx, path: NodePath): Candidate[] {
   const enumList = schemaEnum(schema);
   if (enumList?.length) {
     for (const value of enumValues(schema)) {
-      out.push({ label: value.value, text: value.value, kind: CompletionItemKind.EnumMember, documentation: value.description ? escapeMarkdown(value.description) : undefined });
+      out.push({ label: value.value, text: value.value, kind: CompletionItemKind.EnumMember, documentation: value.description ? escapeMarkdown(enumDescription(value.value, value.description, ctx.language)) : undefined });
     }
   }
   const valueTypes = types(schema);
   if (valueTypes.size === 1 && valueTypes.has('boolean')) {
     out.push({ label: 'true', text: 'true', kind: CompletionItemKind.Value }, { label: 'false', text: 'false', kind: CompletionItemKind.Value });
   }
-  if (isDate(schema)) out.push({ label: today(), text: today(), kind: CompletionItemKind.Value, detail: 'Today' });
+  if (isDate(schema)) out.push({ label: today(), text: today(), kind: CompletionItemKind.Value, detail: message(ctx.language, 'completion.today') });
   return out;
 }
 
@@ -317,15 +321,15 @@ function unquote(value: string | undefined): string | undefined {
   return trimmed;
 }
 
-function tacticCandidates(step: vocabulary.StepId, used: Set<string>): Candidate[] {
+function tacticCandidates(step: vocabulary.StepId, used: Set<string>, language: Language): Candidate[] {
   return vocabulary.tacticsOfStep(step)
     .filter((tactic) => !used.has(tactic.id))
     .map((tactic) => ({
       label: tactic.id,
       text: tactic.id,
       kind: CompletionItemKind.Function,
-      detail: `${tactic.name} — ${vocabulary.stepTitle(step)} tactic`,
-      documentation: tacticMarkdown(tactic),
+      detail: message(language, 'completion.tactic', { name: tacticName(tactic, language), step: stepName({ id: step }, language) }),
+      documentation: tacticMarkdown(tactic, {}, language),
     }));
 }
 
@@ -346,8 +350,8 @@ function criterionCandidates(ctx: Ctx): Candidate[] {
         label: c.id,
         text: c.id,
         kind: CompletionItemKind.EnumMember,
-        detail: `Checklist of ${t.name}`,
-        documentation: criterionMarkdown(c, t),
+        detail: message(ctx.language, 'completion.criterion', { tactic: tacticName(t, ctx.language) }),
+        documentation: criterionMarkdown(c, t, ctx.language),
       })),
   );
 }
@@ -360,8 +364,8 @@ function useCaseCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
       label: u.id!,
       text: u.id!,
       kind: CompletionItemKind.Reference,
-      detail: u.title ? `Use case: ${u.title}` : 'Use case',
-      documentation: useCaseMarkdown(u),
+      detail: u.title ? message(ctx.language, 'completion.useCase', { title: u.title }) : message(ctx.language, 'hover.useCase.untitled'),
+      documentation: useCaseMarkdown(u, ctx.language),
     }));
 }
 
@@ -372,7 +376,8 @@ function promisingFirst(ctx: Ctx, candidates: Candidate[]): Candidate[] {
   const ranked = candidates.map((candidate) => {
     const { notAmong, weak } = selectionConcerns(model, candidate.label);
     const promising = !notAmong && promisingUseCases(model).includes(candidate.label);
-    const note = promising && !weak ? 'promising' : [notAmong ? 'not on the promising list' : '', weak ? 'weak support' : ''].filter(Boolean).join(', ');
+    const say = (key: string) => message(ctx.language, key);
+    const note = promising && !weak ? say('completion.promising') : [notAmong ? say('completion.notPromising') : '', weak ? say('completion.weak') : ''].filter(Boolean).join(', ');
     return { candidate: note ? { ...candidate, detail: `${candidate.detail} (${note})` } : candidate, rank: notAmong || weak ? 2 : promising ? 0 : 1 };
   });
   return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.candidate);
@@ -383,7 +388,7 @@ function plannedFirst(ctx: Ctx, candidates: Candidate[]): Candidate[] {
   const planned = ctx.model ? plannedIntervention(ctx.model) : undefined;
   const index = planned ? candidates.findIndex((c) => c.label === planned.tactic) : -1;
   if (index < 0) return candidates;
-  const first = { ...candidates[index]!, detail: `${candidates[index]!.detail} (the plan's intervention)` };
+  const first = { ...candidates[index]!, detail: `${candidates[index]!.detail} (${message(ctx.language, 'completion.planned')})` };
   return [first, ...candidates.slice(0, index), ...candidates.slice(index + 1)];
 }
 
@@ -400,8 +405,8 @@ function collaboratorCandidates(ctx: Ctx, listed: Set<string>): Candidate[] {
       text: quotedAlready ? c.name! : yamlValue(c.name!),
       filterText: c.name!,
       kind: CompletionItemKind.Reference,
-      detail: `Design collaborator${c.role ? ` (${c.role})` : ''}${c.intendedUser ? ', intended user' : ''}`,
-      documentation: collaboratorMarkdown(c, design),
+      detail: `${message(ctx.language, 'completion.collaborator', { step: stepName(design, ctx.language) })}${c.role ? ` (${c.role})` : ''}${c.intendedUser ? `, ${message(ctx.language, 'hover.collaborator.intendedUser')}` : ''}`,
+      documentation: collaboratorMarkdown(c, design, ctx.language),
     }));
 }
 

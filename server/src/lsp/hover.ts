@@ -4,14 +4,15 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { vocabulary, type NodePath, type TdeModel } from '../engine';
 import { designNameRefs, sameName } from '../engine/designFeedback';
-import { listWords } from '../engine/rules/common';
+import { listWords, stepName } from '../engine/rules/common';
+import { message, type Language } from '../shared/l10n';
 import { departsFromPlan, plannedIntervention } from '../engine/rules/intervention-mismatch';
 import { selectionConcerns } from '../engine/rules/selected-not-promising';
 import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import { entryAt } from './cursorPath';
 import { childKeys, pathOfEntry, type Entry, type Structure } from './yamlOutline';
-import { code, collaboratorMarkdown, criterionMarkdown, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './markdown';
+import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './markdown';
 import { placeAt } from './referencePlaces';
 import { description, enumValues, schemaAt, title, types } from '../engine/schemaNav';
 import type { Session } from './session';
@@ -26,7 +27,7 @@ export function provideHover(session: Session, analyses: Analyses, params: Hover
   const at = entryAt(structure, line, character);
   if (!at) return null;
   const model = analyses.bestModel(document);
-  const found = at.on === 'key' ? keyHover(at.entry, model) : valueHover(structure, at.entry, character, model);
+  const found = at.on === 'key' ? keyHover(at.entry, model, session.language) : valueHover(structure, at.entry, character, model, session.language);
   if (!found) return null;
   return {
     contents: session.support.hoverMarkdown ? { kind: MarkupKind.Markdown, value: found.markdown } : { kind: MarkupKind.PlainText, value: plainText(found.markdown) },
@@ -40,16 +41,17 @@ interface Found {
   end: number;
 }
 
-function keyHover(entry: Entry, model: TdeModel | undefined): Found | undefined {
+function keyHover(entry: Entry, model: TdeModel | undefined, language: Language): Found | undefined {
+  const say = (key: string, values: Record<string, string> = {}) => message(language, key, values);
   const path = pathOfEntry(entry);
   const range = { start: entry.keyStart!, end: entry.keyEnd! };
   const key = entry.key!;
   if (path.length === 1 && STEP_IDS.includes(key) && model) {
     const step = model.step(key as vocabulary.StepId);
-    if (step.present) return { markdown: `${stepMarkdown(model, step)}\n\n[The ${vocabulary.stepTitle(step.id)} step](${formatDocsLink(step.id)})`, ...range };
+    if (step.present) return { markdown: `${stepMarkdown(model, step, language)}\n\n[${say('hover.step.docsLink', { step: stepName(step, language) })}](${formatDocsLink(step.id)})`, ...range };
   }
   if (key.startsWith('x-')) {
-    return { markdown: `${code(key)} — an extension key: free for your own data, ignored by the checks.`, ...range };
+    return { markdown: say('hover.extensionKey', { key: code(key) }), ...range };
   }
   const schema = schemaAt(path, presentKeysAlong(entry));
   const about = description(schema);
@@ -58,8 +60,8 @@ function keyHover(entry: Entry, model: TdeModel | undefined): Found | undefined 
   const parts = [`${code(key)}${heading ? ` — **${escapeMarkdown(heading)}**` : ''}`, escapeMarkdown(about)];
   const values = enumValues(schema).filter((v) => v.title === undefined);
   if (values.length > 1) parts.push(values.map((v) => `* ${code(v.value)}${v.description ? ` — ${escapeMarkdown(v.description)}` : ''}`).join('\n'));
-  else if (values.length === 0 && types(schema).size) parts.push(`*${[...types(schema)].map(typeWord).join(' or ')}*`);
-  parts.push(`[Format reference](${formatDocsLink(typeof path[0] === 'string' ? path[0] : undefined)})`);
+  else if (values.length === 0 && types(schema).size) parts.push(`*${listWords([...types(schema)].map((type) => typeWord(type, language)), 'or', language)}*`);
+  parts.push(`[${say('hover.formatReference')}](${formatDocsLink(typeof path[0] === 'string' ? path[0] : undefined)})`);
   return { markdown: parts.join('\n\n'), ...range };
 }
 
@@ -73,11 +75,14 @@ function presentKeysAlong(entry: Entry): (depth: number) => readonly string[] {
   };
 }
 
-function typeWord(type: string): string {
-  return ({ string: 'Text', array: 'A list', object: 'Keys with values', integer: 'A whole number', boolean: 'true or false', number: 'A number' } as Record<string, string>)[type] ?? type;
+const TYPES = new Set(['string', 'array', 'object', 'integer', 'boolean', 'number']);
+
+function typeWord(type: string, language: Language): string {
+  return TYPES.has(type) ? message(language, `hover.type.${type}`) : type;
 }
 
-function valueHover(structure: Structure, entry: Entry, character: number, model: TdeModel | undefined): Found | undefined {
+function valueHover(structure: Structure, entry: Entry, character: number, model: TdeModel | undefined, language: Language): Found | undefined {
+  const say = (key: string, values: Record<string, string> = {}) => message(language, key, values);
   let path: NodePath = pathOfEntry(entry);
   const raw = entry.value!;
   let start = entry.valueStart!;
@@ -106,31 +111,33 @@ function valueHover(structure: Structure, entry: Entry, character: number, model
     case 'tactic': {
       const tactic = vocabulary.tacticById(text);
       if (!tactic) return undefined;
-      let note = tactic.step !== place.step ? `\n\n⚠ This is a ${vocabulary.stepTitle(tactic.step)} tactic; here a ${vocabulary.stepTitle(place.step)} tactic is expected.` : '';
+      let note = tactic.step !== place.step ? `\n\n⚠ ${say('hover.tactic.otherStep', { step: stepName({ id: tactic.step }, language), expected: stepName({ id: place.step }, language) })}` : '';
       const planned = model && path[0] === 'implement' && path[1] === 'intervention' ? plannedIntervention(model) : undefined;
-      if (planned && departsFromPlan(planned.tactic, text)) note += `\n\n⚠ The Design plan intends ${code(planned.tactic)} (\`design.plan.intervention\`).`;
-      return { markdown: tacticMarkdown(tactic, { long: true }) + note, ...range };
+      if (planned && departsFromPlan(planned.tactic, text)) note += `\n\n⚠ ${say('hover.tactic.planned', { tactic: code(planned.tactic), key: code('design.plan.intervention') })}`;
+      return { markdown: tacticMarkdown(tactic, { long: true }, language) + note, ...range };
     }
     case 'criterion': {
       const tacticId = tacticIdOf(structure, entry);
       const tactics = vocabulary.tacticsOfStep('find');
       const owner = tactics.find((t) => t.id === tacticId && t.criteria?.some((c) => c.id === text)) ?? tactics.find((t) => t.criteria?.some((c) => c.id === text));
       const criterion = owner?.criteria?.find((c) => c.id === text);
-      return owner && criterion ? { markdown: criterionMarkdown(criterion, owner), ...range } : undefined;
+      return owner && criterion ? { markdown: criterionMarkdown(criterion, owner, language), ...range } : undefined;
     }
     case 'use-case-ref':
     case 'use-case-id': {
       const useCase = model?.useCases().find((u) => u.id === text);
       if (!useCase) return undefined;
-      let markdown = useCaseMarkdown(useCase);
+      let markdown = useCaseMarkdown(useCase, language);
       if (place.kind === 'use-case-ref' && model && path[0] === 'design') {
         const { notAmong, weak } = selectionConcerns(model, text);
-        const reasons = [...(notAmong ? [`is not among Refine's promising use cases (${notAmong.slice(0, 20).map(code).join(', ')}${notAmong.length > 20 ? ', …' : ''})`] : []), ...(weak ? ['has only weak support'] : [])];
-        if (reasons.length) markdown += `\n\n⚠ This use case ${listWords(reasons)}: Design is meant to take up one that Refine found most promising.`;
+        const promising = `${notAmong?.slice(0, 20).map(code).join(', ')}${notAmong && notAmong.length > 20 ? ', …' : ''}`;
+        const reasons = [...(notAmong ? [say('hover.useCase.notAmong', { promising })] : []), ...(weak ? [say('hover.useCase.weak')] : [])];
+        if (reasons.length) markdown += `\n\n⚠ ${say('hover.useCase.concerns', { reasons: listWords(reasons, 'and', language) })}`;
       }
       if (place.kind === 'use-case-id' && model) {
         const refs = useCaseRefs(model).filter((r) => r.id === text);
-        markdown += `\n\n${refs.length ? `Referred to ${refs.length === 1 ? 'once' : `${refs.length} times`} (${[...new Set(refs.map((r) => r.where))].map(code).join(', ')}).` : 'Not referred to yet.'}`;
+        const where = [...new Set(refs.map((r) => r.where))].map(code).join(', ');
+        markdown += `\n\n${refs.length ? message(language, refs.length === 1 ? 'hover.useCase.referredOnce' : 'hover.useCase.referred', { count: refs.length, where }) : say('hover.useCase.notReferred')}`;
       }
       return { markdown, ...range };
     }
@@ -140,10 +147,10 @@ function valueHover(structure: Structure, entry: Entry, character: number, model
       const step = model.step(place.kind === 'collaborator-name' ? place.step : 'design');
       const collaborator = model.collaborators(step).find((c) => c.name !== undefined && sameName(c.name, text));
       if (!collaborator) return undefined;
-      let markdown = collaboratorMarkdown(collaborator, step);
+      let markdown = collaboratorMarkdown(collaborator, step, language);
       if (step.id === 'design') {
         const refs = designNameRefs(model).filter((r) => sameName(r.name, text));
-        if (refs.length) markdown += `\n\nNamed in ${[...new Set(refs.map((r) => r.where))].map((w) => code(`design.${w}`)).join(' and ')}.`;
+        if (refs.length) markdown += `\n\n${say('hover.collaborator.namedIn', { places: listWords([...new Set(refs.map((r) => r.where))].map((w) => code(`design.${w}`)), 'and', language) })}`;
       }
       return { markdown, ...range };
     }
@@ -152,7 +159,7 @@ function valueHover(structure: Structure, entry: Entry, character: number, model
   }
   const schema = schemaAt(path);
   const value = enumValues(schema).find((v) => v.value === text && v.title === undefined);
-  if (value?.description) return { markdown: `${code(value.value)} — ${escapeMarkdown(value.description)}`, ...range };
+  if (value?.description) return { markdown: `${code(value.value)} — ${escapeMarkdown(enumDescription(value.value, value.description, language))}`, ...range };
   return undefined;
 }
 

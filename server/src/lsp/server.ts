@@ -27,6 +27,7 @@ import {
   type RevealBlankResult,
   type TdeInitializationOptions,
 } from '../shared/protocol';
+import { languageOfLocale } from '../shared/l10n';
 import { Analyses } from './analysis';
 import { APPLY_EDIT_COMMAND, CodeActions, FIX_ALL_KIND, resolvesCodeActionEdits } from './codeActions';
 import { provideCompletion } from './completion';
@@ -58,6 +59,8 @@ export function startServer(connection: Connection): void {
     session.support = readClientSupport(params.capabilities, options);
     codeActions.resolveFixAll = resolvesCodeActionEdits(params.capabilities);
     session.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : []);
+    // vscode-languageclient sends VS Code's display language; other editors may send their own or none.
+    session.language = languageOfLocale(params.locale);
     diagnostics.setDelay(options.validationDelay);
     diagnostics.register();
     return { capabilities: capabilities(session, codeActions), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };

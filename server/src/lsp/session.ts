@@ -1,6 +1,7 @@
 // What every feature module shares: the connection, the open documents, what
 // the client can do, and the guard that keeps one failing handler from
 // taking the server down.
+import type { Language } from '../shared/l10n';
 import {
   CancellationToken,
   InsertTextMode,
@@ -99,6 +100,8 @@ export class Session {
   readonly documents = new TextDocuments(this.changes.configuration);
   support: ClientSupport = readClientSupport({});
   workspaceFolders: WorkspaceFolder[] = [];
+  /** The language of what the server says (problems, hover, completion), from the client's `locale` at initialize. */
+  language: Language = 'en';
 
   constructor(readonly connection: Connection) {
     bindFiles(this);

@@ -194,7 +194,7 @@ class WorkerRunner implements ValidationRunner {
     this.worker = undefined;
     void worker?.terminate();
     if (this.running) this.options.log(`stopped checking ${this.running.job.uri} (version ${this.running.job.version}): over the ${reason} budget`);
-    this.finish({ kind: 'stopped', message: stoppedMessage(reason, this.options) });
+    this.finish({ kind: 'stopped', message: stoppedMessage(reason, this.options, this.running?.job.language) });
   }
 
   private sendCheck(id: number, job: CheckJob): void {

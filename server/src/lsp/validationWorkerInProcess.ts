@@ -5,6 +5,7 @@
 // version of a document always wins: a job not started yet when a newer one
 // for its document arrives is dropped, not run.
 import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
+import { message, type Language } from '../shared/l10n';
 import type { KnownChange, TextChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
 import { soon } from './nextTurn';
@@ -17,6 +18,8 @@ export interface CheckJob {
   /** The folder `previous` stays in (the workspace folder or repository), as the session knows it: the checking thread does not. */
   treeRoot?: string;
   severities: RuleSeverities;
+  /** The language of the messages. */
+  language?: Language;
   /** A file that is not open: checked once, nothing kept. */
   detached?: boolean;
   /** Where the checking thread rebuilt `text` from a change: that change, so the parser need not find it again (never sent). */
@@ -61,11 +64,11 @@ export function budgetFromEnvironment(env: Record<string, string | undefined>): 
   return { timeLimitMs: number(env.TDE_CHECK_TIME_LIMIT_MS, 5000), memoryLimitMb: number(env.TDE_CHECK_MEMORY_LIMIT_MB, 1024) };
 }
 
-export function stoppedMessage(reason: 'time' | 'memory', options: Pick<RunnerOptions, 'timeLimitMs' | 'memoryLimitMb'>): string {
+export function stoppedMessage(reason: 'time' | 'memory', options: Pick<RunnerOptions, 'timeLimitMs' | 'memoryLimitMb'>, language: Language = 'en'): string {
   const over = reason === 'time'
-    ? `it took longer than ${formatMs(options.timeLimitMs)}`
-    : `it needed more than ${options.memoryLimitMb} MB of memory`;
-  return `tde stopped checking this file: ${over}. The file is probably far larger or more deeply nested than a TDE project needs (or full of YAML aliases); split it or write the values out, then edit to check again.`;
+    ? message(language, 'check.stopped.time', { time: formatMs(options.timeLimitMs) })
+    : message(language, 'check.stopped.memory', { megabytes: options.memoryLimitMb });
+  return message(language, 'check.stopped', { over });
 }
 
 function formatMs(ms: number): string {
@@ -83,6 +86,7 @@ export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob,
         fileName: job.fileName,
         host: job.fileName && host ? (job.treeRoot === undefined ? host : { ...host, treeRoot: () => job.treeRoot! }) : undefined,
         severities: job.severities,
+        language: job.language,
         onRuleError: (rule, error) => log(`rule ${rule} failed on ${job.uri}: ${describe(error)}`),
       },
       isStale,
