@@ -37,10 +37,11 @@ export async function tde(cwd: string, args: string[], options: FakeOptions = {}
   return { code, stdout, stderr };
 }
 
-/** Run the real binary, with a clean color environment unless `env` says otherwise. */
+/** Run the real binary, with a clean color and language environment unless `env` says otherwise. */
 export function tdeProcess(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
   const base = { ...process.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS']) delete base[name];
+  // The messages follow the shell's locale: a Spanish shell must not change what the tests read.
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

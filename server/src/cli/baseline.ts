@@ -61,6 +61,7 @@ export function loadBaseline(
       ...options,
       fileName: path.join(repo.top, ...basePath.split('/')),
       host: side.host,
+      language: checks.language,
       onRuleError: undefined, // a rule that fails on the old text is not this run's failure
     });
     problems.set(file, [...result.problems, ...directiveProblems(result, checks)]);

@@ -56,6 +56,7 @@ export function checkFile(job: FileToCheck, access: FileAccess, directiveChecks:
     fileName: job.file,
     host: access.host,
     severities: job.severities,
+    language: directiveChecks.language,
     onRuleError: (rule, error) => {
       if (crashed.has(rule)) return; // once per file, however many fix passes
       crashed.add(rule);

@@ -52,6 +52,9 @@ Options:
       --fix-dry-run      show the fixes as a diff; write nothing
       --color, --no-color
                          force colors on or off (also NO_COLOR, FORCE_COLOR)
+      --lang LANG        the language of the messages: en or es (default: from
+                         LC_ALL, LC_MESSAGES or LANG, else en); rule ids and
+                         this help stay English
   -h, --help             show this help
 
 Formats:
@@ -151,6 +154,7 @@ tde pitch says why and exits 1.
 
 Options:
   -f, --format NAME   text (default), markdown, html
+      --lang LANG     en or es (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help          show this help
 `;
 
@@ -178,6 +182,7 @@ Lists the rules with their default severities and what each one flags.
 
 Options:
   -f, --format NAME   text (default), json
+      --lang LANG     en or es (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help          show this help
 `;
 

@@ -10,6 +10,7 @@ import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles, UNMATCHED_OPTION } from '../findFiles';
 import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
 import { CHECK_HELP } from '../help';
+import { chosenLanguage, LANG_OPTION } from '../language';
 import { replaceFile } from '../writeFile';
 import { baseConfigs } from '../baseConfig';
 import { configChangeText } from '../report';
@@ -29,6 +30,7 @@ const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'since', value: true },
   { name: 'require-reason' },
   { name: 'report-unused-disable' },
+  LANG_OPTION,
   UNMATCHED_OPTION,
   { name: 'help', short: 'h' },
 ];
@@ -71,7 +73,7 @@ function readSettings(options: Map<string, string | true>, io: CliIO): CheckComm
     color: options.has('color') ? true : options.has('no-color') ? false : undefined,
     fix: options.has('fix') ? 'write' : options.has('fix-dry-run') ? 'dry-run' : undefined,
     since: since?.trim(),
-    directiveChecks: { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable') },
+    directiveChecks: { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable'), language: chosenLanguage(options, io.env) },
   };
 }
 

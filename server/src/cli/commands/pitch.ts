@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { check, parseTde, buildModel, buildPitch, pitchParagraphMarkdown, type Pitch, type PitchBlank } from '../../engine';
 import { parseArgs, printable } from '../args';
+import { chosenLanguage, LANG_OPTION } from '../language';
 import { PITCH_HELP } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../readTdeFile';
@@ -67,12 +68,13 @@ function pitchHtml(pitch: Pitch): string {
 }
 
 export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(argv, [{ name: 'format', short: 'f', value: true }, { name: 'help', short: 'h' }], 'pitch');
+  const { options, positionals } = parseArgs(argv, [{ name: 'format', short: 'f', value: true }, LANG_OPTION, { name: 'help', short: 'h' }], 'pitch');
   if (options.has('help')) {
     io.stdout(PITCH_HELP);
     return ExitCode.Clean;
   }
   const format = (options.get('format') as string | undefined) ?? 'text';
+  const language = chosenLanguage(options, io.env);
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown pitch format ${printable(format)}; formats: ${FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new CliError(`tde pitch takes one file (see tde pitch --help)`);
   const file = positionals[0]!;
@@ -83,14 +85,14 @@ export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<
   const parses = document.root !== undefined && document.syntaxIssues.length === 0;
   if (!parses) {
     // No pitch from a file that does not parse: say why, in check's words, and fail.
-    const problems = check(text, { fileName: file }).problems;
+    const problems = check(text, { fileName: file, language }).problems;
     const first = problems[0];
     const at = first ? document.lines.positionAt(first.offset) : { line: 0, character: 0 };
     const more = problems.length > 1 ? ` (${problems.length - 1} more: run 'tde check ${printable(file)}')` : '';
     io.stderr(`tde: ${printable(file)} has no pitch until it parses: ${printable(file)}:${at.line + 1}:${at.character + 1}: ${printable(first?.message ?? 'it is not a TDE file')}${more}\n`);
     return ExitCode.Problems;
   }
-  const pitch = buildPitch(buildModel(document, document.root));
+  const pitch = buildPitch(buildModel(document, document.root), language);
   const render = { text: pitchText, markdown: pitchMarkdown, html: pitchHtml }[format as PitchFormat];
   io.stdout(render(pitch));
   return ExitCode.Clean;

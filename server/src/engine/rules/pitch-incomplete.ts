@@ -1,6 +1,5 @@
 import { buildPitch } from '../pitch';
 import { ruleDescription, type Rule } from '../rule';
-import { vocabularyText } from '../../shared/l10n';
 import { listWords, quoted } from './common';
 
 export const pitchIncomplete: Rule = {
@@ -11,7 +10,7 @@ export const pitchIncomplete: Rule = {
   check({ model, say, language, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done' || !refine.key) return;
-    const pitch = buildPitch(model);
+    const pitch = buildPitch(model, language);
     // A team's own frame may leave a blank out; only the blanks it uses count.
     const empty = pitch.blanks.filter((b) => pitch.emptyBlanks.includes(b.label));
     if (empty.length === 0) return;
@@ -19,7 +18,7 @@ export const pitchIncomplete: Rule = {
       node: refine.key,
       message: say(empty.length === 1 ? 'rule.pitch-incomplete.one' : 'rule.pitch-incomplete.many', {
         count: empty.length,
-        blanks: listWords(empty.map((b) => `${vocabularyText(language, `pitchBlank.${b.key}.label`, b.label)} (${quoted(b.path.join('.'))})`), 'and', language),
+        blanks: listWords(empty.map((b) => `${b.label} (${quoted(b.path.join('.'))})`), 'and', language),
       }),
     });
   },
