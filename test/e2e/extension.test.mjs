@@ -241,16 +241,16 @@ test('the Problems panel lists the problems of typical-mistakes.tde.yaml, where 
     'Unknown key "team" at the top level. It belongs under "project". (Keys starting with "x-" are free for your own data.) tde schema [Ln 18, Col 1]');
   assert.equal(row('schema', 30).message, '"date" must be a date written YYYY-MM-DD (for example 2024-03-18); got "2/27/2024". Did you mean "2024-02-27"?');
   assert.equal(row('missing-collaborators', 66).message,
-    'Refine is done but lists no collaborators: name the people and groups who took part under `collaborators`.');
+    'Refine is done but lists no collaborators: name the people and groups who took part under "collaborators".');
   assert.equal(row('unknown-use-case', 138).message,
     '"block-club-lots-map" is not the id of any use case in "refine.use_cases". Did you mean "block-club-lot-map"?');
-  assert.match(row('tactic-wrong-step', 76).message, /^`join-public-meetings` \(Join public meetings\) is a Find tactic, but it is used in Refine\./);
+  assert.match(row('tactic-wrong-step', 76).message, /^"join-public-meetings" \(Join public meetings\) is a Find tactic, but it is used in Refine\./);
   assert.match(row('personal-contact', 46).message, /resident's personal e-mail address/);
   // Related information: the unknown use case points at the ids that do exist.
   const useCaseIndex = rows.findIndex((r) => r.text === row('unknown-use-case', 138).text);
   assert.deepEqual(rows.slice(useCaseIndex + 1, useCaseIndex + 3).map((r) => r.text), [
-    'typical-mistakes.tde.yaml [Ln 78, Col 11] : use case `block-club-lot-map`',
-    'typical-mistakes.tde.yaml [Ln 92, Col 11] : use case `lot-owner-lookup`',
+    'typical-mistakes.tde.yaml [Ln 78, Col 11] : use case "block-club-lot-map"',
+    'typical-mistakes.tde.yaml [Ln 92, Col 11] : use case "lot-owner-lookup"',
   ]);
 
   await wb.maximizePanel(false);
