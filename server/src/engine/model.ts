@@ -34,6 +34,9 @@ export interface Step {
   started: boolean;
 }
 
+/** A present step with its key: where step-wide problems go. */
+type KeyedStep = Step & { key: Scalar };
+
 export interface Collaborator {
   node: YAMLMap;
   name?: string;
@@ -68,6 +71,10 @@ export interface TdeModel {
   root: YAMLMap;
   steps: Step[];
   step(id: StepId): Step;
+  /** The steps `in-progress` or `done` (those of `ids`, or all), in the method's order. */
+  startedSteps(...ids: StepId[]): KeyedStep[];
+  /** The steps `done` (those of `ids`, or all), in the method's order. */
+  doneSteps(...ids: StepId[]): KeyedStep[];
   collaborators(step: Step): Collaborator[];
   tacticUses(step: Step): TacticUse[];
   useCases(): UseCase[];
@@ -80,11 +87,15 @@ export function buildModel(doc: TdeDocument, root: YAMLMap | undefined): TdeMode
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
+  const keyedSteps = (ids: StepId[], keep: (step: Step) => boolean) =>
+    steps.filter((step): step is KeyedStep => keep(step) && !!step.key && (ids.length === 0 || ids.includes(step.id)));
   return {
     doc,
     root: root as YAMLMap,
     steps,
     step: (id) => steps[STEP_IDS.indexOf(id)]!,
+    startedSteps: (...ids) => keyedSteps(ids, (step) => step.started),
+    doneSteps: (...ids) => keyedSteps(ids, (step) => step.status === 'done'),
     collaborators: (step) => memo(`collaborators:${step.id}`, () => readCollaborators(step.map)),
     tacticUses: (step) => memo(`tactics:${step.id}`, () => readTacticUses(step.map)),
     useCases: () => memo('useCases', () => readUseCases(mapAt(root, 'refine'))),

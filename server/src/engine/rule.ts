@@ -63,8 +63,8 @@ export interface Rule {
   defaultSeverityText?: string;
   /** One line: what the rule flags, in English (the catalogues' `rule.<id>.description`; see ruleDescription). */
   description: string;
-  /** Whether the rule offers fixes (applied in bulk: the result cannot mean something else). */
-  fixable: boolean;
+  /** Whether the rule offers fixes (applied in bulk: the result cannot mean something else). Absent: no. */
+  fixable?: boolean;
   /** Whether the rule offers suggestions (chosen one at a time: "did you mean …"). */
   suggests?: boolean;
   /** Whether silencing it should say why: the "disable" quick fix leaves ` -- …` to fill in. */
@@ -83,7 +83,7 @@ export function summarizeRule(rule: Rule, language: Language = 'en'): RuleSummar
     defaultSeverity: rule.defaultSeverity,
     ...(rule.defaultSeverityText ? { defaultSeverityText: rule.defaultSeverityText } : {}),
     description: ruleDescription(rule.id, language),
-    fixable: rule.fixable,
+    fixable: !!rule.fixable,
     suggests: !!rule.suggests,
     docsUrl: ruleDocsUrl(rule.id),
   };

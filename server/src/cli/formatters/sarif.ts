@@ -33,7 +33,7 @@ function ruleDescriptor(rule: Rule) {
     fullDescription: { text: `${rule.description}${defaults}` },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
-    properties: { fixable: rule.fixable, suggests: !!rule.suggests },
+    properties: { fixable: !!rule.fixable, suggests: !!rule.suggests },
   };
 }
 

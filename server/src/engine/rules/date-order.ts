@@ -68,7 +68,6 @@ export const dateOrder: Rule = {
   id: 'date-order',
   defaultSeverity: 'info',
   description: ruleDescription('date-order'),
-  fixable: false,
   check({ model, say, language, report }) {
     checkDates(model, { say, language }, (entry, message, related) => report({ node: entry.node, message, related }));
   },

@@ -5,7 +5,6 @@ export const duplicateUseCase: Rule = {
   id: 'duplicate-use-case',
   defaultSeverity: 'error',
   description: ruleDescription('duplicate-use-case'),
-  fixable: false,
   check({ model, say, report }) {
     const first = new Map<string, { offset: number; length: number }>();
     for (const useCase of model.useCases()) {

@@ -21,7 +21,6 @@ export const interventionMismatch: Rule = {
   id: 'intervention-mismatch',
   defaultSeverity: 'warning',
   description: ruleDescription('intervention-mismatch'),
-  fixable: false,
   check({ model, say, report }) {
     const planned = plannedIntervention(model);
     const usedNode = valueOf(mapAt(model.step('implement').map, 'intervention'), 'tactic');

@@ -31,7 +31,6 @@ export const iterationChain: Rule = {
   id: 'iteration-chain',
   defaultSeverity: 'warning',
   description: ruleDescription('iteration-chain'),
-  fixable: false,
   check({ model, fileName, host, say, report }) {
     const project = mapAt(model.root, 'project');
     if (!project) return;

@@ -7,10 +7,8 @@ export const missingCollaborators: Rule = {
   defaultSeverity: 'error',
   defaultSeverityText: 'error when the step is `done`, warning when `in-progress`',
   description: ruleDescription('missing-collaborators'),
-  fixable: false,
   check({ model, say, language, report }) {
-    for (const step of model.steps) {
-      if (!step.started || !step.key) continue;
+    for (const step of model.startedSteps()) {
       if (seqItems(valueOf(step.map, 'collaborators')).length > 0) continue;
       const done = step.status === 'done';
       report({

@@ -8,7 +8,6 @@ export const missingPrevious: Rule = {
   id: 'missing-previous',
   defaultSeverity: 'error',
   description: ruleDescription('missing-previous'),
-  fixable: false,
   check({ model, fileName, host, say, report }) {
     if (!fileName || !host) return;
     const previous = previousFile(model, fileName, host);

@@ -31,10 +31,8 @@ export const missingResult: Rule = {
   id: 'missing-result',
   defaultSeverity: 'warning',
   description: ruleDescription('missing-result'),
-  fixable: false,
   check({ model, say, language, report }) {
-    for (const step of model.steps) {
-      if (step.status !== 'done' || !step.key) continue;
+    for (const step of model.doneSteps()) {
       const missing = missingResults(step);
       if (missing.length === 0) continue;
       const what = listWords(missing.map((key) => say(`rule.missing-result.no.${key}`)), 'and', language);

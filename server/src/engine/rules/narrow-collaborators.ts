@@ -8,10 +8,9 @@ export const narrowCollaborators: Rule = {
   id: 'narrow-collaborators',
   defaultSeverity: 'info',
   description: ruleDescription('narrow-collaborators'),
-  fixable: false,
   check({ model, say, language, report }) {
-    const find = model.step('find');
-    if (!find.started || !find.key) return;
+    const [find] = model.startedSteps('find');
+    if (!find) return;
     const collaborators = model.collaborators(find);
     // With no collaborators at all, missing-collaborators already says so.
     if (collaborators.length === 0) return;

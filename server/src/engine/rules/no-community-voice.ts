@@ -10,10 +10,8 @@ export const noCommunityVoice: Rule = {
   id: 'no-community-voice',
   defaultSeverity: 'warning',
   description: ruleDescription('no-community-voice'),
-  fixable: false,
   check({ model, say, language, report }) {
-    for (const step of [model.step('find'), model.step('refine')]) {
-      if (!step.started || !step.key) continue;
+    for (const step of model.startedSteps('find', 'refine')) {
       const collaborators = model.collaborators(step);
       // With no collaborators at all, missing-collaborators already says so.
       if (collaborators.length === 0) continue;

@@ -5,10 +5,9 @@ export const noFeedbackChannel: Rule = {
   id: 'no-feedback-channel',
   defaultSeverity: 'warning',
   description: ruleDescription('no-feedback-channel'),
-  fixable: false,
   check({ model, say, report }) {
-    const implement = model.step('implement');
-    if (!implement.started || !implement.key) return;
+    const [implement] = model.startedSteps('implement');
+    if (!implement) return;
     if (seqItems(valueOf(implement.map, 'feedback_channels')).length > 0) return;
     report({
       node: implement.key,

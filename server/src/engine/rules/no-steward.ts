@@ -5,7 +5,6 @@ export const noSteward: Rule = {
   id: 'no-steward',
   defaultSeverity: 'info',
   description: ruleDescription('no-steward'),
-  fixable: false,
   check({ model, say, report }) {
     const plan = pairOf(model.step('design').map, 'plan');
     if (!plan || !isMap(plan.value) || !isEmptyValue(valueOf(plan.value, 'steward'))) return;

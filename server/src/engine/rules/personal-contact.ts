@@ -22,7 +22,6 @@ export const personalContact: Rule = {
   id: 'personal-contact',
   defaultSeverity: 'warning',
   description: ruleDescription('personal-contact'),
-  fixable: false,
   suggests: true,
   disableAsksReason: true,
   check({ model, say, report }) {

@@ -6,10 +6,9 @@ export const pitchIncomplete: Rule = {
   id: 'pitch-incomplete',
   defaultSeverity: 'warning',
   description: ruleDescription('pitch-incomplete'),
-  fixable: false,
   check({ model, say, language, report }) {
-    const refine = model.step('refine');
-    if (refine.status !== 'done' || !refine.key) return;
+    const [refine] = model.doneSteps('refine');
+    if (!refine) return;
     const pitch = buildPitch(model, language);
     // A team's own frame may leave a blank out; only the blanks it uses count.
     const empty = pitch.blanks.filter((b) => pitch.emptyBlanks.includes(b.label));

@@ -7,7 +7,6 @@ export const placeholderText: Rule = {
   id: 'placeholder-text',
   defaultSeverity: 'warning',
   description: ruleDescription('placeholder-text'),
-  fixable: false,
   check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (!step.started || !step.map) continue;

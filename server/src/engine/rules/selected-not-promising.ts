@@ -35,7 +35,6 @@ export const selectedNotPromising: Rule = {
   id: 'selected-not-promising',
   defaultSeverity: 'warning',
   description: ruleDescription('selected-not-promising'),
-  fixable: false,
   check({ model, say, language, report }) {
     const node = valueOf(model.step('design').map, 'selected_use_case');
     // A list of selections is single-use-case's to report.

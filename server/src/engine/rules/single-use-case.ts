@@ -9,8 +9,8 @@ export const singleUseCase: Rule = {
   description: ruleDescription('single-use-case'),
   fixable: true,
   check({ model, say, report }) {
-    const design = model.step('design');
-    if (!design.started || !design.key) return;
+    const [design] = model.startedSteps('design');
+    if (!design) return;
     const pair = pairOf(design.map, 'selected_use_case');
     const value = pair?.value;
     if (!pair || isEmptyValue(value)) {

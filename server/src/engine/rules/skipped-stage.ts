@@ -6,10 +6,8 @@ export const skippedStage: Rule = {
   defaultSeverity: 'error',
   defaultSeverityText: 'error; warning when every earlier step it names is `skipped`',
   description: ruleDescription('skipped-stage'),
-  fixable: false,
   check({ model, say, language, report }) {
-    for (const step of model.steps) {
-      if (!step.started || !step.key) continue;
+    for (const step of model.startedSteps()) {
       const earlier = model.steps.slice(0, step.index).filter(
         (s) => !s.present || s.status === 'not-started' || s.status === 'skipped',
       );

@@ -5,10 +5,8 @@ export const stepOrder: Rule = {
   id: 'step-order',
   defaultSeverity: 'warning',
   description: ruleDescription('step-order'),
-  fixable: false,
   check({ model, say, language, report }) {
-    for (const step of model.steps) {
-      if (step.status !== 'done' || !step.key) continue;
+    for (const step of model.doneSteps()) {
       const open = model.steps.slice(0, step.index).filter((s) => s.status === 'in-progress');
       if (open.length === 0) continue;
       report({

@@ -7,7 +7,6 @@ export const tacticWrongStep: Rule = {
   id: 'tactic-wrong-step',
   defaultSeverity: 'warning',
   description: ruleDescription('tactic-wrong-step'),
-  fixable: false,
   check({ model, say, language, report }) {
     for (const ref of tacticRefs(model)) {
       const tactic = tacticById(ref.id);

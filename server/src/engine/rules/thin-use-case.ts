@@ -8,7 +8,6 @@ export const thinUseCase: Rule = {
   id: 'thin-use-case',
   defaultSeverity: 'warning',
   description: ruleDescription('thin-use-case'),
-  fixable: false,
   check({ model, say, language, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done') return;

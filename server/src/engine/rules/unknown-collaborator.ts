@@ -11,7 +11,6 @@ export const unknownCollaborator: Rule = {
   id: 'unknown-collaborator',
   defaultSeverity: 'warning',
   description: ruleDescription('unknown-collaborator'),
-  fixable: false,
   suggests: true,
   check({ model, say, language, report }) {
     const design = model.step('design');

@@ -7,12 +7,11 @@ export const unplannedImplementation: Rule = {
   id: 'unplanned-implementation',
   defaultSeverity: 'warning',
   description: ruleDescription('unplanned-implementation'),
-  fixable: false,
   check({ model, say, language, report }) {
-    const implement = model.step('implement');
+    const [implement] = model.startedSteps('implement');
     const design = model.step('design');
     // Design absent or not started is skipped-stage's to report.
-    if (!implement.started || !implement.key || !design.started) return;
+    if (!implement || !design.started) return;
     if (!isUnwritten(valueOf(design.map, 'plan'))) return;
     report({
       node: implement.key,

@@ -12,10 +12,9 @@ export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',
   defaultSeverity: 'warning',
   description: ruleDescription('unreviewed-plan'),
-  fixable: false,
   check({ model, say, report }) {
-    const design = model.step('design');
-    if (design.status !== 'done' || !design.key) return;
+    const [design] = model.doneSteps('design');
+    if (!design) return;
     const named = collaboratorsByName(model.collaborators(design));
     const entries = new Map(seqItems(valueOf(design.map, 'feedback')).filter(isMap).map((entry) => [valueOf(entry, 'from'), entry]));
     const fromUsers = designNameRefs(model).filter((ref) => ref.where === 'feedback.from' && named(ref.name)?.intendedUser);
