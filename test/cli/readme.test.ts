@@ -10,16 +10,7 @@ const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## The command line\n'), readme.indexOf('\n## ', readme.indexOf('## The command line\n') + 1));
 const summary = /```text\n([\s\S]*?)```/.exec(section)![1]!;
 
-const COMMAND_HELP: Record<string, string> = {
-  check: help.CHECK_HELP,
-  status: help.STATUS_HELP,
-  diff: help.DIFF_HELP,
-  pitch: help.PITCH_HELP,
-  init: help.INIT_HELP,
-  rules: help.RULES_HELP,
-  'ci-summary': help.CI_SUMMARY_HELP,
-  site: help.SITE_HELP,
-};
+const COMMAND_HELP = Object.fromEntries(Object.keys(help.COMMANDS).map((name) => [name, help.commandHelp(name as help.CommandName)]));
 
 /** What the README says of a command: its lines in the summary, and the paragraph or table of its options. */
 function readmeOf(command: string): string {

@@ -5,7 +5,7 @@
 // are steps after this one, in checking.ts.
 import { check, type CheckOptions, type CheckResult, type FileHost, type RuleSeverities } from '../engine';
 import { directiveProblems, type DirectiveChecks } from '../engine/review';
-import { printable } from './args';
+import { printable } from './commandLine';
 import { CliError, describeFsError, type CliIO } from './io';
 import { readTdeFile } from './readTdeFile';
 import type { ReportedProblem } from './report';

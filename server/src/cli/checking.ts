@@ -3,7 +3,7 @@
 // base revision, which problems are new — for the commands that report on it.
 import { check, fixAll, type CheckResult, type FileHost, type Problem, type TdeConfig } from '../engine';
 import { compareProblems, type DirectiveChecks } from '../engine/review';
-import { printable } from './args';
+import { printable } from './commandLine';
 import type { Baseline } from './baseline';
 import { checkFile, withDirectiveProblems } from './checkFile';
 import { unifiedDiff } from './diff';

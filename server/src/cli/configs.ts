@@ -1,7 +1,7 @@
 // Which `.tderc.yaml` applies to each file, read through the CLI's world.
 import * as path from 'node:path';
 import { decodeTdeBytes, LineIndex, loadConfigFor, MAX_FILE_BYTES, type ConfigIssue, type FileHost, type TdeConfig } from '../engine';
-import { printable } from './args';
+import { printable } from './commandLine';
 import { displayPath } from './findFiles';
 import { CliError, describeFsError, type CliIO } from './io';
 import { cliTreeRoot, readTreeFile, type TreeFileRead } from './readTdeFile';

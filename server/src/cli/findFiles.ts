@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { CliError, describeFsError, errorCode, type CliIO } from './io';
-import { printable } from './args';
+import { printable } from './commandLine';
 import { isTdeFileName } from '../shared/tdeFiles';
 import { readTreeFile, type TreeFileRead } from './readTdeFile';
 import { terminalSafe } from './terminal';
@@ -24,8 +24,6 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-/** `--no-error-on-unmatched-pattern`: the option that lets a check find nothing. */
-export const UNMATCHED_OPTION = { name: 'no-error-on-unmatched-pattern' } as const;
 
 /**
  * The files to check, as absolute paths, without duplicates, sorted by the

@@ -1,6 +1,6 @@
 // `--fix` writes the engine's fixed text (engine/fixAll.ts) atomically; `--fix-dry-run` only shows it.
 import { CliError, describeFsError, type CliIO } from './io';
-import { printable } from './args';
+import { printable } from './commandLine';
 import { replaceFile } from './writeFile';
 
 /**

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { printable } from './args';
+import { printable } from './commandLine';
 import { CliError } from './io';
 
 export interface Repository {

@@ -5,7 +5,7 @@
 import { decodeTdeBytes, LineIndex, MAX_FILE_BYTES, oversizeMessage, ruleDocsUrl } from '../engine';
 import { treeFileVerdict, treeRootOf } from '../engine/treeFiles';
 import { CliError, describeFsError, type CliIO } from './io';
-import { printable } from './args';
+import { printable } from './commandLine';
 import type { ReportedProblem } from './report';
 
 export type TdeText =

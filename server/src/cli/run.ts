@@ -1,23 +1,25 @@
 // The CLI as a function: arguments and a world in, an exit code out, so tests
-// run it in-process and as a real process alike. Commands load lazily, with
+// run it in-process and as a real process alike. Every command's arguments are
+// read here, by its declaration (help.ts); its module loads lazily, with
 // require() (which the bundle and the tests' CommonJS loader both resolve):
 // `tde --version` never loads the YAML parser or the schema validator.
-import { printable } from './args';
-import { CHECK_HELP, CI_SUMMARY_HELP, DIFF_HELP, INIT_HELP, MAIN_HELP, PITCH_HELP, RULES_HELP, SITE_HELP, STATUS_HELP } from './help';
+import { parseCommandLine, printable } from './commandLine';
+import { COMMANDS, commandHelp, DECLARATIONS, isCommandName, MAIN_HELP, type CommandName, type CommandRun } from './help';
 import { CliError, ExitCode, type CliIO } from './io';
 import { VERSION } from './version';
 
 export {  type CliIO } from './io';
 
-const COMMAND_HELP: Record<string, string> = {
-  check: CHECK_HELP,
-  status: STATUS_HELP,
-  diff: DIFF_HELP,
-  pitch: PITCH_HELP,
-  init: INIT_HELP,
-  rules: RULES_HELP,
-  'ci-summary': CI_SUMMARY_HELP,
-  site: SITE_HELP,
+/** Each command's work, loaded when it runs. */
+const RUNS: { [N in CommandName]: () => CommandRun<N> } = {
+  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
+  status: () => (require('./commands/status') as typeof import('./commands/status')).statusCommand,
+  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
+  'ci-summary': () => (require('./commands/ciSummary') as typeof import('./commands/ciSummary')).ciSummaryCommand,
+  pitch: () => (require('./commands/pitch') as typeof import('./commands/pitch')).pitchCommand,
+  init: () => (require('./commands/init') as typeof import('./commands/init')).initCommand,
+  rules: () => (require('./commands/rules') as typeof import('./commands/rules')).rulesCommand,
+  site: () => (require('./commands/site') as typeof import('./commands/site')).siteCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -34,8 +36,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Reads a command's arguments once, by its declaration, and runs it with them. */
+async function runCommand<N extends CommandName>(name: N, argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  const input = parseCommandLine(argv, name, DECLARATIONS[name]);
+  if (input === 'help') {
+    io.stdout(commandHelp(name));
+    return ExitCode.Clean;
+  }
+  return RUNS[name]()(input, io);
+}
+
 async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const [command, ...rest] = argv;
+  if (isCommandName(command)) return runCommand(command, rest, io);
   switch (command) {
     case undefined:
       io.stderr(MAIN_HELP);
@@ -47,8 +60,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
     case 'help': {
       const topic = rest[0];
       if (topic === undefined) io.stdout(MAIN_HELP);
-      else if (COMMAND_HELP[topic]) io.stdout(COMMAND_HELP[topic]);
-      else throw new CliError(`no help for ${printable(topic)}; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
+      else if (isCommandName(topic)) io.stdout(commandHelp(topic));
+      else throw new CliError(`no help for ${printable(topic)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
       return ExitCode.Clean;
     }
     case '-v':
@@ -56,22 +69,6 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<ExitCode> {
     case '--version':
       io.stdout(`${VERSION}\n`);
       return ExitCode.Clean;
-    case 'check':
-      return (require('./commands/check') as typeof import('./commands/check')).checkCommand(rest, io);
-    case 'status':
-      return (require('./commands/status') as typeof import('./commands/status')).statusCommand(rest, io);
-    case 'diff':
-      return (require('./commands/diff') as typeof import('./commands/diff')).diffCommand(rest, io);
-    case 'ci-summary':
-      return (require('./commands/ciSummary') as typeof import('./commands/ciSummary')).ciSummaryCommand(rest, io);
-    case 'pitch':
-      return (require('./commands/pitch') as typeof import('./commands/pitch')).pitchCommand(rest, io);
-    case 'init':
-      return (require('./commands/init') as typeof import('./commands/init')).initCommand(rest, io);
-    case 'rules':
-      return (require('./commands/rules') as typeof import('./commands/rules')).rulesCommand(rest, io);
-    case 'site':
-      return (require('./commands/site') as typeof import('./commands/site')).siteCommand(rest, io);
     default: {
       if (command.startsWith('-')) {
         throw new CliError(`unknown option ${printable(command)}; options go after the command, as in 'tde check ${printable(command)}' (see tde --help)`);

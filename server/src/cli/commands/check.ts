@@ -3,37 +3,20 @@
 import * as path from 'node:path';
 import { describeFixes, rules } from '../../engine';
 import type { DirectiveChecks } from '../../engine/review';
-import { parseArgs, printable, type OptionSpec } from '../args';
+import { printable } from '../commandLine';
 import { checkFiles } from '../checking';
 import { canCheckInParallel, checkFilesInParallel } from '../parallel';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles, UNMATCHED_OPTION } from '../findFiles';
-import { FORMAT_NAMES, isFormatName, isHumanFormat, loadFormatter, type FormatName } from '../formatters';
-import { CHECK_HELP } from '../help';
-import { chosenLanguage, LANG_OPTION } from '../language';
+import { findFiles } from '../findFiles';
+import { isHumanFormat, loadFormatter } from '../formatters';
+import type { FormatName } from '../formatters/names';
+import type { InputOf } from '../help';
+import { chosenLanguage } from '../language';
 import { replaceFile } from '../writeFile';
 import { baseConfigs } from '../baseConfig';
 import { configChangeText } from '../report';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
-
-const CHECK_OPTIONS: OptionSpec[] = [
-  { name: 'format', short: 'f', value: true },
-  { name: 'output', short: 'o', value: true },
-  { name: 'max-warnings', value: true },
-  { name: 'quiet', short: 'q' },
-  { name: 'config', short: 'c', value: true },
-  { name: 'color' },
-  { name: 'no-color' },
-  { name: 'fix' },
-  { name: 'fix-dry-run' },
-  { name: 'since', value: true },
-  { name: 'require-reason' },
-  { name: 'report-unused-disable' },
-  LANG_OPTION,
-  UNMATCHED_OPTION,
-  { name: 'help', short: 'h' },
-];
 
 interface CheckCommandSettings {
   format: FormatName;
@@ -47,44 +30,25 @@ interface CheckCommandSettings {
   directiveChecks: DirectiveChecks;
 }
 
-/** `--max-warnings N`, checked. */
-export function maxWarningsOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new CliError(`--max-warnings needs a whole number of 0 or more, got ${printable(value)}`);
-  return Number(value.trim());
-}
-
-function readSettings(options: Map<string, string | true>, io: CliIO): CheckCommandSettings {
-  const format = (options.get('format') as string | undefined) ?? 'stylish';
-  if (!isFormatName(format)) {
-    throw new CliError(`unknown format ${printable(format)}; formats: ${FORMAT_NAMES.join(', ')}`);
-  }
-  const maxWarnings = maxWarningsOption(options.get('max-warnings') as string | undefined);
-  if (options.has('fix') && options.has('fix-dry-run')) throw new CliError('use either --fix or --fix-dry-run, not both');
-  if (options.has('color') && options.has('no-color')) throw new CliError('use either --color or --no-color, not both');
-  const since = options.get('since') as string | undefined;
-  if (since !== undefined && !since.trim()) throw new CliError('--since needs a git revision (a branch, tag or commit)');
+function readSettings(options: InputOf<'check'>['options'], io: CliIO): CheckCommandSettings {
+  if (options.fix && options.fixDryRun) throw new CliError('use either --fix or --fix-dry-run, not both');
+  if (options.since !== undefined && !options.since.trim()) throw new CliError('--since needs a git revision (a branch, tag or commit)');
   return {
-    format,
-    output: options.get('output') as string | undefined,
-    maxWarnings,
-    quiet: options.has('quiet'),
-    configFile: explicitConfigFile(options.get('config') as string | undefined, io),
-    color: options.has('color') ? true : options.has('no-color') ? false : undefined,
-    fix: options.has('fix') ? 'write' : options.has('fix-dry-run') ? 'dry-run' : undefined,
-    since: since?.trim(),
-    directiveChecks: { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable'), language: chosenLanguage(options, io.env) },
+    format: options.format,
+    output: options.output,
+    maxWarnings: options.maxWarnings,
+    quiet: options.quiet,
+    configFile: explicitConfigFile(options.config, io),
+    color: options.color,
+    fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+    since: options.since?.trim(),
+    directiveChecks: { requireReason: options.requireReason, reportUnused: options.reportUnusedDisable, language: chosenLanguage(options.lang, io.env) },
   };
 }
 
-export async function checkCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(argv, CHECK_OPTIONS, 'check');
-  if (options.has('help')) {
-    io.stdout(CHECK_HELP);
-    return ExitCode.Clean;
-  }
+export async function checkCommand({ options, operands }: InputOf<'check'>, io: CliIO): Promise<ExitCode> {
   const settings = readSettings(options, io);
-  const files = findFiles(positionals, io, options.has(UNMATCHED_OPTION.name));
+  const files = findFiles(operands, io, options.noErrorOnUnmatchedPattern);
   const host = fileHost(io);
   const { configs, issues } = loadConfigs(files, host, settings.configFile, io);
   if (issues.length) {

@@ -5,11 +5,11 @@
 // outputs, and fails on the new problems at the chosen level.
 import * as path from 'node:path';
 import { rules } from '../../engine';
-import { parseArgs, printable } from '../args';
+import { printable } from '../commandLine';
 import { loadBaseline } from '../baseline';
 import { checkFiles } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
-import { findFiles, UNMATCHED_OPTION } from '../findFiles';
+import { findFiles } from '../findFiles';
 import type { DiffReport } from '../diffReport';
 import { diffMarkdown } from '../formatters/diff/markdown';
 import { formatGithub } from '../formatters/github';
@@ -17,14 +17,14 @@ import { problemsMarkdown, revisionMarkdown } from '../formatters/markdown';
 import { formatSarif } from '../formatters/sarif';
 import type { StatusRow } from '../statusReport';
 import { statusTable } from '../formatters/status/markdown';
-import { CI_SUMMARY_HELP } from '../help';
+import type { InputOf } from '../help';
 import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
 import { existingText, replaceFile } from '../writeFile';
 import { baseConfigs } from '../baseConfig';
 import { configChangeText } from '../report';
 import type { CheckReport } from '../report';
 import { ESCAPED_COLON, lineSafe, noColors, plural, terminalSafe } from '../terminal';
-import { maxWarningsOption, writeReport } from './check';
+import { writeReport } from './check';
 import { gitDiff } from './diff';
 import { statusRows } from './status';
 
@@ -32,21 +32,6 @@ import { statusRows } from './status';
 const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 4096;
 const COMMENT_LIMIT_CHARS = 65_000;
 const MAX_STATUS_ROWS = 100;
-
-const OPTIONS = [
-  { name: 'since', value: true },
-  { name: 'paths', value: true },
-  { name: 'fail-on', value: true },
-  { name: 'max-warnings', value: true },
-  { name: 'sarif-file', value: true },
-  { name: 'summary-file', value: true },
-  { name: 'comment-file', value: true },
-  { name: 'config', short: 'c', value: true },
-  { name: 'require-reason' },
-  { name: 'report-unused-disable' },
-  UNMATCHED_OPTION,
-  { name: 'help', short: 'h' },
-];
 
 /** The base of the pull request the workflow runs for, from its event payload. */
 function pullRequestBase(io: CliIO): string | undefined {
@@ -129,27 +114,16 @@ function appendTo(file: string, text: string, what: string, io: CliIO): void {
   }
 }
 
-export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(argv, OPTIONS, 'ci-summary');
-  if (options.has('help')) {
-    io.stdout(CI_SUMMARY_HELP);
-    return ExitCode.Clean;
-  }
-  // A workflow passes its inputs through as they are: an empty one is one not given.
-  const value = (name: string) => {
-    const given = options.get(name);
-    return typeof given === 'string' && given.trim() !== '' ? given.trim() : undefined;
-  };
-  const failOn = value('fail-on') ?? 'error';
-  if (failOn !== 'error' && failOn !== 'warning') throw new CliError(`--fail-on takes error or warning, got ${printable(failOn)}`);
-  const maxWarnings = maxWarningsOption(value('max-warnings'));
-  const since = value('since') ?? pullRequestBase(io);
-  const targets = [...positionals, ...(value('paths')?.split(/\s+/).filter(Boolean) ?? [])];
-  const directiveChecks = { requireReason: options.has('require-reason'), reportUnused: options.has('report-unused-disable') };
+export async function ciSummaryCommand({ options, operands }: InputOf<'ci-summary'>, io: CliIO): Promise<ExitCode> {
+  // A workflow passes its inputs through as they are: an empty one is one not given (declared in help.ts).
+  const { failOn, maxWarnings } = options;
+  const since = options.since ?? pullRequestBase(io);
+  const targets = [...operands, ...(options.paths?.split(/\s+/).filter(Boolean) ?? [])];
+  const directiveChecks = { requireReason: options.requireReason, reportUnused: options.reportUnusedDisable };
 
-  const files = findFiles(targets, io, options.has(UNMATCHED_OPTION.name));
+  const files = findFiles(targets, io, options.noErrorOnUnmatchedPattern);
   const host = fileHost(io);
-  const configFile = explicitConfigFile(value('config'), io);
+  const configFile = explicitConfigFile(options.config, io);
   const { configs, issues } = loadConfigs(files, host, configFile, io);
   if (issues.length) {
     io.stderr(issues.map((issue) => `${issue}\n`).join(''));
@@ -174,7 +148,7 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
 
   // Annotations go to stdout, where the runner reads workflow commands.
   io.stdout(formatGithub(report, { palette: noColors, rules }));
-  const sarifFile = value('sarif-file');
+  const { sarifFile, commentFile } = options;
   if (sarifFile) writeReport(sarifFile, formatSarif(report, { palette: noColors, rules, warn: (message) => io.stderr(`tde: ${message}\n`) }), io);
 
   // The same files as the check: what the paths name, else the working folder (not the whole repository).
@@ -182,9 +156,8 @@ export async function ciSummaryCommand(argv: readonly string[], io: CliIO): Prom
   const result = verdict(report, failOn, maxWarnings, failing);
   const markdown = reviewMarkdown(report, statusRows(outcome.files), diff, result.line);
 
-  const summaryFile = value('summary-file') ?? io.env.GITHUB_STEP_SUMMARY;
+  const summaryFile = options.summaryFile ?? io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) appendTo(summaryFile, fitMarkdown(markdown, SUMMARY_LIMIT_BYTES, (t) => Buffer.byteLength(t)), 'job summary', io);
-  const commentFile = value('comment-file');
   if (commentFile) writeReport(commentFile, fitMarkdown(markdown, COMMENT_LIMIT_CHARS, (t) => t.length), io);
   if (!summaryFile && !commentFile) io.stderr('tde: no GITHUB_STEP_SUMMARY and no --comment-file: the Markdown review is not written anywhere\n');
   if (io.env.GITHUB_OUTPUT) {

@@ -3,14 +3,14 @@
 // cases, tactics, the pitch, problems introduced and fixed.
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs, printable } from '../args';
+import { printable } from '../commandLine';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { displayPath } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
 import type { DiffReport, ProjectDiff } from '../diffReport';
-import { DIFF_FORMATS, loadDiffFormatter, type DiffFormat } from '../formatters/diff';
+import { loadDiffFormatter } from '../formatters/diff';
 import { changedPaths, openRepository, repoPathOf, resolveCommit, shownPath, type Repository } from '../git';
-import { DIFF_HELP } from '../help';
+import type { InputOf } from '../help';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../readTdeFile';
 import { checkVersion, projectDiff, summarizeDiff, underTop } from '../review';
@@ -117,23 +117,9 @@ function isFile(file: string, io: CliIO): boolean {
   }
 }
 
-export async function diffCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  // Paths come after `--`, as with git.
-  const separator = argv.indexOf('--');
-  const paths = separator === -1 ? [] : argv.slice(separator + 1);
-  const { options, positionals } = parseArgs(
-    separator === -1 ? argv : argv.slice(0, separator),
-    REPORT_OPTIONS,
-    'diff',
-  );
-  if (options.has('help')) {
-    io.stdout(DIFF_HELP);
-    return ExitCode.Clean;
-  }
-  const format = chosenFormat(options, DIFF_FORMATS, 'stylish', 'diff format');
-  const flag = colorFlag(options);
+export async function diffCommand({ options, operands: positionals, paths }: InputOf<'diff'>, io: CliIO): Promise<ExitCode> {
   if (positionals.length < 1 || positionals.length > 2) throw new CliError('tde diff takes a base revision and an optional head, or two files (see tde diff --help)');
-  const configFile = explicitConfigFile(options.get('config') as string | undefined, io);
+  const configFile = explicitConfigFile(options.config, io);
 
   let report: DiffReport;
   if (positionals.length === 2 && positionals.every((p) => isFile(p, io))) {
@@ -145,9 +131,9 @@ export async function diffCommand(argv: readonly string[], io: CliIO): Promise<E
     report = gitDiff({ base: positionals[0]!, head: positionals[1], paths, configFile }, io);
   }
 
-  const output = options.get('output') as string | undefined;
-  const palette = output === undefined && wantsColor(flag, io.env, io.isTTY) ? colors : noColors;
-  const text = loadDiffFormatter(format as DiffFormat)(report, palette);
+  const { output } = options;
+  const palette = output === undefined && wantsColor(options.color, io.env, io.isTTY) ? colors : noColors;
+  const text = loadDiffFormatter(options.format)(report, palette);
   if (output !== undefined) writeReport(output, text, io);
   else io.stdout(text);
   return ExitCode.Clean;

@@ -1,8 +1,8 @@
 // `tde init [FILE]`: writes the starter project (shared/starterProject.ts);
 // `tde init --next EARLIER [FILE]`: the next iteration (shared/nextIteration.ts).
 import * as path from 'node:path';
-import { parseArgs, printable } from '../args';
-import { INIT_HELP } from '../help';
+import { printable } from '../commandLine';
+import type { InputOf } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
 import { displayPath, exists } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
@@ -12,41 +12,26 @@ import { readTdeFile } from '../readTdeFile';
 
 const DEFAULT_FILE = 'project.tde.yaml';
 
-export async function initCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(
-    argv,
-    [{ name: 'title', value: true }, { name: 'place', value: true }, { name: 'next', value: true }, { name: 'help', short: 'h' }],
-    'init',
-  );
-  if (options.has('help')) {
-    io.stdout(INIT_HELP);
-    return ExitCode.Clean;
-  }
+export async function initCommand({ options, operands: positionals }: InputOf<'init'>, io: CliIO): Promise<ExitCode> {
   if (positionals.length > 1) throw new CliError('tde init takes at most one file (see tde init --help)');
-  const earlier = options.get('next') as string | undefined;
+  const earlier = options.next;
   if (earlier !== undefined) {
-    if (options.has('title') || options.has('place')) throw new CliError('--next carries the title and place over from the earlier file; leave out --title and --place');
+    if (options.title !== undefined || options.place !== undefined) throw new CliError('--next carries the title and place over from the earlier file; leave out --title and --place');
     return initNext(earlier, positionals[0], io);
   }
   let target = path.resolve(io.cwd, positionals[0] ?? DEFAULT_FILE);
   if (namesFolder(positionals[0], target, io)) target = path.join(target, DEFAULT_FILE);
   const shown = displayPath(io.cwd, target);
-  writeNew(target, shown, starterProject({ title: titleOf(options), place: placeOf(options), started: new Date(), door: 'cli' }), io);
+  writeNew(target, shown, starterProject({ title: someText(options.title ?? 'Our first TDE project'), place: someText(options.place ?? 'City of Example'), started: new Date(), door: 'cli' }), io);
   const note = isTdeFileName(target) ? '' : ' (tip: name it *.tde.yaml so tde check and editors find it)';
   io.stdout(`Created ${printable(shown)}${note}.\nNext: fill in find, then run 'tde check ${printable(shown)}'.\n`);
   return ExitCode.Clean;
 }
 
-function titleOf(options: Map<string, unknown>): string {
-  const title = (options.get('title') as string | undefined) ?? 'Our first TDE project';
-  if (!title.trim()) throw new CliError('--title and --place need some text');
-  return title;
-}
-
-function placeOf(options: Map<string, unknown>): string {
-  const place = (options.get('place') as string | undefined) ?? 'City of Example';
-  if (!place.trim()) throw new CliError('--title and --place need some text');
-  return place;
+/** --title and --place, which a starter project cannot leave blank. */
+function someText(given: string): string {
+  if (!given.trim()) throw new CliError('--title and --place need some text');
+  return given;
 }
 
 /** Whether FILE names a folder to write into: one that exists, or any written with a trailing slash (`x/`). */

@@ -2,17 +2,14 @@
 // blanks are still empty, as text, Markdown or an HTML snippet.
 import * as path from 'node:path';
 import { check, parseTde, buildModel, buildPitch, pitchParagraphMarkdown, type Pitch, type PitchBlank } from '../../engine';
-import { parseArgs, printable } from '../args';
-import { chosenLanguage, LANG_OPTION } from '../language';
-import { PITCH_HELP } from '../help';
+import { printable } from '../commandLine';
+import type { InputOf } from '../help';
+import { chosenLanguage } from '../language';
 import { CliError, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../readTdeFile';
 import { escapeMarkdown } from '../formatters/markdown';
 import { ESCAPED_COLON, lineSafe, terminalSafe } from '../terminal';
 import { escapeHtml } from '../../engine/html';
-
-const FORMATS = ['text', 'markdown', 'html'] as const;
-type PitchFormat = (typeof FORMATS)[number];
 
 /** "find.result.focus_area" */
 function where(blank: PitchBlank): string {
@@ -67,17 +64,10 @@ function pitchHtml(pitch: Pitch): string {
   ].join('\n'), ESCAPED_COLON.markup);
 }
 
-export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(argv, [{ name: 'format', short: 'f', value: true }, LANG_OPTION, { name: 'help', short: 'h' }], 'pitch');
-  if (options.has('help')) {
-    io.stdout(PITCH_HELP);
-    return ExitCode.Clean;
-  }
-  const format = (options.get('format') as string | undefined) ?? 'text';
-  const language = chosenLanguage(options, io.env);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown pitch format ${printable(format)}; formats: ${FORMATS.join(', ')}`);
-  if (positionals.length !== 1) throw new CliError(`tde pitch takes one file (see tde pitch --help)`);
-  const file = positionals[0]!;
+export async function pitchCommand({ options, operands }: InputOf<'pitch'>, io: CliIO): Promise<ExitCode> {
+  const language = chosenLanguage(options.lang, io.env);
+  if (operands.length !== 1) throw new CliError(`tde pitch takes one file (see tde pitch --help)`);
+  const file = operands[0]!;
   const read = readTdeFile(path.resolve(io.cwd, file), file, io);
   if (!read.ok) throw new CliError(`${printable(file)}:${read.problem.line}:${read.problem.column}: ${printable(read.problem.message)}`);
   const text = read.text;
@@ -93,7 +83,7 @@ export async function pitchCommand(argv: readonly string[], io: CliIO): Promise<
     return ExitCode.Problems;
   }
   const pitch = buildPitch(buildModel(document, document.root), language);
-  const render = { text: pitchText, markdown: pitchMarkdown, html: pitchHtml }[format as PitchFormat];
+  const render = { text: pitchText, markdown: pitchMarkdown, html: pitchHtml }[options.format];
   io.stdout(render(pitch));
   return ExitCode.Clean;
 }

@@ -5,17 +5,18 @@
 import * as path from 'node:path';
 import { buildSite, siteBaseUrl, type SiteSource } from '../../engine/site';
 import { LANGUAGES, type Language } from '../../shared/l10n';
-import { parseArgs, printable } from '../args';
-import { displayPath, findFiles, UNMATCHED_OPTION } from '../findFiles';
+import { printable } from '../commandLine';
+import { displayPath, findFiles } from '../findFiles';
 import { lastChangedDates } from '../git';
-import { SITE_HELP } from '../help';
+import type { InputOf } from '../help';
 import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
 import { readTdeFile } from '../readTdeFile';
 import { replaceFile } from '../writeFile';
 
 function chosenLanguages(value: string | undefined): Language[] {
   if (value === undefined || value === 'all') return [...LANGUAGES];
-  if ((LANGUAGES as readonly string[]).includes(value)) return [value as Language];
+  const language = LANGUAGES.find((known) => known === value);
+  if (language) return [language];
   throw new CliError(`unknown language ${printable(value)} for --lang; choose ${LANGUAGES.join(', ')} or all`);
 }
 
@@ -73,32 +74,17 @@ function* withNoJekyll(files: Iterable<{ path: string; text: string }>): Generat
   yield* files;
 }
 
-export async function siteCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(
-    argv,
-    [
-      { name: 'out', short: 'o', value: true },
-      { name: 'lang', value: true },
-      { name: 'base-url', value: true },
-      UNMATCHED_OPTION,
-      { name: 'help', short: 'h' },
-    ],
-    'site',
-  );
-  if (options.has('help')) {
-    io.stdout(SITE_HELP);
-    return ExitCode.Clean;
-  }
-  const outOption = options.get('out') as string | undefined;
+export async function siteCommand({ options, operands: positionals }: InputOf<'site'>, io: CliIO): Promise<ExitCode> {
+  const outOption = options.out;
   if (!outOption) throw new CliError('tde site needs --out DIR, the folder to write the site to (see tde site --help)');
-  const languages = chosenLanguages(options.get('lang') as string | undefined);
+  const languages = chosenLanguages(options.lang);
   // Empty counts as not given, as the Action passes its inputs.
-  const baseOption = (options.get('base-url') as string | undefined) || undefined;
+  const baseOption = options.baseUrl || undefined;
   const baseUrl = baseOption === undefined ? undefined : siteBaseUrl(baseOption);
   if (baseOption !== undefined && !baseUrl) {
     throw new CliError(`--base-url needs the web address the site will be published at, such as https://example.org/projects/ (got ${printable(baseOption)})`);
   }
-  const files = findFiles(positionals, io, options.has(UNMATCHED_OPTION.name));
+  const files = findFiles(positionals, io, options.noErrorOnUnmatchedPattern);
   const out = path.resolve(io.cwd, outOption);
   const outShown = outOption.replace(/[\\/]+$/, '') || outOption;
 

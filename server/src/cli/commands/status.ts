@@ -1,13 +1,12 @@
 // `tde status [PATH …]`: where each project stands — title, place,
 // iteration, the four steps and its problems — one row per file.
 import { projectStatus } from '../../engine/review';
-import { REPORT_OPTIONS, chosenFormat, colorFlag, parseArgs } from '../args';
 import { checkFiles, type CheckedFile } from '../checking';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles } from '../findFiles';
-import { loadStatusFormatter, STATUS_FORMATS, type StatusFormat } from '../formatters/status';
+import { loadStatusFormatter } from '../formatters/status';
 import type { StatusRow } from '../statusReport';
-import { STATUS_HELP } from '../help';
+import type { InputOf } from '../help';
 import { ExitCode, type CliIO } from '../io';
 import { colors, noColors, wantsColor } from '../terminal';
 import { VERSION } from '../version';
@@ -27,20 +26,9 @@ export function statusRows(files: readonly CheckedFile[]): StatusRow[] {
   });
 }
 
-export async function statusCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { options, positionals } = parseArgs(
-    argv,
-    REPORT_OPTIONS,
-    'status',
-  );
-  if (options.has('help')) {
-    io.stdout(STATUS_HELP);
-    return ExitCode.Clean;
-  }
-  const format = chosenFormat(options, STATUS_FORMATS, 'stylish', 'status format');
-  const flag = colorFlag(options);
-  const configFile = explicitConfigFile(options.get('config') as string | undefined, io);
-  const files = findFiles(positionals, io);
+export async function statusCommand({ options, operands }: InputOf<'status'>, io: CliIO): Promise<ExitCode> {
+  const configFile = explicitConfigFile(options.config, io);
+  const files = findFiles(operands, io);
   const host = fileHost(io);
   const { configs, issues } = loadConfigs(files, host, configFile, io);
   if (issues.length) {
@@ -52,9 +40,9 @@ export async function statusCommand(argv: readonly string[], io: CliIO): Promise
     failed = true;
     io.stderr(`tde: ${message}\n`);
   });
-  const output = options.get('output') as string | undefined;
-  const palette = output === undefined && wantsColor(flag, io.env, io.isTTY) ? colors : noColors;
-  const text = loadStatusFormatter(format as StatusFormat)({ version: VERSION, projects: statusRows(outcome.files) }, palette);
+  const { output } = options;
+  const palette = output === undefined && wantsColor(options.color, io.env, io.isTTY) ? colors : noColors;
+  const text = loadStatusFormatter(options.format)({ version: VERSION, projects: statusRows(outcome.files) }, palette);
   if (output !== undefined) writeReport(output, text, io);
   else io.stdout(text);
   return failed ? ExitCode.UsageOrIO : ExitCode.Clean;

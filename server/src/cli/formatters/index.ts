@@ -1,13 +1,6 @@
 // One module per output format; each turns a CheckReport into text.
 import type { Formatter } from './formatter';
-import { FORMAT_NAMES, type FormatName } from './names';
-
-
-export { FORMAT_NAMES, type FormatName };
-
-export function isFormatName(name: string): name is FormatName {
-  return (FORMAT_NAMES as readonly string[]).includes(name);
-}
+import type { FormatName } from './names';
 
 /** Whether a format is read by people (diffs and notes may share its stream). */
 export function isHumanFormat(name: FormatName): boolean {

@@ -1,11 +1,11 @@
 // `tde diff` formats: what a change means for each project, in TDE terms.
 import type { DiffReport } from '../../diffReport';
 import type { Palette } from '../../terminal';
+import type { DIFF_FORMATS } from '../names';
 
 type DiffFormatter = (report: DiffReport, palette: Palette) => string;
 
-export const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export function loadDiffFormatter(name: DiffFormat): DiffFormatter {
   switch (name) {

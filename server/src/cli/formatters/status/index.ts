@@ -1,11 +1,11 @@
 // `tde status` formats: one row per project file.
 import type { StatusReport } from '../../statusReport';
 import type { Palette } from '../../terminal';
+import type { STATUS_FORMATS } from '../names';
 
 type StatusFormatter = (report: StatusReport, palette: Palette) => string;
 
-export const STATUS_FORMATS = ['stylish', 'markdown', 'json'] as const;
-export type StatusFormat = (typeof STATUS_FORMATS)[number];
+type StatusFormat = (typeof STATUS_FORMATS)[number];
 
 export function loadStatusFormatter(name: StatusFormat): StatusFormatter {
   switch (name) {
