@@ -1,31 +1,20 @@
-// Go to definition, find references and rename for the two kinds of names a
-// TDE file refers to: use-case ids (defined in refine.use_cases, named by
+// Go to definition and find references for the two kinds of names a TDE file
+// refers to: use-case ids (defined in refine.use_cases, named by
 // design.selected_use_case and refine.result.promising_use_cases) and
 // collaborator names (defined in a step's collaborators, named by
-// design.feedback[].from and design.result.approved_by). Edits go through the
-// YAML nodes, so comments and longer ids that merely start alike are never touched.
-import {
-  ErrorCodes,
-  ResponseError,
-  type DefinitionParams,
-  type Location,
-  type PrepareRenameParams,
-  type Range,
-  type ReferenceParams,
-  type RenameParams,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+// design.feedback[].from and design.result.approved_by). Rename (rename.ts)
+// changes the same occurrences.
+import type { DefinitionParams, Location, Range, ReferenceParams } from 'vscode-languageserver';
 import { Scalar } from 'yaml';
 import type { TdeModel } from '../engine';
-import { isScalar, scalarText, type Node } from '../engine/document';
+import { isScalar, type Node } from '../engine/document';
 import { designNameRefs, sameName } from '../engine/designFeedback';
 import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import type { Session } from './session';
 import { rangeAt } from './text';
-import { yamlValue } from '../engine/yamlValue';
 
+/** A use-case id or collaborator name, where it stands. */
 interface Occurrence {
   kind: 'use-case' | 'collaborator';
   name: string;
@@ -34,8 +23,6 @@ interface Occurrence {
   /** For a collaborator's own `name:`: its step. References name Design's collaborators. */
   step: string;
 }
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/; // non-capturing: a group overflows the regex stack on huge ids
 
 /** Every use-case id and collaborator name in the file, in file order. */
 function occurrences(model: TdeModel): Occurrence[] {
@@ -56,12 +43,14 @@ function occurrences(model: TdeModel): Occurrence[] {
   return out.sort((a, b) => a.node.range![0] - b.node.range![0]);
 }
 
-function same(a: Occurrence, b: Occurrence): boolean {
+/** Whether two occurrences name the same use case or collaborator. */
+export function same(a: Occurrence, b: Occurrence): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind === 'use-case' ? a.name === b.name : sameName(a.name, b.name);
 }
 
-function located(session: Session, analyses: Analyses, uri: string, position: { line: number; character: number }) {
+/** The occurrence at a position, with every other one in the file. */
+export function located(session: Session, analyses: Analyses, uri: string, position: { line: number; character: number }) {
   const document = session.tdeDocument(uri);
   if (!document) return undefined;
   const parsed = analyses.parsed(document);
@@ -73,7 +62,7 @@ function located(session: Session, analyses: Analyses, uri: string, position: { 
 }
 
 /** The range of a scalar's text: inside its quotes; a block scalar's whole value. */
-function textRange(node: Node): [number, number] {
+export function textRange(node: Node): [number, number] {
   const [start, end] = node.range!;
   const scalar = node as Scalar;
   if (scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE) return [start + 1, Math.max(start + 1, end - 1)];
@@ -97,58 +86,6 @@ export function provideReferences(session: Session, analyses: Analyses, params: 
   return all
     .filter((o) => same(o, here) && (params.context.includeDeclaration || !o.declaration))
     .map((o) => ({ uri: document.uri, range: rangeOfNode(parsed.document.lines, o.node) }));
-}
-
-export function providePrepareRename(session: Session, analyses: Analyses, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
-  const found = located(session, analyses, params.textDocument.uri, params.position);
-  if (!found) return null;
-  const [start, end] = textRange(found.here.node);
-  const lines = found.parsed.document.lines;
-  return { range: rangeAt(lines, start, end - start), placeholder: scalarText(found.here.node) ?? found.here.name };
-}
-
-export function provideRename(session: Session, analyses: Analyses, params: RenameParams): WorkspaceEdit | null {
-  const found = located(session, analyses, params.textDocument.uri, params.position);
-  if (!found) return null;
-  const { all, here, parsed, document } = found;
-  const newName = params.newName.trim();
-  if (here.kind === 'use-case') {
-    if (!KEBAB.test(newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `\`${params.newName}\` is not a valid use-case id: use kebab-case, lowercase letters and digits joined by hyphens (for example \`tenant-rights-map\`).`);
-    }
-    if (newName !== here.name && all.some((o) => o.kind === 'use-case' && o.declaration && o.name === newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `A use case with the id \`${newName}\` already exists.`);
-    }
-  } else if (!newName || /[\r\n]/.test(newName)) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'A collaborator name is one line of text.');
-  }
-  const lines = parsed.document.lines;
-  const edits: TextEdit[] = all.filter((o) => same(o, here)).map((o) => {
-    const [start, end, newText] = replacement(parsed.document.text, o.node, newName);
-    return { range: rangeAt(lines, start, end - start), newText };
-  });
-  if (session.support.documentChanges) return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-  return { changes: { [document.uri]: edits } };
-}
-
-/** Replace a scalar's text, keeping its quoting; a plain scalar gets quotes only if the new text needs them. */
-function replacement(text: string, node: Node, value: string): [number, number, string] {
-  const scalar = node as Scalar;
-  const [start, end] = node.range!;
-  switch (scalar.type) {
-    case Scalar.QUOTE_DOUBLE:
-      return [start + 1, end - 1, JSON.stringify(value).slice(1, -1)];
-    case Scalar.QUOTE_SINGLE:
-      return [start + 1, end - 1, value.replace(/'/g, "''")];
-    case Scalar.PLAIN:
-      return [start, end, yamlValue(value)];
-    default: {
-      // A block scalar: replace it with a quoted one, keeping the line break after it.
-      let e = end;
-      while (e > start && /\s/.test(text[e - 1]!)) e--;
-      return [start, e, JSON.stringify(value)];
-    }
-  }
 }
 
 function rangeOfNode(lines: Parameters<typeof rangeAt>[0], node: Node): Range {
