@@ -2,8 +2,8 @@
 // esbuild.mjs besides `platform: 'browser'`:
 //
 // - browserVariants: a relative import of `x` from our sources resolves to
-//   a sibling `x.browser.ts` when there is one (server/src/lsp/files.ts →
-//   files.browser.ts, server/src/engine/paths.ts → paths.browser.ts, …). The
+//   a sibling `x.browser.ts` when there is one (server/src/lsp/workspaceFiles.ts →
+//   workspaceFiles.browser.ts, server/src/engine/paths.ts → paths.browser.ts, …). The
 //   Node bundles never see these files.
 // - webBundleCheck: fails the build when a web bundle would use Node. esbuild
 //   already refuses to resolve Node built-ins for the browser; this also

@@ -1,7 +1,7 @@
 // How the web extension answers `tde/readFile` (workspaceFiles.ts is the
 // vscode.workspace.fs side). The files come from wherever the workspace came
 // from (a pull request on github.dev), so they are read as the Node server
-// reads the disk (server/src/lsp/files.ts): the size checked before a byte is
+// reads the disk (server/src/lsp/workspaceFiles.ts): the size checked before a byte is
 // read, then strict UTF-8 (decodeTdeBytes). Text decoded leniently would turn
 // invalid bytes into U+FFFD, which the server cannot tell from a file that
 // holds U+FFFD; a file it must not read is sent as `unreadable`, with why.

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFor, parseConfig, ruleIds } from '../../server/src/engine';
 import { MAX_CONFIG_ISSUES } from '../../server/src/engine/config';
-import { nodeFileHost } from '../../server/src/lsp/files';
+import { nodeHost as nodeFileHost } from '../helpers/host';
 
 const KEYS = 30_000;
 

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check, loadConfigFor } from '../../server/src/engine';
-import { bindFiles, nodeFileHost } from '../../server/src/lsp/files';
-import type { Session } from '../../server/src/lsp/session';
+import { createWorkspaceFiles } from '../../server/src/lsp/workspaceFiles';
+import type { FileHost } from '../../server/src/engine';
 
 const SECRET = 'ghs_SECRET_do_not_show';
 
@@ -16,6 +16,7 @@ describe('language server: symbolic links and `previous` in a workspace', () => 
   let top: string;
   let workspace: string;
   const logged: string[] = [];
+  let nodeFileHost: FileHost;
 
   before(() => {
     top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tde-links-')));
@@ -23,11 +24,10 @@ describe('language server: symbolic links and `previous` in a workspace', () => 
     fs.mkdirSync(path.join(workspace, '.git'), { recursive: true });
     fs.writeFileSync(path.join(workspace, '.git', 'config'), `[http]\n  extraheader = ${SECRET}\n`);
     fs.writeFileSync(path.join(top, 'outside.yaml'), `rules:\n  ${SECRET}: off\n`);
-    bindFiles({ warn: (message: string) => logged.push(message), workspaceFolders: [{ uri: `file://${workspace}`, name: 'w' }] } as unknown as Session);
+    nodeFileHost = createWorkspaceFiles({ warn: (message) => logged.push(message), workspaceFolders: [{ uri: `file://${workspace}` }] }).host;
   });
 
   after(() => {
-    bindFiles({ warn: (message: string) => console.warn(message) } as unknown as Session);
     fs.rmSync(top, { recursive: true, force: true });
   });
 

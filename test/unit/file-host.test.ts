@@ -9,9 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFor, MAX_FILE_BYTES } from '../../server/src/engine';
-import * as browserFiles from '../../server/src/lsp/files.browser';
-import { bindFiles, nodeFileHost } from '../../server/src/lsp/files';
-import type { Session } from '../../server/src/lsp/session';
+import * as browserFiles from '../../server/src/lsp/workspaceFiles.browser';
+import { createWorkspaceFiles } from '../../server/src/lsp/workspaceFiles';
 import type { ReadFileParams, ReadFileResult } from '../../server/src/shared/protocol';
 import { skipBecause } from '../helpers/skip';
 
@@ -21,14 +20,13 @@ const SECRET = 'do-not-log-this-7f3a';
 describe('language server: reading files that are not open', () => {
   let dir: string;
   const logged: string[] = [];
+  const nodeFileHost = createWorkspaceFiles({ warn: (message) => logged.push(message) }).host;
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tde-file-host-'));
-    bindFiles({ warn: (message: string) => logged.push(message) } as unknown as Session);
   });
 
   after(() => {
-    bindFiles({ warn: (message: string) => console.warn(message) } as unknown as Session);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -146,15 +144,14 @@ describe('web build: texts from the client held to the same limits', () => {
       warn: (message: string) => logged.push(message),
       error: (message: string) => assert.fail(message),
     };
-    browserFiles.bindFiles(session as unknown as Session);
-    return { requests, logged, session: session as unknown as Session };
+    return { requests, logged, files: browserFiles.createWorkspaceFiles(session) };
   }
 
   it('reads a .tderc.yaml the client sends', async () => {
     const root = repo();
-    const { session, logged } = fakeClient({ [`${root}/.tderc.yaml`]: 'rules:\n  no-steward: off\n' });
-    await browserFiles.prepareFiles(session, `${root}/a.tde.yaml`);
-    assert.deepEqual(loadConfigFor(browserFiles.fsPathOf(`${root}/a.tde.yaml`)!, browserFiles.nodeFileHost).rules, { 'no-steward': 'off' });
+    const { files, logged } = fakeClient({ [`${root}/.tderc.yaml`]: 'rules:\n  no-steward: off\n' });
+    await files.prepare(`${root}/a.tde.yaml`);
+    assert.deepEqual(loadConfigFor(files.pathOf(`${root}/a.tde.yaml`)!, files.host).rules, { 'no-steward': 'off' });
     assert.deepEqual(logged, []);
   });
 
@@ -167,9 +164,9 @@ describe('web build: texts from the client held to the same limits', () => {
     it(`refuses ${about}, once, with a log line that holds nothing of it`, async () => {
       const root = repo();
       const rc = `${root}/.tderc.yaml`;
-      const { session, logged, requests } = fakeClient({ [rc]: text });
-      await browserFiles.prepareFiles(session, `${root}/a.tde.yaml`);
-      const config = loadConfigFor(browserFiles.fsPathOf(`${root}/a.tde.yaml`)!, browserFiles.nodeFileHost);
+      const { files, logged, requests } = fakeClient({ [rc]: text });
+      await files.prepare(`${root}/a.tde.yaml`);
+      const config = loadConfigFor(files.pathOf(`${root}/a.tde.yaml`)!, files.host);
       assert.deepEqual(config.rules, {});
       assert.equal(config.issues.length, 1);
       assert.match(config.issues[0]!.message, /^Cannot read /);

@@ -16,8 +16,8 @@ import type * as webHome from '../../client/src/newProject/home.browser';
 import type { TdeLanguageClient } from '../../client/src/clientOptions';
 import * as nodePaths from '../../server/src/engine/paths';
 import * as webPaths from '../../server/src/engine/paths.browser';
-import * as nodeFiles from '../../server/src/lsp/files';
-import * as webFiles from '../../server/src/lsp/files.browser';
+import * as nodeFiles from '../../server/src/lsp/workspaceFiles';
+import * as webFiles from '../../server/src/lsp/workspaceFiles.browser';
 import { buildOnce, ROOT } from '../helpers/build';
 import { WEB_DIST } from './browser';
 
@@ -133,7 +133,7 @@ describe('web build: no Node in the bundles', function () {
 
   it('has a Node module for every browser variant, with the same exports', () => {
     const all = [...variants('server/src'), ...variants('client/src')];
-    for (const known of ['server/src/engine/paths.browser.ts', 'server/src/lsp/files.browser.ts', 'client/src/languageClient.browser.ts', 'client/src/newProject/home.browser.ts']) {
+    for (const known of ['server/src/engine/paths.browser.ts', 'server/src/lsp/workspaceFiles.browser.ts', 'client/src/languageClient.browser.ts', 'client/src/newProject/home.browser.ts']) {
       assert.ok(all.includes(known), known);
     }
     for (const variant of all) {

@@ -1,12 +1,11 @@
-// How the web build's server reaches files (server/src/lsp/files.browser.ts),
+// How the web build's server reaches files (server/src/lsp/workspaceFiles.browser.ts),
 // with a scripted client: URIs of any file system become `/` paths and back,
 // and before a check the look-ups it will make are answered from what the
 // client sent, in a few batched rounds.
 import * as assert from 'node:assert/strict';
 import { loadConfigFor } from '../../server/src/engine';
 import { dirname, join, resolve } from '../../server/src/engine/paths.browser';
-import * as files from '../../server/src/lsp/files.browser';
-import type { Session } from '../../server/src/lsp/session';
+import { createWorkspaceFiles } from '../../server/src/lsp/workspaceFiles.browser';
 import type { ReadFileParams, ReadFileResult } from '../../server/src/shared/protocol';
 
 // A pull request on github.dev: the ref is in the authority.
@@ -32,38 +31,37 @@ function fakeSession(workspace: Record<string, string>, options: { workspaceFile
     error: (message: string) => assert.fail(message),
     warn: (message: string) => warnings.push(message),
   };
-  files.bindFiles(session as unknown as Session);
-  return { requests, warnings, session: session as unknown as Session };
+  return { requests, warnings, files: createWorkspaceFiles(session) };
 }
 
 describe('web build: files read through the client', () => {
   it('maps a URI of any file system to a path and back, keeping the authority as written', () => {
-    fakeSession({});
-    const file = files.fsPathOf(DOC)!;
+    const { files } = fakeSession({});
+    const file = files.pathOf(DOC)!;
     assert.equal(file.split('/').slice(2).join('/'), 'tde-tools/tde/examples/my project.tde.yaml');
-    assert.equal(files.fileReference(file), DOC);
-    assert.equal(files.fileReference(join(dirname(file), '.tderc.yaml')), `${BASE}/tde-tools/tde/examples/.tderc.yaml`);
-    assert.equal(files.fileReference(resolve(dirname(file), '../../earlier.tde.yaml')), `${BASE}/tde-tools/earlier.tde.yaml`);
-    assert.equal(files.fsPathOf('untitled:Untitled-1'), undefined);
-    assert.equal(files.fsPathOf(`${DOC}?ref=main`), undefined);
+    assert.equal(files.reference(file), DOC);
+    assert.equal(files.reference(join(dirname(file), '.tderc.yaml')), `${BASE}/tde-tools/tde/examples/.tderc.yaml`);
+    assert.equal(files.reference(resolve(dirname(file), '../../earlier.tde.yaml')), `${BASE}/tde-tools/earlier.tde.yaml`);
+    assert.equal(files.pathOf('untitled:Untitled-1'), undefined);
+    assert.equal(files.pathOf(`${DOC}?ref=main`), undefined);
   });
 
   it('gives documents no path when the client cannot read files', () => {
-    fakeSession({}, { workspaceFiles: false });
-    assert.equal(files.fsPathOf(DOC), undefined);
-    assert.equal(files.prepareFiles({} as Session, DOC), undefined);
+    const { files } = fakeSession({}, { workspaceFiles: false });
+    assert.equal(files.pathOf(DOC), undefined);
+    assert.equal(files.prepare(DOC), undefined);
   });
 
   it('fetches what the .tderc.yaml search and the rules that follow `previous` look up, then answers from the cache', async () => {
     const previous = 'tde: 1\nproject:\n  title: t\n  place: p\n  iteration: 2\n  previous: ../older/one.tde.yaml\n';
-    const { requests, session } = fakeSession(
+    const { requests, files } = fakeSession(
       { [`${BASE}/tde-tools/tde/.tderc.yaml`]: 'rules:\n  no-steward: off\n', [`${BASE}/tde-tools/tde/older/one.tde.yaml`]: 'tde: 1\n' },
       { open: { [DOC]: previous } },
     );
-    await files.prepareFiles(session, DOC);
-    const file = files.fsPathOf(DOC)!;
-    assert.deepEqual(loadConfigFor(file, files.nodeFileHost).rules, { 'no-steward': 'off' });
-    assert.equal(files.nodeFileHost.fileExists(resolve(dirname(file), '../older/one.tde.yaml')), true);
+    await files.prepare(DOC);
+    const file = files.pathOf(DOC)!;
+    assert.deepEqual(loadConfigFor(file, files.host).rules, { 'no-steward': 'off' });
+    assert.equal(files.host.fileExists(resolve(dirname(file), '../older/one.tde.yaml')), true);
     const asked = requests.map((r) => r.uri.slice(BASE.length) + (r.text ? ' (text)' : ''));
     assert.deepEqual(asked.sort(), [
       '/.tderc.yaml',
@@ -80,10 +78,10 @@ describe('web build: files read through the client', () => {
     ]);
     // Prepared again: everything is cached, nothing is asked.
     const before = requests.length;
-    await files.prepareFiles(session, DOC);
+    await files.prepare(DOC);
     assert.equal(requests.length, before);
     // A watched-file event refetches what it names.
-    const refreshed = files.refreshFiles([`${BASE}/tde-tools/tde/older/one.tde.yaml`, `${BASE}/never/read.tde.yaml`]);
+    const refreshed = files.refresh([`${BASE}/tde-tools/tde/older/one.tde.yaml`, `${BASE}/never/read.tde.yaml`]);
     assert.ok(refreshed);
     await refreshed;
     assert.deepEqual(requests.slice(before).map((r) => r.uri), [`${BASE}/tde-tools/tde/older/one.tde.yaml`]);
@@ -93,21 +91,21 @@ describe('web build: files read through the client', () => {
     // A folder no other test has looked in (what was read is cached for the module).
     const doc = `${BASE}/elsewhere/project.tde.yaml`;
     const rc = `${BASE}/elsewhere/.tderc.yaml`;
-    const { requests, warnings, session } = fakeSession({}, { open: { [doc]: 'tde: 1\n' }, refused: { [rc]: 'the file is not valid UTF-8 (first bad byte at offset 12)' } });
-    await files.prepareFiles(session, doc);
-    const config = loadConfigFor(files.fsPathOf(doc)!, files.nodeFileHost);
-    assert.equal(config.file, files.fsPathOf(rc));
-    assert.deepEqual(config.issues.map((issue) => issue.message), [`Cannot read ${files.fsPathOf(rc)}.`]);
+    const { requests, warnings, files } = fakeSession({}, { open: { [doc]: 'tde: 1\n' }, refused: { [rc]: 'the file is not valid UTF-8 (first bad byte at offset 12)' } });
+    await files.prepare(doc);
+    const config = loadConfigFor(files.pathOf(doc)!, files.host);
+    assert.equal(config.file, files.pathOf(rc));
+    assert.deepEqual(config.issues.map((issue) => issue.message), [`Cannot read ${files.pathOf(rc)}.`]);
     assert.deepEqual(warnings, [`not reading ${rc}: the file is not valid UTF-8 (first bad byte at offset 12)`]);
     const before = requests.length;
-    await files.prepareFiles(session, doc);
+    await files.prepare(doc);
     assert.equal(requests.length, before, 'a refused file is not asked for again until it changes');
   });
 
   it('asks for no `previous` outside the workspace folder: another repository, another scheme, a climb', async () => {
     for (const previous of ['../../vscode-vfs%3A%2F%2Fgithub/other-org/x.tde.yaml', '../../../other-org/x.tde.yaml', 'https://evil.example/x.tde.yaml', '/etc/passwd']) {
-      const { requests, session } = fakeSession({}, { open: { [DOC]: `tde: 1\nproject:\n  title: t\n  place: p\n  previous: "${previous}"\n` } });
-      await files.prepareFiles(session, DOC);
+      const { requests, files } = fakeSession({}, { open: { [DOC]: `tde: 1\nproject:\n  title: t\n  place: p\n  previous: "${previous}"\n` } });
+      await files.prepare(DOC);
       const asked = requests.map((r) => r.uri).filter((uri) => !/\.tderc\.ya?ml$/.test(uri));
       assert.deepEqual(asked, [], previous);
     }

@@ -8,7 +8,7 @@ import { buildModel, LineIndex, parseTde, type CheckResult, type RuleSeverities,
 import { IncrementalParser } from '../engine/incremental';
 import type { Configuration } from './configuration';
 import { scanStructure, type Structure } from './yamlOutline';
-import { fsPathOf, nodeFileHost, type Session } from './session';
+import type { Session } from './session';
 import { createValidationRunner, type CheckOutcome, type ValidationRunner } from './validationWorker';
 
 export interface Parsed {
@@ -75,7 +75,7 @@ export class Analyses {
     private readonly session: Session,
     private readonly configuration: Configuration,
   ) {
-    this.runner = createValidationRunner({ host: nodeFileHost, log: (message) => session.log(message), changes: session.changes });
+    this.runner = createValidationRunner({ host: session.files.host, log: (message) => session.log(message), changes: session.changes });
   }
 
   parsed(document: TextDocument): Parsed {
@@ -142,8 +142,8 @@ export class Analyses {
     const { uri, version } = document;
     const text = document.getText();
     const generation = this.configuration.generation;
-    const fileName = fsPathOf(uri);
-    const treeRoot = fileName === undefined ? undefined : nodeFileHost.treeRoot?.(fileName);
+    const fileName = this.session.files.pathOf(uri);
+    const treeRoot = fileName === undefined ? undefined : this.session.files.host.treeRoot?.(fileName);
     const run = (severities: RuleSeverities) => this.runner.run({ uri, version, text, fileName, treeRoot, severities, language: this.session.language, detached: !cache });
     // While the client says which rules are on, the check starts with what it most likely says:
     // when it does, the check is under way or done by the time the answer comes.

@@ -5,8 +5,7 @@ import { DidChangeConfigurationNotification, MessageType, type DidChangeConfigur
 import { CONFIG_FILE_NAMES, loadConfigFor, mergeSeverities, ruleIds, type RuleSeverities, type TdeConfig } from '../engine';
 import * as path from '../engine/paths';
 import { ConfigurationIssuesNotification, type ConfigurationIssues } from '../shared/protocol';
-import { fileReference, prepareFiles } from './files';
-import { fsPathOf, nodeFileHost, type Session } from './session';
+import type { Session } from './session';
 
 const SETTINGS_SECTION = 'tde';
 const SEVERITIES = ['off', 'info', 'warning', 'error'];
@@ -60,8 +59,8 @@ export class Configuration {
   configFilesChanged(files: string[]): void {
     for (const file of files) {
       // A deleted file with reported problems: tell the client they are gone.
-      if (this.reported.has(file) && !nodeFileHost.fileExists(file)) {
-        if (this.reported.get(file) !== '[]') void this.session.connection.sendNotification(ConfigurationIssuesNotification, { file: fileReference(file), issues: [] });
+      if (this.reported.has(file) && !this.session.files.host.fileExists(file)) {
+        if (this.reported.get(file) !== '[]') void this.session.connection.sendNotification(ConfigurationIssuesNotification, { file: this.session.files.reference(file), issues: [] });
         this.reported.delete(file);
       }
     }
@@ -90,9 +89,9 @@ export class Configuration {
   /** The severities in force for a document; undefined when `tde.validate.enable` is off for it. */
   async severitiesFor(uri: string): Promise<RuleSeverities | undefined> {
     // The web build reads files through the client: fetch what the check will look up first.
-    const preparing = prepareFiles(this.session, uri);
+    const preparing = this.session.files.prepare(uri);
     if (preparing) await preparing;
-    const file = fsPathOf(uri);
+    const file = this.session.files.pathOf(uri);
     const rc = file ? this.rcFor(file) : undefined;
     const settings = await this.settingsFor(uri);
     if (!settings.validate) return undefined;
@@ -110,7 +109,7 @@ export class Configuration {
     if (this.session.support.workspaceFiles) return undefined;
     const settings = this.answered.get(uri) ?? this.lastAnswer ?? this.pushedSettings ?? DEFAULT_SETTINGS;
     if (!settings.validate) return undefined;
-    const file = fsPathOf(uri);
+    const file = this.session.files.pathOf(uri);
     return mergeSeverities(file ? this.rcFor(file).rules : undefined, settings.rules);
   }
 
@@ -119,7 +118,7 @@ export class Configuration {
     const folder = path.dirname(file);
     let config = this.rcByFolder.get(folder);
     if (!config) {
-      config = loadConfigFor(file, nodeFileHost);
+      config = loadConfigFor(file, this.session.files.host);
       this.rcByFolder.set(folder, config);
       if (config.file) this.report(config);
     }
@@ -178,7 +177,7 @@ export class Configuration {
 
   private report(config: TdeConfig): void {
     const file = config.file!;
-    const issues: ConfigurationIssues = { file: fileReference(file), issues: config.issues.map(({ message, line }) => (line === undefined ? { message } : { message, line })) };
+    const issues: ConfigurationIssues = { file: this.session.files.reference(file), issues: config.issues.map(({ message, line }) => (line === undefined ? { message } : { message, line })) };
     const key = JSON.stringify(issues.issues);
     const previous = this.reported.get(file) ?? '[]';
     this.reported.set(file, key);

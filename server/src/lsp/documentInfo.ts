@@ -8,16 +8,15 @@ import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
 import { languageOfLocale, vocabularyText, type Language } from '../shared/l10n';
 import type { Analyses } from './analysis';
-import { fileReference, loadFile } from './files';
 import { escapeMarkdown } from './markdown';
-import { fsPathOf, isTdeFileName, nodeFileHost, type Session } from './session';
+import { isTdeFileName, type Session } from './session';
 import { rangeAt } from './text';
 
 const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'];
 
 export async function provideDocumentInfo(session: Session, analyses: Analyses, params: DocumentInfoParams): Promise<DocumentInfo | null> {
   const open = session.tdeDocument(params.uri);
-  const document = open ?? (await readTdeFile(params.uri));
+  const document = open ?? (await readTdeFile(session, params.uri));
   if (!document) return null;
   const checked = open ? await analyses.check(open) : await analyses.checkDetached(document);
   const { parsed, result } = checked;
@@ -65,16 +64,15 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
   return info;
 }
 
-/** A closed file can be previewed too (read from disk, version 0). */
 /** A closed TDE file's text, read from the disk (or through the web client). */
-export async function readTdeFile(uri: string): Promise<TextDocument | undefined> {
-  const file = fsPathOf(uri);
+export async function readTdeFile(session: Session, uri: string): Promise<TextDocument | undefined> {
+  const file = session.files.pathOf(uri);
   if (!file || !isTdeFileName(uri)) return undefined;
   // The web build reads it through the client (nothing to wait for on Node).
-  const loading = loadFile(file);
+  const loading = session.files.load(file);
   if (loading) await loading;
-  const text = nodeFileHost.readFile(file);
-  if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${fileReference(file)}.`);
+  const text = session.files.host.readFile(file);
+  if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${session.files.reference(file)}.`);
   return TextDocument.create(uri, 'tde-yaml', 0, text);
 }
 

@@ -7,7 +7,7 @@ import { readTdeFile } from './documentInfo';
 import type { Session } from './session';
 
 export async function provideNextIteration(session: Session, params: NextIterationParams): Promise<NextIterationResult> {
-  const document = session.tdeDocument(params.uri) ?? (await readTdeFile(params.uri));
+  const document = session.tdeDocument(params.uri) ?? (await readTdeFile(session, params.uri));
   if (!document) return { ok: false, reason: 'it is not a TDE file (*.tde.yaml)' };
   // Written beside the earlier file: `previous` is its bare name.
   const name = decodeURIComponent(new URL(params.uri).pathname.split('/').pop() ?? '');

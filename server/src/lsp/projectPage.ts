@@ -12,7 +12,7 @@ const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
 export async function provideProjectPage(session: Session, params: ProjectPageParams): Promise<ProjectPageResult | null> {
   if (!NONCE.test(params.nonce)) return null;
-  const document = session.tdeDocument(params.uri) ?? (await readTdeFile(params.uri));
+  const document = session.tdeDocument(params.uri) ?? (await readTdeFile(session, params.uri));
   if (!document) return null;
   const name = basename(decodeURIComponent(new URL(params.uri).pathname));
   const page = projectPreview({ path: name, text: document.getText() }, languageOfLocale(params.locale), params.nonce);

@@ -16,11 +16,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TdeInitializationOptions } from '../shared/protocol';
 import { DocumentChanges } from './documentChanges';
-import { bindFiles } from './files';
+import type { WorkspaceFiles } from './fileSession';
+import { createWorkspaceFiles } from './workspaceFiles';
 import { isTdeFileName as isTdeFile, TDE_LANGUAGE_ID } from '../shared/tdeFiles';
 
-// Node reads the disk; the web build swaps in files.browser.ts (see files.ts).
-export { fsPathOf, nodeFileHost } from './files';
 
 interface ClientSupport {
   pullDiagnostics: boolean;
@@ -102,9 +101,11 @@ export class Session {
   workspaceFolders: WorkspaceFolder[] = [];
   /** The language of what the server says (problems, hover, completion), from the client's `locale` at initialize. */
   language: Language = 'en';
+  /** The files around the open documents: the disk on Node; on the web, what the client sends (workspaceFiles.browser.ts). */
+  readonly files: WorkspaceFiles;
 
   constructor(readonly connection: Connection) {
-    bindFiles(this);
+    this.files = createWorkspaceFiles(this);
     this.documents.onDidClose(({ document }) => this.changes.forget(document.uri));
   }
 

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IncrementalChecker } from '../engine/incrementalCheck';
 import { applyTextChange, type TextChange } from '../engine/incremental';
-import { nodeFileHost } from './files';
+import { createWorkspaceFiles } from './workspaceFiles';
 import { describe, runJob, type CheckJob, type CheckOutcome } from './validationWorkerInProcess';
 
 /**
@@ -28,6 +28,8 @@ const checkers = new Map<string, IncrementalChecker>();
 const texts = new Map<string, string>();
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
+/** The disk as the server reads it; why a file was not read goes to the server's log. */
+const files = createWorkspaceFiles({ warn: (message) => post({ type: 'log', message }) });
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'forget') {
@@ -46,7 +48,7 @@ port.on('message', (message: ToWorker) => {
       job = { ...job, text, known: { ...change, before: base } };
     }
     if (!job.detached) texts.set(job.uri, job.text);
-    const outcome = runJob(checkers, job, nodeFileHost, (text) => post({ type: 'log', message: text }), () => Atomics.load(stale, 0) === id);
+    const outcome = runJob(checkers, job, files.host, (text) => post({ type: 'log', message: text }), () => Atomics.load(stale, 0) === id);
     post({ type: 'outcome', id, outcome });
   } catch (error) {
     post({ type: 'outcome', id, outcome: { kind: 'failed', error: describe(error) } });

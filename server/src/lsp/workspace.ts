@@ -13,8 +13,7 @@ import { previousFile } from '../engine/previousFile';
 import type { Analyses } from './analysis';
 import { isConfigFile, type Configuration } from './configuration';
 import type { Diagnostics } from './diagnostics';
-import { foldPathCase, refreshFiles } from './files';
-import { fsPathOf, type Session } from './session';
+import type { Session } from './session';
 
 const WATCHED_GLOBS = ['**/.tderc.{yaml,yml}', '**/*.tde.{yaml,yml}'];
 
@@ -31,7 +30,7 @@ export class Workspace {
     connection.onDidChangeWatchedFiles(
       this.session.guardNotification('didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
         // The web build first refetches what it had read of these files (nothing to wait for on Node).
-        const refreshing = refreshFiles(params.changes.map((change) => change.uri));
+        const refreshing = this.session.files.refresh(params.changes.map((change) => change.uri));
         return refreshing ? refreshing.then(() => this.filesChanged(params)) : this.filesChanged(params);
       }),
     );
@@ -59,7 +58,7 @@ export class Workspace {
     const configFiles: string[] = [];
     const previousFiles: string[] = [];
     for (const change of params.changes) {
-      const file = fsPathOf(change.uri);
+      const file = this.session.files.pathOf(change.uri);
       if (!file) continue;
       if (isConfigFile(file)) configFiles.push(file);
       // Whether it is there (missing-previous), and, when it changed, its iteration (iteration-chain).
@@ -71,11 +70,11 @@ export class Workspace {
 
   /** Open documents whose `project.previous` resolves to one of these paths (or into one of these folders). */
   private documentsReferringTo(files: string[]): string[] {
-    const fold = foldPathCase;
+    const fold = this.session.files.foldCase;
     const normalized = files.map((f) => fold(path.resolve(f)));
     const uris: string[] = [];
     for (const document of this.session.openTdeDocuments()) {
-      const own = fsPathOf(document.uri);
+      const own = this.session.files.pathOf(document.uri);
       if (!own) continue;
       const model = this.analyses.parsed(document).model;
       const previous = model ? previousFile(model, own) : undefined;
