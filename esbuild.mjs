@@ -45,7 +45,7 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
   // The npm package's programmatic API (package.json `exports`).
   { entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' },
-  // `tde check`'s threads for many files (server/src/cli/parallel.ts starts them).
+  // `tde check`'s threads for many files (server/src/cli/checkFilesInParallel.ts starts them).
   { entryPoints: { checkWorker: 'server/src/cli/checkWorker.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // The server's checking thread (server/src/lsp/validationWorker.ts starts it).

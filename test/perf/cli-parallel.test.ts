@@ -1,4 +1,4 @@
-// `tde check` over many files runs on worker threads (server/src/cli/parallel.ts);
+// `tde check` over many files runs on worker threads (server/src/cli/checkFilesInParallel.ts);
 // its report must be the one a run file after file gives, byte for byte and
 // in the same order, whatever the format, including files that cannot be
 // decoded and warnings that fail only with --max-warnings.

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { diffLines } from '../../server/src/engine/lineDiff';
-import { minimalEdits } from '../../server/src/lsp/text';
+import { minimalEdits } from '../../server/src/lsp/rangesAndEdits';
 import { applyEdits } from '../../server/src/engine';
 
 const SEED = Number(process.env.TDE_TEST_SEED ?? 20261206);
@@ -50,7 +50,7 @@ describe('the line diff', () => {
   it('shows 4,000 changed lines in a unified diff within 200 MB of memory', function () {
     this.timeout(120000);
     const script = [
-      "const { unifiedDiff } = require('./server/src/cli/diff');",
+      "const { unifiedDiff } = require('./server/src/cli/unifiedDiff');",
       "const before = Array.from({ length: 4000 }, (_, i) => `  - old line ${i}\\n`).join('');",
       "const after = Array.from({ length: 4000 }, (_, i) => `  - new line ${i}\\n`).join('');",
       "const diff = unifiedDiff(before, after, 'a', 'b');",

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { loadConfigFor, ruleById, type SeveritySetting, type TdeConfig } from '../engine';
 import { displayPath } from './findFiles';
 import { openRepository, repoPathOf, resolveCommit } from './git';
-import type { CliIO } from './io';
-import { treeSide } from './comparedSides';
+import type { CliIO } from './world';
+import { treeSide } from './revisionFiles';
 import type { ConfigChange } from './reportTypes';
 
 const RANK: Record<SeveritySetting, number> = { off: 0, info: 1, warning: 2, error: 3 };

@@ -8,9 +8,9 @@ import { check, type CheckOptions, type Problem } from '../engine';
 import { directiveProblems, type DirectiveChecks } from '../engine/review';
 import { isTdeFileName } from '../shared/tdeFiles';
 import { changedPaths, openRepository, repoPathOf, resolveCommit } from './git';
-import type { CliIO } from './io';
+import type { CliIO } from './world';
 import { UNREADABLE_RULE } from './readTdeFile';
-import { treeSide } from './comparedSides';
+import { treeSide } from './revisionFiles';
 
 export interface Baseline {
   revision: string;

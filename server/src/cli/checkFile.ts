@@ -1,12 +1,12 @@
 // One file of `tde check`, checked the same way whether one thread checks
-// every file (checking.ts) or several threads share them (parallel.ts): read
+// every file (checkFilesSerially.ts) or several threads share them (checkFilesInParallel.ts): read
 // it strictly, check it with its configuration and the checks of the
 // `# tde-disable…` comments, and note what went wrong. Fixes and `--since`
-// are steps after this one, in checking.ts.
+// are steps after this one, in checkFilesSerially.ts.
 import { check, type CheckOptions, type CheckResult, type FileHost, type RuleSeverities } from '../engine';
 import { directiveProblems, type DirectiveChecks } from '../engine/review';
 import { printable } from './commandLine';
-import { CliError, describeFsError, type CliIO } from './io';
+import { CliError, describeFsError, type CliIO } from './world';
 import { readTdeFile } from './readTdeFile';
 import type { ReportedProblem } from './report';
 

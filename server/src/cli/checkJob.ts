@@ -1,6 +1,6 @@
-// A batch of files of `tde check` over many files, as parallel.ts hands them
+// A batch of files of `tde check` over many files, as checkFilesInParallel.ts hands them
 // out to the worker threads (checkWorker.ts) and to the main thread: each is
-// checked by checkFile, as checking.ts does one after another, and answered
+// checked by checkFile, as checkFilesSerially.ts does one after another, and answered
 // with its report, its failing counts and what went wrong, by index.
 import * as fs from 'node:fs';
 import type { DirectiveChecks } from '../engine/review';
@@ -27,7 +27,7 @@ export interface FileDone {
 export type ToCheckWorker = { jobs: FileJob[]; quiet: boolean; directiveChecks: DirectiveChecks; cwd: string };
 
 export function checkBatch({ jobs, quiet, directiveChecks, cwd }: ToCheckWorker): FileDone[] {
-  // A thread reads the disk itself (parallel.ts hands out files only when the run reads the disk).
+  // A thread reads the disk itself (checkFilesInParallel.ts hands out files only when the run reads the disk).
   const access: FileAccess = { fs, cwd, host: fileHost({ fs, cwd }) };
   return jobs.map((job) => checkOne(job, quiet, directiveChecks, access));
 }

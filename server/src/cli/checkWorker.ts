@@ -1,5 +1,5 @@
 // A worker thread of `tde check` over many files (bundled as
-// dist/checkWorker.js; parallel.ts starts them): checks the batches of files
+// dist/checkWorker.js; checkFilesInParallel.ts starts them): checks the batches of files
 // it is given (checkJob.ts) and answers with their results.
 import { parentPort } from 'node:worker_threads';
 import { checkBatch, type ToCheckWorker } from './checkJob';

@@ -4,7 +4,7 @@
 // (a count as a number, a format as one of its names), so no command reads
 // a raw string map. The help texts are built from the same declarations
 // (help.ts).
-import { CliError } from './io';
+import { CliError } from './world';
 import { terminalSafe } from './terminal';
 
 /** An option without a value: `--quiet`. */

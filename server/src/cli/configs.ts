@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { decodeTdeBytes, LineIndex, loadConfigFor, MAX_FILE_BYTES, type ConfigIssue, type FileHost, type TdeConfig } from '../engine';
 import { printable } from './commandLine';
 import { displayPath } from './findFiles';
-import { CliError, describeFsError, type CliIO } from './io';
+import { CliError, describeFsError, type CliIO } from './world';
 import { cliTreeRoot, readTreeFile, type TreeFileRead } from './readTdeFile';
 import { linePath, terminalSafe } from './terminal';
 import { treeFileVerdict } from '../engine/treeFiles';

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { CliError, describeFsError, errorCode, type CliIO } from './io';
+import { CliError, describeFsError, errorCode, type CliIO } from './world';
 import { printable } from './commandLine';
 import { isTdeFileName } from '../shared/tdeFiles';
 import { readTreeFile, type TreeFileRead } from './readTdeFile';

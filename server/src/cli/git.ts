@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { printable } from './commandLine';
-import { CliError } from './io';
+import { CliError } from './world';
 
 export interface Repository {
   /** Absolute top folder of the working tree, as git reports it. */

@@ -2,7 +2,7 @@
 // texts built from them. Kept apart so `tde --help` loads nothing else.
 import { defineCommand, HELP_OPTION, longName, type CommandDeclaration, type CommandInput, type OptionDeclaration } from './commandLine';
 import { DIFF_FORMATS, FORMAT_NAMES, STATUS_FORMATS } from './formatters/names';
-import type { CliIO, ExitCode } from './io';
+import type { CliIO, ExitCode } from './world';
 
 const output = { short: 'o', value: 'FILE', help: 'write the report to FILE instead of the terminal' } as const;
 const config = { short: 'c', value: 'FILE', help: 'use this configuration instead of the nearest .tderc.yaml' } as const;

@@ -4,7 +4,7 @@
 // option names and the help text stay English.
 import { LANGUAGES, languageOfLocale, type Language } from '../shared/l10n';
 import { printable } from './commandLine';
-import { CliError } from './io';
+import { CliError } from './world';
 
 export function chosenLanguage(given: string | undefined, env: Record<string, string | undefined>): Language {
   if (given !== undefined) {

@@ -4,7 +4,7 @@
 // other files are still checked and CI shows where the trouble is.
 import { decodeTdeBytes, LineIndex, MAX_FILE_BYTES, oversizeMessage, ruleDocsUrl } from '../engine';
 import { treeFileVerdict, treeRootOf } from '../engine/treeFiles';
-import { CliError, describeFsError, type CliIO } from './io';
+import { CliError, describeFsError, type CliIO } from './world';
 import { printable } from './commandLine';
 import type { ReportedProblem } from './report';
 

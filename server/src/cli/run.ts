@@ -5,10 +5,10 @@
 // `tde --version` never loads the YAML parser or the schema validator.
 import { parseCommandLine, printable } from './commandLine';
 import { COMMANDS, commandHelp, DECLARATIONS, isCommandName, MAIN_HELP, type CommandName, type CommandRun } from './help';
-import { CliError, ExitCode, type CliIO } from './io';
+import { CliError, ExitCode, type CliIO } from './world';
 import { VERSION } from './version';
 
-export {  type CliIO } from './io';
+export {  type CliIO } from './world';
 
 /** Each command's work, loaded when it runs. */
 const RUNS: { [N in CommandName]: () => CommandRun<N> } = {

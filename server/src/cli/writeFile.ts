@@ -4,7 +4,7 @@
 // `tde.sarif -> ../victim/file`) is replaced by the report, never written
 // through, and a reader never sees half a file.
 import * as path from 'node:path';
-import { errorCode, type CliIO } from './io';
+import { errorCode, type CliIO } from './world';
 
 /**
  * Put `data` at `target` as a new file. The mode of a regular file already

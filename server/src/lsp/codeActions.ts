@@ -25,7 +25,7 @@ import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import type { Session } from './session';
 import { message } from '../shared/l10n';
 import { TDE_LANGUAGE_ID } from '../shared/tdeFiles';
-import { minimalEdits, toLspEdit } from './text';
+import { minimalEdits, toLspEdit } from './rangesAndEdits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tde`;
 /** For clients without code action literals: the command that applies an edit. */

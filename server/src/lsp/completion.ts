@@ -26,7 +26,7 @@ import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeM
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from '../engine/schemaNav';
 import { placeAt } from './referencePlaces';
 import type { Session } from './session';
-import { escapeChoice, indentUnit } from './text';
+import { escapeChoice, indentUnit } from './rangesAndEdits';
 import { yamlValue } from '../engine/yamlValue';
 // Generated with snippets/tde.code-snippets by client/scripts/build-snippets.mjs.
 import stepSnippets from './stepSnippets.json';

@@ -15,8 +15,8 @@ import { ruleDocsUrl, type Problem, type Severity } from '../engine';
 import { DocumentInfoChangedNotification, type DocumentInfoChanged } from '../shared/protocol';
 import type { Analyses, Checked } from './analysis';
 import { isTdeDocument, type Session } from './session';
-import { soon } from './nextTurn';
-import { rangeAt } from './text';
+import { soon } from './afterPendingMessages';
+import { rangeAt } from './rangesAndEdits';
 
 export const DIAGNOSTIC_SOURCE = 'tde';
 

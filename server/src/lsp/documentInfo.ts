@@ -10,7 +10,7 @@ import { languageOfLocale, vocabularyText, type Language } from '../shared/l10n'
 import type { Analyses } from './analysis';
 import { escapeMarkdown } from './markdown';
 import { isTdeFileName, type Session } from './session';
-import { rangeAt } from './text';
+import { rangeAt } from './rangesAndEdits';
 
 const STATUSES = ['not-started', 'in-progress', 'done', 'skipped'];
 

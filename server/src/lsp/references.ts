@@ -12,7 +12,7 @@ import { designNameRefs, sameName } from '../engine/designFeedback';
 import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import type { Session } from './session';
-import { rangeAt } from './text';
+import { rangeAt } from './rangesAndEdits';
 
 /** A use-case id or collaborator name, where it stands. */
 interface Occurrence {

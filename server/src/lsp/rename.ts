@@ -17,7 +17,7 @@ import { yamlValue } from '../engine/yamlValue';
 import type { Analyses } from './analysis';
 import { located, same, textRange } from './references';
 import type { Session } from './session';
-import { rangeAt } from './text';
+import { rangeAt } from './rangesAndEdits';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/; // non-capturing: a group overflows the regex stack on huge ids
 

@@ -14,7 +14,7 @@ import { yamlValue } from '../engine/yamlValue';
 import type { RevealBlankParams, RevealBlankResult } from '../shared/protocol';
 import type { Analyses, Parsed } from './analysis';
 import type { Session } from './session';
-import { escapeChoice, indentUnit, rangeAt, snippetText } from './text';
+import { escapeChoice, indentUnit, rangeAt, snippetText } from './rangesAndEdits';
 
 const TOP_LEVEL_ORDER = ['tde', 'project', ...vocabulary.STEP_IDS, 'next'];
 

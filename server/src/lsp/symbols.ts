@@ -5,7 +5,7 @@ import { vocabulary, type LineIndex, type TdeModel } from '../engine';
 import { isMap, isScalar, mapAt, pairOf, scalarText, seqItems, stringAt, valueOf, type Node, type Pair } from '../engine/document';
 import type { Analyses } from './analysis';
 import type { Session } from './session';
-import { rangeAt } from './text';
+import { rangeAt } from './rangesAndEdits';
 
 export function provideDocumentSymbols(session: Session, analyses: Analyses, params: DocumentSymbolParams): DocumentSymbol[] | SymbolInformation[] {
   const document = session.tdeDocument(params.textDocument.uri);

@@ -8,7 +8,7 @@ import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '
 import { message, type Language } from '../shared/l10n';
 import type { KnownChange, TextChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
-import { soon } from './nextTurn';
+import { soon } from './afterPendingMessages';
 
 export interface CheckJob {
   uri: string;

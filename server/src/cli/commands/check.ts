@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { describeFixes, rules } from '../../engine';
 import type { DirectiveChecks } from '../../engine/review';
 import { printable } from '../commandLine';
-import { checkFiles } from '../checking';
-import { canCheckInParallel, checkFilesInParallel } from '../parallel';
+import { checkFiles } from '../checkFilesSerially';
+import { canCheckInParallel, checkFilesInParallel } from '../checkFilesInParallel';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles } from '../findFiles';
 import { isHumanFormat, loadFormatter } from '../formatters';
@@ -15,7 +15,7 @@ import { chosenLanguage } from '../language';
 import { replaceFile } from '../writeFile';
 import { baseConfigs } from '../baseConfig';
 import { configChangeText } from '../report';
-import { CliError, describeFsError, ExitCode, type CliIO } from '../io';
+import { CliError, describeFsError, ExitCode, type CliIO } from '../world';
 import { colors, linePath, noColors, lineSafe, plural, terminalSafe, wantsColor } from '../terminal';
 
 interface CheckCommandSettings {

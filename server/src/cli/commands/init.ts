@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { printable } from '../commandLine';
 import type { InputOf } from '../help';
-import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
+import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../world';
 import { displayPath, exists } from '../findFiles';
 import { isTdeFileName } from '../../shared/tdeFiles';
 import { starterProject } from '../../shared/starterProject';

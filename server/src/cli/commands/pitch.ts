@@ -5,7 +5,7 @@ import { check, parseTde, buildModel, buildPitch, pitchParagraphMarkdown, type P
 import { printable } from '../commandLine';
 import type { InputOf } from '../help';
 import { chosenLanguage } from '../language';
-import { CliError, ExitCode, type CliIO } from '../io';
+import { CliError, ExitCode, type CliIO } from '../world';
 import { readTdeFile } from '../readTdeFile';
 import { escapeMarkdown } from '../formatters/markdown';
 import { ESCAPED_COLON, lineSafe, terminalSafe } from '../terminal';

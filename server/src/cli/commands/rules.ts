@@ -4,7 +4,7 @@ import { printable } from '../commandLine';
 import type { InputOf } from '../help';
 import { ruleDescription } from '../../engine/rule';
 import { chosenLanguage } from '../language';
-import { CliError, ExitCode, type CliIO } from '../io';
+import { CliError, ExitCode, type CliIO } from '../world';
 
 export async function rulesCommand({ options, operands }: InputOf<'rules'>, io: CliIO): Promise<ExitCode> {
   if (operands.length) throw new CliError(`tde rules takes no arguments, got ${printable(operands[0]!)}`);

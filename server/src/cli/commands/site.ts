@@ -9,7 +9,7 @@ import { printable } from '../commandLine';
 import { displayPath, findFiles } from '../findFiles';
 import { lastChangedDates } from '../git';
 import type { InputOf } from '../help';
-import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../io';
+import { CliError, describeFsError, errorCode, ExitCode, type CliIO } from '../world';
 import { readTdeFile } from '../readTdeFile';
 import { replaceFile } from '../writeFile';
 

@@ -1,13 +1,13 @@
 // `tde status [PATH …]`: where each project stands — title, place,
 // iteration, the four steps and its problems — one row per file.
 import { projectStatus } from '../../engine/review';
-import { checkFiles, type CheckedFile } from '../checking';
+import { checkFiles, type CheckedFile } from '../checkFilesSerially';
 import { explicitConfigFile, fileHost, loadConfigs } from '../configs';
 import { findFiles } from '../findFiles';
 import { loadStatusFormatter } from '../formatters/status';
 import type { StatusRow } from '../statusReport';
 import type { InputOf } from '../help';
-import { ExitCode, type CliIO } from '../io';
+import { ExitCode, type CliIO } from '../world';
 import { colors, noColors, wantsColor } from '../terminal';
 import { VERSION } from '../version';
 import { writeReport } from './check';

@@ -6,10 +6,10 @@ import { compareProblems, type DirectiveChecks } from '../engine/review';
 import { printable } from './commandLine';
 import type { Baseline } from './baseline';
 import { checkFile, withDirectiveProblems } from './checkFile';
-import { unifiedDiff } from './diff';
+import { unifiedDiff } from './unifiedDiff';
 import { displayPath } from './findFiles';
-import { writeFixed } from './fix';
-import { CliError, describeFsError, type CliIO } from './io';
+import { writeFixed } from './writeFixed';
+import { CliError, describeFsError, type CliIO } from './world';
 import { reportFile, summarize, type CheckReport, type FileReport } from './report';
 import { VERSION } from './version';
 

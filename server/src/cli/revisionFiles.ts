@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { FileHost } from '../engine';
 import { fileHost } from './configs';
 import { listTree, readBlobs, shownPath, type Repository, type TreeEntry } from './git';
-import type { CliIO } from './io';
+import type { CliIO } from './world';
 import { decodeTdeFile, readTdeFile, type TdeText } from './readTdeFile';
 
 interface Side {

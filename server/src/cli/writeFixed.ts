@@ -1,5 +1,5 @@
 // `--fix` writes the engine's fixed text (engine/fixAll.ts) atomically; `--fix-dry-run` only shows it.
-import { CliError, describeFsError, type CliIO } from './io';
+import { CliError, describeFsError, type CliIO } from './world';
 import { printable } from './commandLine';
 import { replaceFile } from './writeFile';
 

@@ -1,5 +1,8 @@
-// What the CLI needs from the world, passed in so tests can run it in-process
-// with a fake terminal (and, where they must, a fake file system).
+// The CLI's world and how a command leaves it: what run() is given (the
+// working folder, the environment, the terminal, the file system), passed in
+// so tests can run it in-process with a fake terminal (and, where they must,
+// a fake file system); the exit codes; the usage or I/O error that ends a
+// command with a one-line message; and file-system errors in plain words.
 import type * as nodeFs from 'node:fs';
 
 /** The synchronous file-system calls the CLI makes; `node:fs` satisfies it. */

@@ -1,5 +1,6 @@
-// Conversions between the engine's offsets and LSP positions, and the
-// smallest set of edits that turns one text into another (for "Fix all").
+// Conversions between the engine's offsets and LSP positions, the smallest
+// set of edits that turns one text into another (for "Fix all"), and the text
+// of inserted lines: the file's indent, and values escaped inside snippets.
 import type { Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { LineIndex, type TextEdit } from '../engine';
 import { diffLines, splitLinesKeepingBreaks } from '../engine/lineDiff';

@@ -1,18 +1,18 @@
 // `tde check` over many files on every core: the main thread and worker
 // threads (dist/checkWorker.js), one per other core, take batches of files
 // from one queue, and the reports are put back in the files' order, so the
-// output is the same as checking.ts gives one file after another. Used for
+// output is the same as checkFilesSerially.ts gives one file after another. Used for
 // plain checks of enough files; fixes, `--since` and the other commands
-// (which keep each file's parse) stay in checking.ts.
+// (which keep each file's parse) stay in checkFilesSerially.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TdeConfig } from '../engine';
-import type { CheckOutcome, CheckSettings } from './checking';
+import type { CheckOutcome, CheckSettings } from './checkFilesSerially';
 import { checkBatch, type FileDone, type FileJob, type ToCheckWorker } from './checkJob';
 import { displayPath } from './findFiles';
-import type { CliIO } from './io';
+import type { CliIO } from './world';
 import { summarize, type CheckReport, type FileReport } from './report';
 import { VERSION } from './version';
 
