@@ -1,5 +1,6 @@
 // Shared by the CLI tests: an in-process run with a fake terminal, a real
 // process run of the bundled binary, and temporary folders.
+import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -111,4 +112,9 @@ export function markdownAsSeen(markdown: string): string {
 export function liveLinks(markdown: string): string[] {
   const seen = markdownAsSeen(markdown).replace(/\]\(https:\/\/github\.com\/tde-tools\/tde\/[^)\s]*\)/g, '](docs)');
   return seen.match(/(?:https?|ftp):\/\/[^\s<]+|(?:^|[\s*_~(])www\.[^\s<]+|[\w.+-]@[\w-]+\.[\w.-]+/gim) ?? [];
+}
+
+/** Every expected piece is in the output; a failure names the first one missing and shows the output. */
+export function assertIncludesAll(output: string, expected: readonly string[]): void {
+  for (const piece of expected) assert.ok(output.includes(piece), `missing ${JSON.stringify(piece)} in:\n${output}`);
 }

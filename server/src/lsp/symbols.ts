@@ -46,41 +46,25 @@ function outline(model: TdeModel): DocumentSymbol[] {
     }
     const collaborators = model.collaborators(step);
     if (collaborators.length) {
-      const group = symbolOf(lines, pairOf(step.map, 'collaborators')!, 'collaborators', SymbolKind.Array, String(collaborators.length));
-      if (group) {
-        group.children = collaborators.flatMap((c) => {
-          const s = itemSymbol(lines, c.node, c.name || '(no name)', SymbolKind.Object, [c.role, c.intendedUser ? 'intended user' : undefined].filter(Boolean).join(', '), c.nameNode);
-          return s ? [s] : [];
-        });
-        children.push(group);
-      }
+      pushList(children, lines, pairOf(step.map, 'collaborators')!, 'collaborators', collaborators.length, () => collaborators.map((c) =>
+        itemSymbol(lines, c.node, c.name || '(no name)', SymbolKind.Object, [c.role, c.intendedUser ? 'intended user' : undefined].filter(Boolean).join(', '), c.nameNode)));
     }
     const tactics = pairOf(step.map, 'tactics');
     if (tactics && seqItems(tactics.value).length) {
-      const group = symbolOf(lines, tactics, 'tactics', SymbolKind.Array, String(seqItems(tactics.value).length));
-      if (group) {
-        group.children = model.tacticUses(step).flatMap((use) => {
-          const name = use.id ?? use.custom ?? '(tactic)';
-          const detail = use.id ? vocabulary.tacticById(use.id)?.name : 'custom tactic';
-          const s = nodeSymbol(lines, use.node, name, SymbolKind.Function, detail);
-          return s ? [s] : [];
-        });
-        children.push(group);
-      }
+      pushList(children, lines, tactics, 'tactics', seqItems(tactics.value).length, () => model.tacticUses(step).map((use) => {
+        const name = use.id ?? use.custom ?? '(tactic)';
+        const detail = use.id ? vocabulary.tacticById(use.id)?.name : 'custom tactic';
+        return nodeSymbol(lines, use.node, name, SymbolKind.Function, detail);
+      }));
     }
     const feedback = pairOf(step.map, 'feedback');
     if (feedback && seqItems(feedback.value).length) {
-      const group = symbolOf(lines, feedback, 'feedback', SymbolKind.Array, String(seqItems(feedback.value).length));
-      if (group) {
-        group.children = seqItems(feedback.value).flatMap((entry) => {
-          if (!isMap(entry)) return [];
-          const from = stringAt(entry, 'from')?.trim() || '(from?)';
-          const detail = [stringAt(entry, 'via'), stringAt(entry, 'date')].filter(Boolean).join(', ');
-          const s = itemSymbol(lines, entry, from, SymbolKind.Event, detail, valueOf(entry, 'from'));
-          return s ? [s] : [];
-        });
-        children.push(group);
-      }
+      pushList(children, lines, feedback, 'feedback', seqItems(feedback.value).length, () => seqItems(feedback.value).map((entry) => {
+        if (!isMap(entry)) return undefined;
+        const from = stringAt(entry, 'from')?.trim() || '(from?)';
+        const detail = [stringAt(entry, 'via'), stringAt(entry, 'date')].filter(Boolean).join(', ');
+        return itemSymbol(lines, entry, from, SymbolKind.Event, detail, valueOf(entry, 'from'));
+      }));
     }
     const symbol = symbolOf(lines, step.pair, vocabulary.stepTitle(step.id), SymbolKind.Namespace, step.status ?? 'no status');
     if (symbol) {
@@ -95,6 +79,14 @@ function outline(model: TdeModel): DocumentSymbol[] {
 
 function pushDefined(list: DocumentSymbol[], symbol: DocumentSymbol | undefined): void {
   if (symbol) list.push(symbol);
+}
+
+/** A list in a step (`collaborators:`, `tactics:`, `feedback:`) as a symbol counting its items, with one child each. */
+function pushList(list: DocumentSymbol[], lines: LineIndex, pair: Pair, name: string, count: number, items: () => (DocumentSymbol | undefined)[]): void {
+  const group = symbolOf(lines, pair, name, SymbolKind.Array, String(count));
+  if (!group) return;
+  group.children = items().filter((item): item is DocumentSymbol => item !== undefined);
+  list.push(group);
 }
 
 function endOf(node: Node | null | undefined): number | undefined {

@@ -5,7 +5,8 @@ import type { CheckReport, ReportedProblem } from '../report';
 import { jsonText } from '../terminal';
 import type { FormatOptions } from './formatter';
 
-function problemJson(problem: ReportedProblem) {
+/** A problem and where it is, as every JSON report writes it (`tde check`, and `tde diff`'s introduced and fixed). */
+export function problemPlaceJson(problem: ReportedProblem) {
   return {
     rule: problem.rule,
     severity: problem.severity,
@@ -16,6 +17,12 @@ function problemJson(problem: ReportedProblem) {
     endColumn: problem.endColumn,
     yamlPath: problem.yamlPath,
     docsUrl: problem.docsUrl,
+  };
+}
+
+function problemJson(problem: ReportedProblem) {
+  return {
+    ...problemPlaceJson(problem),
     ...(problem.fix ? { fix: problem.fix } : {}),
     ...(problem.suggestions ? { suggestions: problem.suggestions } : {}),
     ...(problem.related ? { related: problem.related } : {}),

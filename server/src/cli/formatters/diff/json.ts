@@ -1,22 +1,8 @@
 // The change for scripts: each project with its changes as data, problems
 // with 1-based positions (introduced: in the new file; fixed: in the old).
-import type { ReportedProblem } from '../../report';
 import { jsonText } from '../../terminal';
 import type { DiffReport } from '../../diffReport';
-
-function problemJson(p: ReportedProblem) {
-  return {
-    rule: p.rule,
-    severity: p.severity,
-    message: p.message,
-    line: p.line,
-    column: p.column,
-    endLine: p.endLine,
-    endColumn: p.endColumn,
-    yamlPath: p.yamlPath,
-    docsUrl: p.docsUrl,
-  };
-}
+import { problemPlaceJson } from '../json';
 
 export function formatDiffJson(report: DiffReport): string {
   const json = {
@@ -43,7 +29,7 @@ export function formatDiffJson(report: DiffReport): string {
           emptyBlanksBefore: changes.pitch.before?.emptyBlanks ?? null,
           emptyBlanksAfter: changes.pitch.after?.emptyBlanks ?? null,
         },
-        problems: { introduced: project.introduced.map(problemJson), fixed: project.fixed.map(problemJson) },
+        problems: { introduced: project.introduced.map(problemPlaceJson), fixed: project.fixed.map(problemPlaceJson) },
       };
     }),
     summary: report.summary,
