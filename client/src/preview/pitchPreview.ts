@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { DocumentInfoFeed } from '../documentInfoFeed';
 import { copyPitchAsMarkdown } from '../pitchCommands';
-import { revealBlank, revealRange, showSource } from '../reveal';
+import { revealBlank, revealRange, showSource } from '../revealInYaml';
 import { isTdeFileName } from '../../../server/src/shared/tdeFiles';
 import { baseName, isTdeDocument } from '../tdeFiles';
 import { parsePreviewState, parseWebviewMessage, type RenderMessage, type WebviewMessage } from './messages';

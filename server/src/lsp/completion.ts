@@ -22,7 +22,7 @@ import { promisingUseCases, selectionConcerns } from '../engine/rules/selected-n
 import type { Analyses } from './analysis';
 import { cursorContext, type CursorContext } from './cursorPath';
 import { childItems, childKeys, type Entry, type Structure } from './yamlOutline';
-import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './markdown';
+import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, tacticMarkdown, useCaseMarkdown } from './documentationMarkdown';
 import { description, enumValues, isDate, itemSchema, keysOf, schemaAt, title, types, type KeyInfo, type Schema } from '../engine/schemaNav';
 import { placeAt } from './referencePlaces';
 import type { Session } from './session';

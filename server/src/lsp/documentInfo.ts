@@ -8,7 +8,7 @@ import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
 import { languageOfLocale, vocabularyText, type Language } from '../shared/l10n';
 import type { Analyses } from './analysis';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from './documentationMarkdown';
 import { isTdeFileName, type Session } from './session';
 import { rangeAt } from './rangesAndEdits';
 

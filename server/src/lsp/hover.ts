@@ -12,7 +12,7 @@ import { useCaseRefs } from '../engine/useCaseRefs';
 import type { Analyses } from './analysis';
 import { entryAt } from './cursorPath';
 import { childKeys, pathOfEntry, type Entry, type Structure } from './yamlOutline';
-import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './markdown';
+import { code, collaboratorMarkdown, criterionMarkdown, enumDescription, escapeMarkdown, formatDocsLink, plainText, stepMarkdown, tacticMarkdown, useCaseMarkdown } from './documentationMarkdown';
 import { placeAt } from './referencePlaces';
 import { description, enumValues, schemaAt, title, types } from '../engine/schemaNav';
 import type { Session } from './session';
