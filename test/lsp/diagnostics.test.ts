@@ -95,7 +95,11 @@ describe('language server: diagnostics', function () {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['unknown-use-case', 'schema']);
   });
 
-  it('checks a burst of edits once and never publishes an older version after a newer one', async () => {
+  // Whether a burst folds into one check depends on how dear the last check was
+  // and on when the edits arrive (a cheap check starts at once), so this asserts
+  // only what holds for every timing: the burst's last version is published
+  // last, and no version is published after a newer one.
+  it('publishes a burst of edits ending with its last version, never an older version after a newer one', async () => {
     const mark = client().mark();
     const at = positionOf(client().text(uri), 'meetng', 'meetng'.length);
     let version = 0;
@@ -107,7 +111,9 @@ describe('language server: diagnostics', function () {
     assert.ok(published.diagnostics.some((d) => String(d.message).includes('"meetnging"')), JSON.stringify(published.diagnostics));
     const versions = client().published(uri).map((p) => p.version!);
     const sinceBurst = client().received.filter((r) => r.seq >= mark && r.method === 'textDocument/publishDiagnostics' && (r.params as PublishDiagnosticsParams).uri === uri);
-    assert.deepEqual(sinceBurst.map((r) => (r.params as PublishDiagnosticsParams).version), [version], 'one check for the burst, for its last version');
+    const burstVersions = sinceBurst.map((r) => (r.params as PublishDiagnosticsParams).version!);
+    assert.equal(burstVersions.at(-1), version, `the burst's last version is published last: ${burstVersions.join(', ')}`);
+    assert.deepEqual(burstVersions, [...new Set(burstVersions)].sort((a, b) => a - b), 'each version at most once, in order');
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
   });
 
