@@ -486,7 +486,8 @@ that work offline, from a USB stick (file://) or on any web host. Files are
 found as for 'tde check'. A file that does not parse is left out and named.
 
 Residents are named only when their entry says publish_name: true; nobody's
-contact is shown (see docs/site.md).`,options:{out:{short:"o",value:"DIR",help:"the folder to write the site to (required); made if missing"},lang:{value:"LANG",help:"en, es, or all (default: all)"},baseUrl:{value:"URL",help:`the address the site is published at, for links that
+contact is shown (see docs/site.md).`,options:{out:{short:"o",value:"DIR",help:`the folder to write the site to (required); made if
+missing, inside a folder that exists`},lang:{value:"LANG",help:"en, es, or all (default: all)"},baseUrl:{value:"URL",help:`the address the site is published at, for links that
 other sites and printed sheets use`},noErrorOnUnmatchedPattern:{help:"finding no TDE file is not an error: build an empty site"}},footer:`Exit codes: 0 the site was built (problems in files do not stop it), 2 a
 usage error or a folder that could not be written.`},"ci-summary":{summary:[["ci-summary","the GitHub Action's step: annotations, SARIF, job summary"]],usage:["[options] [PATH|GLOB \u2026]"],about:`What the GitHub Action runs: checks the files, prints GitHub annotations,
 writes SARIF, and appends a Markdown review to the job summary \u2014 a status

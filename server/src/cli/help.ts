@@ -141,7 +141,7 @@ found as for 'tde check'. A file that does not parse is left out and named.
 Residents are named only when their entry says publish_name: true; nobody's
 contact is shown (see docs/site.md).`,
     options: {
-      out: { short: 'o', value: 'DIR', help: 'the folder to write the site to (required); made if missing' },
+      out: { short: 'o', value: 'DIR', help: 'the folder to write the site to (required); made if\nmissing, inside a folder that exists' },
       lang: { value: 'LANG', help: 'en, es, or all (default: all)' },
       baseUrl: { value: 'URL', help: 'the address the site is published at, for links that\nother sites and printed sheets use' },
       noErrorOnUnmatchedPattern: { help: 'finding no TDE file is not an error: build an empty site' },
