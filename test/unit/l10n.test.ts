@@ -2,6 +2,13 @@
 // every slot, translates only vocabulary that exists, and quotes with plain
 // quotes (the Problems panel shows backticks as they are).
 import * as assert from 'node:assert/strict';
+import common from '../../schemas/src/common.json';
+import design from '../../schemas/src/design.json';
+import find from '../../schemas/src/find.json';
+import implement from '../../schemas/src/implement.json';
+import project from '../../schemas/src/project.json';
+import refine from '../../schemas/src/refine.json';
+import tde from '../../schemas/src/tde.json';
 import vocabularyJson from '../../schemas/src/vocabulary.json';
 import { catalogueKeys, type Language, LANGUAGES, languageOfLocale, message, vocabularyText } from '../../server/src/shared/l10n';
 
@@ -19,11 +26,32 @@ function vocabularyKeys(): Set<string> {
   return keys;
 }
 
+/**
+ * Every `vocabulary.schema.*` key: a title or description of the format's
+ * keys, named by where it is written: `schema.<file>.<pointer>` for a file's
+ * own node, `schema.<definition>.<pointer>` inside one of its definitions.
+ */
+function schemaKeys(): Set<string> {
+  const keys = new Set<string>();
+  const walk = (node: unknown, at: string): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${at}.${i}`));
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'title' || key === 'description') && typeof value === 'string') keys.add(`vocabulary.${at}.${key}`);
+      else if (key === '$defs') for (const [name, definition] of Object.entries(value as object)) walk(definition, `schema.${name}`);
+      else walk(value, `${at}.${key}`);
+    }
+  };
+  for (const [name, source] of Object.entries({ common, project, find, refine, design, implement, tde })) walk(source, `schema.${name}`);
+  return keys;
+}
+
 const slotsOf = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 
 describe('catalogues (l10n/*.json)', () => {
   const english = new Set(catalogueKeys('en'));
-  const vocabulary = vocabularyKeys();
+  const schema = schemaKeys();
+  const vocabulary = new Set([...vocabularyKeys(), ...schema]);
 
   for (const language of LANGUAGES.filter((code): code is Exclude<Language, 'en'> => code !== 'en')) {
     it(`${language}: has every English key and no key English lacks`, () => {
@@ -35,6 +63,11 @@ describe('catalogues (l10n/*.json)', () => {
     it(`${language}: translates the whole of the method's vocabulary`, () => {
       const keys = new Set(catalogueKeys(language));
       assert.deepEqual([...vocabulary].filter((key) => !keys.has(key)), [], 'vocabulary to translate');
+    });
+
+    it(`${language}: translates every title and description of the format's keys (schemas/src)`, () => {
+      const keys = new Set(catalogueKeys(language));
+      assert.deepEqual([...schema].filter((key) => !keys.has(key)), [], 'schema words to translate');
     });
 
     it(`${language}: keeps every slot of the English text`, () => {

@@ -2,6 +2,7 @@
 // mapping, what a value may be, and what the schema says about each (our
 // own words, shared with every other editor through the schema).
 import tdeSchema from '../../../schemas/tde.schema.json';
+import { type Language, vocabularyText } from '../shared/l10n';
 import type { NodePath } from './types';
 
 export interface Schema {
@@ -31,6 +32,28 @@ export interface Schema {
 
 const root = tdeSchema as unknown as Schema & { $defs: Record<string, Schema> };
 
+/**
+ * Where a node's words are translated: the catalogue path of its `title` and
+ * `description`, `schema.<part>.<pointer>`, where the part is the definition
+ * or file the node was written in (`find-result`, `find`; `tde` for the file's
+ * root) and the pointer is the node's place inside it, dot-separated:
+ * `schema.find-result.properties.focus_area.description`.
+ */
+interface Words { title?: string; description?: string }
+const wordsOf = new WeakMap<Schema, Words>();
+
+function noteWords(node: unknown, at: string): void {
+  if (Array.isArray(node)) return node.forEach((item, i) => noteWords(item, `${at}.${i}`));
+  if (!node || typeof node !== 'object') return;
+  wordsOf.set(node as Schema, { title: `${at}.title`, description: `${at}.description` });
+  for (const [key, value] of Object.entries(node)) {
+    if (at === 'schema.tde' && key === '$defs') {
+      for (const [name, definition] of Object.entries(value as Record<string, unknown>)) noteWords(definition, `schema.${name}`);
+    } else if (value && typeof value === 'object') noteWords(value, `${at}.${key}`);
+  }
+}
+noteWords(root, 'schema.tde');
+
 /** Follows `$ref`s; what is written beside a `$ref` (its description) wins. */
 function deref(schema: Schema | undefined, depth = 0): Schema | undefined {
   if (!schema || depth > 20) return schema;
@@ -38,7 +61,17 @@ function deref(schema: Schema | undefined, depth = 0): Schema | undefined {
   const name = /^#\/\$defs\/(.+)$/.exec(schema.$ref)?.[1];
   const target = name ? root.$defs[decodeURIComponent(name)] : undefined;
   const { $ref: _ref, ...rest } = schema;
-  return { ...deref(target, depth + 1), ...rest };
+  const followed = deref(target, depth + 1);
+  const merged = { ...followed, ...rest };
+  // A description copied from the definition (the build does that) is translated where it was written.
+  const own = wordsOf.get(schema);
+  const theirs = followed ? wordsOf.get(followed) : undefined;
+  const ownDescription = rest.description !== undefined && rest.description !== followed?.description;
+  wordsOf.set(merged, {
+    title: rest.title !== undefined ? own?.title : theirs?.title,
+    description: ownDescription ? own?.description : theirs?.description,
+  });
+  return merged;
 }
 
 /** The schema and every subschema it may turn into (`then`/`else`, `anyOf`, `allOf`, …). */
@@ -148,13 +181,21 @@ export function enumValues(schema: Schema | undefined): ValueInfo[] {
   return out;
 }
 
-export function description(schema: Schema | undefined): string | undefined {
-  const s = deref(schema);
-  return s?.markdownDescription ?? s?.description;
+/** A schema's own text in `language`: English as the schema has it where the catalogue lacks it. */
+function translated(s: Schema, field: keyof Words, english: string | undefined, language: Language): string | undefined {
+  const path = wordsOf.get(s)?.[field];
+  return english !== undefined && path ? vocabularyText(language, path, english) : english;
 }
 
-export function title(schema: Schema | undefined): string | undefined {
-  return deref(schema)?.title;
+export function description(schema: Schema | undefined, language: Language = 'en'): string | undefined {
+  const s = deref(schema);
+  if (!s) return undefined;
+  return s.markdownDescription ?? translated(s, 'description', s.description, language);
+}
+
+export function title(schema: Schema | undefined, language: Language = 'en'): string | undefined {
+  const s = deref(schema);
+  return s && translated(s, 'title', s.title, language);
 }
 
 export function isDate(schema: Schema | undefined): boolean {

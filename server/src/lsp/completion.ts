@@ -134,13 +134,13 @@ function nested(ctx: Ctx, col: number, extra: number): string {
   return ' '.repeat(ctx.asIs ? absolute : Math.max(0, absolute - ctx.lineIndent));
 }
 
-function keyDocumentation(info: KeyInfo, path: NodePath): string {
-  const about = description(info.schema);
+function keyDocumentation(info: KeyInfo, path: NodePath, language: Language): string {
+  const about = description(info.schema, language);
   const parts = [about ? escapeMarkdown(about) : ''];
   const values = schemaEnum(info.schema);
-  if (values?.length) parts.push(`Values: ${values.map((v) => code(String(v))).join(', ')}`);
+  if (values?.length) parts.push(`${message(language, 'completion.values')} ${values.map((v) => code(String(v))).join(', ')}`);
   const anchor = typeof path[0] === 'string' ? path[0] : info.key;
-  parts.push(`[Format reference](${formatDocsLink(anchor)})`);
+  parts.push(`[${message(language, 'hover.formatReference')}](${formatDocsLink(anchor)})`);
   return parts.filter(Boolean).join('\n\n');
 }
 
@@ -162,13 +162,13 @@ function keyCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
   const present = new Set(presentKeys(structure, owner, context.line));
   const keys = keysOf(container, [...present]).filter((k) => !present.has(k.key));
   return keys.map((info): Candidate => {
-    const detail = [title(info.schema), typesSummary(info.schema)].filter(Boolean).join(' — ') + (info.required ? ' (required)' : '');
+    const detail = [title(info.schema, ctx.language), typesSummary(info.schema)].filter(Boolean).join(' — ') + (info.required ? ` ${message(ctx.language, 'completion.required')}` : '');
     const candidate: Candidate = {
       label: info.key,
       text: info.key,
       kind: STEP_IDS.includes(info.key) && context.path.length === 0 ? CompletionItemKind.Module : CompletionItemKind.Property,
       detail,
-      documentation: keyDocumentation(info, context.path),
+      documentation: keyDocumentation(info, context.path, ctx.language),
     };
     if (!context.hasColon) Object.assign(candidate, keyInsertion(ctx, info));
     return candidate;
@@ -249,7 +249,7 @@ function newItemCandidates(ctx: Ctx, container: Schema | undefined): Candidate[]
       filterText: first.key,
       kind: CompletionItemKind.Struct,
       detail: `New ${name.toLowerCase()}`,
-      documentation: escapeMarkdown(description(item) ?? ''),
+      documentation: escapeMarkdown(description(item, ctx.language) ?? ''),
     },
   ];
 }

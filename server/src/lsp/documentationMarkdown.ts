@@ -121,32 +121,34 @@ export function stepMarkdown(model: TdeModel, step: Step, language: Language = '
   }
   const tactics = model.tacticUses(step).map((t) => { const known = t.id ? vocabulary.tacticById(t.id) : undefined; return known ? tacticName(known, language) : t.id ?? t.custom; }).filter((n): n is string => !!n);
   if (tactics.length) rows.push(`**${say('hover.step.tactics')}** ${tactics.map(escapeMarkdown).join(', ')}`);
-  rows.push(`**${say('hover.step.result')}** ${resultSummary(model, step)}`);
+  rows.push(`**${say('hover.step.result')}** ${resultSummary(model, step, language)}`);
   parts.push(rows.join('  \n'));
   parts.push(`*${say('hover.step.keyResult')}* ${escapeMarkdown(vocabularyText(language, `step.${step.id}.keyResult`, info.keyResult))}`);
   return parts.join('\n\n');
 }
 
-function resultSummary(model: TdeModel, step: Step): string {
+function resultSummary(model: TdeModel, step: Step, language: Language): string {
+  const say = (key: string, values: Record<string, string | number> = {}) => message(language, `hover.step.summary.${key}`, values);
   const result = mapAt(step.map, 'result');
   switch (step.id) {
     case 'find': {
       const focus = stringAt(result, 'focus_area');
-      return focus ? `focus area “${escapeMarkdown(oneLine(focus))}”` : 'no focus area yet';
+      return focus ? say('focusArea', { focusArea: escapeMarkdown(oneLine(focus)) }) : say('noFocusArea');
     }
     case 'refine': {
       const ids = model.useCases().map((u) => u.id).filter((id): id is string => !!id);
       const promising = seqItems(valueOf(result, 'promising_use_cases')).map(scalarText).filter((id): id is string => !!id);
-      if (!ids.length) return 'no use cases yet';
-      return `${ids.length} use case${ids.length === 1 ? '' : 's'} (${ids.map(code).join(', ')})${promising.length ? `; promising: ${promising.map(code).join(', ')}` : ''}`;
+      if (!ids.length) return say('noUseCases');
+      const useCases = say(ids.length === 1 ? 'useCase' : 'useCases', { count: ids.length, ids: ids.map(code).join(', ') });
+      return promising.length ? `${useCases}; ${say('promising', { ids: promising.map(code).join(', ') })}` : useCases;
     }
     case 'design': {
       const selected = scalarText(valueOf(step.map, 'selected_use_case'));
       const plan = mapAt(step.map, 'plan');
       const summary = stringAt(plan, 'summary');
-      const parts = [selected ? `selected use case ${code(selected)}` : 'no use case selected', plan ? (summary ? `plan: ${escapeMarkdown(oneLine(summary))}` : 'a plan') : 'no plan yet'];
+      const parts = [selected ? say('selected', { id: code(selected) }) : say('noneSelected'), plan ? (summary ? say('plan', { plan: escapeMarkdown(oneLine(summary)) }) : say('aPlan')) : say('noPlan')];
       const approved = seqItems(valueOf(result, 'approved_by')).map(scalarText).filter((n): n is string => !!n);
-      if (approved.length) parts.push(`approved by ${approved.map(escapeMarkdown).join(', ')}`);
+      if (approved.length) parts.push(say('approvedBy', { names: approved.map(escapeMarkdown).join(', ') }));
       return parts.join('; ');
     }
     case 'implement': {
@@ -154,9 +156,9 @@ function resultSummary(model: TdeModel, step: Step): string {
       const name = stringAt(intervention, 'name');
       const state = stringAt(result, 'state');
       const product = stringAt(result, 'product');
-      const parts = [name ? `intervention “${escapeMarkdown(oneLine(name))}”` : 'no intervention yet'];
-      if (product) parts.push(`product: ${escapeMarkdown(oneLine(product))}`);
-      if (state) parts.push(`state: ${escapeMarkdown(state)}`);
+      const parts = [name ? say('intervention', { name: escapeMarkdown(oneLine(name)) }) : say('noIntervention')];
+      if (product) parts.push(say('product', { product: escapeMarkdown(oneLine(product)) }));
+      if (state) parts.push(say('state', { state: escapeMarkdown(state) }));
       return parts.join('; ');
     }
   }

@@ -54,9 +54,9 @@ function keyHover(entry: Entry, model: TdeModel | undefined, language: Language)
     return { markdown: say('hover.extensionKey', { key: code(key) }), ...range };
   }
   const schema = schemaAt(path, presentKeysAlong(entry));
-  const about = description(schema);
+  const about = description(schema, language);
   if (!about) return undefined;
-  const heading = title(schema);
+  const heading = title(schema, language);
   const parts = [`${code(key)}${heading ? ` — **${escapeMarkdown(heading)}**` : ''}`, escapeMarkdown(about)];
   const values = enumValues(schema).filter((v) => v.title === undefined);
   if (values.length > 1) parts.push(values.map((v) => `* ${code(v.value)}${v.description ? ` — ${escapeMarkdown(v.description)}` : ''}`).join('\n'));
