@@ -39,11 +39,33 @@ describe('language server: in Spanish when the client says so', function () {
     assert.match(tactic, /\n\n\*Cuándo usarla:\* /);
   });
 
+  it('explains the format\'s keys in Spanish, and sums a step\'s result up in Spanish', async () => {
+    const hover = (needle: string) => client().request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle) });
+    const key = ((await hover('focus_area:'))!.contents as MarkupContent).value;
+    assert.match(key, /^`focus_area`\n\nEl tema general elegido para esta iteración, .* llena el espacio ÁREA DE ENFOQUE de la propuesta\.\n\n\*Texto\*\n\n\[Referencia del formato\]/);
+    const step = ((await hover('find:'))!.contents as MarkupContent).value;
+    assert.match(step, /\*\*Resultado:\*\* área de enfoque «Vacant and overgrown lots»/);
+    const refine = ((await hover('refine:'))!.contents as MarkupContent).value;
+    assert.match(refine, /\*\*Resultado:\*\* 2 casos de uso \(`block-club-lot-map`, `lot-owner-lookup`\); prometedores: /);
+  });
+
   it('completes with Spanish details', async () => {
     const line = text.split('\n').findIndex((l) => l.includes('- interview-stakholders'));
     const list = await client().request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line, character: 6 } });
     const item = list?.items.find((i) => i.label === 'interview-stakeholders');
     assert.ok(item, JSON.stringify(list?.items.map((i) => i.label)));
     assert.match(item!.detail ?? '', / — táctica de Afinar$/);
+  });
+
+  it('completes the format\'s keys with their Spanish title and description', async () => {
+    // At the start of a key of Find: the keys Find may have.
+    const line = text.split('\n').indexOf('  tactics:');
+    const list = await client().request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } });
+    const labels = JSON.stringify(list?.items.map((i) => `${i.label}: ${i.detail}`));
+    const engagement = list?.items.find((i) => i.label === 'engagement');
+    assert.ok(engagement, labels);
+    assert.equal(engagement!.detail, 'Participación — texto o lista', labels);
+    assert.match((engagement!.documentation as MarkupContent).value, /^Cómo escuchó el equipo a la comunidad: /);
+    assert.match((engagement!.documentation as MarkupContent).value, /\[Referencia del formato\]/);
   });
 });

@@ -4,6 +4,7 @@
 // The cursor's place comes from indentation (cursorPath), so half-typed
 // lines complete as well as finished ones.
 import { stepName, tacticName } from '../engine/rules/common';
+import { listWords } from '../engine/prose';
 import { message, type Language } from '../shared/l10n';
 import {
   CompletionItemKind,
@@ -151,9 +152,11 @@ function schemaEnum(schema: Schema | undefined): string[] | undefined {
   return values.map((v) => v.value);
 }
 
-function typesSummary(schema: Schema): string {
-  const words: Record<string, string> = { string: 'text', array: 'list', object: 'keys with values', integer: 'whole number', number: 'number', boolean: 'true/false' };
-  return [...types(schema)].map((t) => words[t] ?? t).join(' or ');
+const TYPE_WORDS = new Set(['string', 'array', 'object', 'integer', 'number', 'boolean']);
+
+/** What a key's value may be, in short words: "text or list". */
+function typesSummary(schema: Schema, language: Language): string {
+  return listWords([...types(schema)].map((t) => (TYPE_WORDS.has(t) ? message(language, `completion.type.${t}`) : t)), 'or', language);
 }
 
 function keyCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
@@ -162,7 +165,7 @@ function keyCandidates(ctx: Ctx, container: Schema | undefined): Candidate[] {
   const present = new Set(presentKeys(structure, owner, context.line));
   const keys = keysOf(container, [...present]).filter((k) => !present.has(k.key));
   return keys.map((info): Candidate => {
-    const detail = [title(info.schema, ctx.language), typesSummary(info.schema)].filter(Boolean).join(' — ') + (info.required ? ` ${message(ctx.language, 'completion.required')}` : '');
+    const detail = [title(info.schema, ctx.language), typesSummary(info.schema, ctx.language)].filter(Boolean).join(' — ') + (info.required ? ` ${message(ctx.language, 'completion.required')}` : '');
     const candidate: Candidate = {
       label: info.key,
       text: info.key,
