@@ -68,4 +68,21 @@ describe('language server: in Spanish when the client says so', function () {
     assert.match((engagement!.documentation as MarkupContent).value, /^Cómo escuchó el equipo a la comunidad: /);
     assert.match((engagement!.documentation as MarkupContent).value, /\[Referencia del formato\]/);
   });
+
+  it('offers a new list item in Spanish, with a required key shown as required', async () => {
+    const other = fixtureUri('spanish-new-item.tde.yaml');
+    await client().open(other, 'tde: 1\nproject:\n  title: Parks\n  place: Riverton\nfind:\n  status: in-progress\n  collaborators:\n    - name: Library\n      role: government\n    - role: nonprofit\n      \n    \n');
+    try {
+      const list = await client().request<CompletionList | null>('textDocument/completion', { textDocument: { uri: other }, position: { line: 11, character: 4 } });
+      const labels = JSON.stringify(list?.items.map((i) => `${i.label}: ${i.detail}`));
+      const item = list?.items.find((i) => i.label === '- name: …');
+      assert.ok(item, labels);
+      assert.equal(item!.detail, 'Agregar colaborador', labels);
+      const key = await client().request<CompletionList | null>('textDocument/completion', { textDocument: { uri: other }, position: { line: 10, character: 6 } });
+      const name = key?.items.find((i) => i.label === 'name');
+      assert.equal(name?.detail, 'texto (obligatoria)', JSON.stringify(key?.items.map((i) => `${i.label}: ${i.detail}`)));
+    } finally {
+      await client().close(other);
+    }
+  });
 });

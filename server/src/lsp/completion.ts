@@ -229,7 +229,7 @@ function newItemCandidates(ctx: Ctx, container: Schema | undefined): Candidate[]
   const required = keys.filter((k) => k.required);
   const first = required[0] ?? keys[0];
   if (!first) return values;
-  const name = title(item) ?? 'item';
+  const name = title(item, ctx.language) ?? message(ctx.language, 'completion.item');
   let text: string;
   let snippet = false;
   if (ctx.snippets) {
@@ -251,7 +251,7 @@ function newItemCandidates(ctx: Ctx, container: Schema | undefined): Candidate[]
       snippet,
       filterText: first.key,
       kind: CompletionItemKind.Struct,
-      detail: `New ${name.toLowerCase()}`,
+      detail: message(ctx.language, 'completion.newItem', { item: name.toLowerCase() }),
       documentation: escapeMarkdown(description(item, ctx.language) ?? ''),
     },
   ];
