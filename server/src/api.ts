@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules as allRules, summarizeRule } from './engine';
-import type { RuleSeverities, RuleSummary } from './engine/types';
+import type { RuleSeverities } from './engine/ruleSeverities';
+import type { RuleSummary } from './engine/ruleSummary';
 import { checkText } from './cli/checkFile';
 import { checkFiles as checkFileList } from './cli/checkFilesSerially';
 import { explicitConfigFile, fileHost, loadConfigs } from './cli/configs';
@@ -19,7 +20,10 @@ import { colors, noColors } from './cli/terminal';
 import { VERSION } from './cli/version';
 
 export type { CheckReport, FileReport, ReportedProblem, ReportedEdit, SuppressedProblem, Summary, Region } from './cli/reportTypes';
-export type { RuleSummary, Severity, SeveritySetting, RuleSeverities, NodePath } from './engine/types';
+// Types from the modules that hold them, so the declarations the package ships stay few (none of the YAML parser's).
+export type { NodePath, Severity } from './engine/problem';
+export type { RuleSeverities, SeveritySetting } from './engine/ruleSeverities';
+export type { RuleSummary } from './engine/ruleSummary';
 export { FORMAT_NAMES, type FormatName, VERSION as version };
 
 /** Every rule: its id, default severity, what it flags, whether it fixes, its docs page. */

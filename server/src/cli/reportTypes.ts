@@ -1,7 +1,7 @@
 // The shape of a check report: what `--format json` writes, what every
 // formatter reads and what the package's API returns. Types only, free of the
 // YAML parser's, so the published type declarations stand on their own.
-import type { NodePath, Severity } from '../engine/types';
+import type { NodePath, Severity } from '../engine/problem';
 
 /** A 1-based range; the end column is exclusive (the column after the last character). */
 export interface Region {

@@ -7,7 +7,8 @@ import { LineIndex } from './lineIndex';
 import { quoted } from './prose';
 import { ruleIds } from './rules';
 import { nearest } from './suggest';
-import type { FileHost, RuleSeverities, SeveritySetting } from './types';
+import type { FileHost } from './fileHost';
+import type { RuleSeverities, SeveritySetting } from './ruleSeverities';
 
 export const CONFIG_FILE_NAMES = ['.tderc.yaml', '.tderc.yml'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];

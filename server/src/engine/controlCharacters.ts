@@ -6,7 +6,7 @@
 // (form feeds, vertical tabs, mis-decoded quotes) brings them in.
 import { isMap, isScalar, isSeq, parse, type Node } from 'yaml';
 import type { LineIndex } from './lineIndex';
-import type { Fix } from './types';
+import type { Fix } from './problem';
 
 /**
  * The bidirectional overrides, isolates and marks ("Trojan Source") that

@@ -7,7 +7,7 @@ import { controlCharacterIssues } from './controlCharacters';
 import { LineIndex } from './lineIndex';
 import { message, type MessageValues } from '../shared/l10n';
 import { clip } from './prose';
-import type { Fix, NodePath } from './types';
+import type { Fix, NodePath } from './problem';
 
 export type TdeYaml = Document.Parsed;
 

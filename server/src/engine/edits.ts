@@ -6,7 +6,7 @@ import { isMap, isScalar, type Node, type Pair, type TdeDocument, type YAMLMap }
 import { quoted } from './prose';
 import { Scalar } from 'yaml';
 import type { Correction } from './suggest';
-import type { Fix, Suggestion, TextEdit } from './types';
+import type { Fix, Suggestion, TextEdit } from './problem';
 import { isPlainYamlText, yamlValue } from './yamlValue';
 
 /**

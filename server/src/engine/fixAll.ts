@@ -5,7 +5,7 @@
 // its own thread, so the loop is written once as steps, and each door drives
 // it with the check it has. Only fixes are applied, never suggestions.
 import { applyEdits, compatibleFixes } from './edits';
-import type { Fix, Problem } from './types';
+import type { Fix, Problem } from './problem';
 
 /** Ten passes are far more than any real file needs; a fix that kept undoing another would stop here. */
 const MAX_FIX_PASSES = 10;

@@ -34,7 +34,7 @@ import {
   type Kind,
 } from './incrementalTree';
 import { LineIndex } from './lineIndex';
-import type { NodePath } from './types';
+import type { NodePath } from './problem';
 
 /** What an incremental update replaced: entries `start…start+removed.length` of the collection at `path`. */
 export interface Splice {

@@ -10,7 +10,7 @@ import { hasControlCharacters } from './controlCharacters';
 import { indexPaths, keyString, PARSE_OPTIONS, type TdeDocument, type TdeYaml } from './document';
 import { emptyEnd, isPlainEntry, scanLines, shiftEntry, startsEntry } from './incrementalTree';
 import { LineIndex } from './lineIndex';
-import type { NodePath } from './types';
+import type { NodePath } from './problem';
 
 /** Below this size one parse is as good. */
 const MIN_LENGTH = 4096;

@@ -7,10 +7,12 @@ import { buildPitch, type Pitch } from './pitch';
 import type { Language } from '../shared/l10n';
 import { DataLimitError, toPlainData, type DataLimits } from './plainData';
 import type { Report, Rule, RuleContext } from './rule';
+import type { RuleSeverities } from './ruleSeverities';
 import { ruleById, rules, rulesOfStage } from './rules';
 import { readDirectives, silencing, type Directive } from './suppressions';
 import { message } from '../shared/l10n';
-import type { FileHost, Problem, RuleSeverities, Severity, Suppression } from './types';
+import type { FileHost } from './fileHost';
+import type { Problem, Severity, Suppression } from './problem';
 
 export interface CheckOptions {
   /** Absolute path of the file (for `project.previous` and messages). */
@@ -183,10 +185,13 @@ export { findConfigFile, loadConfigFor, parseConfig, mergeSeverities, CONFIG_FIL
 export { LineIndex } from './lineIndex';
 export { rules, ruleById, ruleIds } from './rules';
 export { ruleDocsUrl, ruleOffers, summarizeRule, type Rule } from './rule';
+export type { RuleSeverities, SeveritySetting } from './ruleSeverities';
 export { pitchParagraphMarkdown, type Pitch, type PitchBlank } from './pitch';
 export type { TdeDocument } from './document';
 export type { TdeModel, Step, Collaborator,  UseCase } from './model';
 export type { Directive } from './suppressions';
-export * from './types';
+export * from './problem';
+export * from './ruleSummary';
+export type { FileHost } from './fileHost';
 export * as vocabulary from './vocabulary';
 export { decodeTdeBytes, firstInvalidUtf8, MAX_FILE_BYTES, oversizeMessage } from './bytes';

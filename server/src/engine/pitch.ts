@@ -3,7 +3,7 @@
 // the team's own `refine.pitch.template`, which stays as the team wrote it.
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
-import type { NodePath } from './types';
+import type { NodePath } from './problem';
 import { isPlaceholderText } from './placeholders';
 import { listWords, lowerFirstWord, withoutClosingStop, withoutRepeatedWords } from './prose';
 import { pitchBlanks, tacticById } from './vocabulary';

@@ -8,7 +8,7 @@ import * as path from './paths';
 import { mapAt, scalarText, valueOf, type Node } from './document';
 import type { TdeModel } from './model';
 import { isInsideFolder } from './treeFiles';
-import type { FileHost } from './types';
+import type { FileHost } from './fileHost';
 
 interface PreviousFile {
   /** The `previous` value in this file. */

@@ -3,7 +3,9 @@
 import type { Node } from './document';
 import type { TdeModel } from './model';
 import { message, type Language, type MessageValues } from '../shared/l10n';
-import type { FileHost, Fix, RelatedLocation, RuleSummary, Severity, NodePath, Suggestion } from './types';
+import type { FileHost } from './fileHost';
+import type { Fix, NodePath, RelatedLocation, Severity, Suggestion } from './problem';
+import type { RuleSummary } from './ruleSummary';
 
 export const DOCS_BASE_URL = 'https://github.com/tde-tools/tde/blob/main/docs/rules/';
 

@@ -10,7 +10,7 @@ import { message, type Language, type MessageValues } from '../shared/l10n';
 import { clip, listQuoted, listWords, quoted } from './prose';
 import { itemSchema, listedValues, mappingShapes, schemaAt } from './schemaNav';
 import { didYouMean, isNegation, nearestAll } from './suggest';
-import type { Fix, NodePath, Suggestion } from './types';
+import type { Fix, NodePath, Suggestion } from './problem';
 
 let validator: ValidateFunction | undefined;
 

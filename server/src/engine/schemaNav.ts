@@ -3,7 +3,7 @@
 // own words, shared with every other editor through the schema).
 import tdeSchema from '../../../schemas/tde.schema.json';
 import { type Language, vocabularyText } from '../shared/l10n';
-import type { NodePath } from './types';
+import type { NodePath } from './problem';
 
 export interface Schema {
   $ref?: string;

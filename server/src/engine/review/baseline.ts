@@ -1,7 +1,7 @@
 // Which problems a change introduced: a problem of the new side is "existing"
 // when the old side has one of the same rule on the same YAML path. Lines
 // are not compared, so an edit above a problem does not make it new.
-import type { NodePath, Problem } from '../types';
+import type { NodePath, Problem } from '../problem';
 
 /** The identity of a problem across versions of one file: rule and YAML path. */
 function problemKey(problem: { rule: string; path: NodePath }): string {

@@ -10,7 +10,7 @@ import { message, type Language } from '../../shared/l10n';
 import { quoted } from '../prose';
 import { nearest } from '../suggest';
 import type { Directive } from '../suppressions';
-import type { NodePath, Problem, Severity } from '../types';
+import type { NodePath, Problem, Severity } from '../problem';
 
 const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
 const UNUSED_DISABLE = 'unused-disable';

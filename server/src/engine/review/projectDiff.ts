@@ -5,7 +5,7 @@
 import { isScalar, isSeq, scalarText, seqItems, valueOf } from '../document';
 import type { TdeModel } from '../model';
 import { buildPitch, type Pitch } from '../pitch';
-import type { Problem } from '../types';
+import type { Problem } from '../problem';
 import { STEP_IDS, tacticById, type StepId } from '../vocabulary';
 import { compareProblems } from './baseline';
 import { projectStatus, stepState, type StepState } from './projectStatus';

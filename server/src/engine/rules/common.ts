@@ -2,7 +2,7 @@
 import { message, vocabularyText, type Language } from '../../shared/l10n';
 import { shortName, type Node } from '../document';
 import type { Step } from '../model';
-import type { RelatedLocation } from '../types';
+import type { RelatedLocation } from '../problem';
 import { stepTitle, type Tactic } from '../vocabulary';
 
 /** The step's name in the language of the messages ("Find", "Encontrar"). */

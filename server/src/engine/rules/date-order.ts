@@ -2,7 +2,7 @@ import { isMap, mapAt, scalarText, seqItems, valueOf, type Node } from '../docum
 import type { Step, TdeModel } from '../model';
 import type { RuleContext } from '../rule';
 import { ruleDescription, type Rule } from '../rule';
-import type { RelatedLocation } from '../types';
+import type { RelatedLocation } from '../problem';
 import { quoted, relatedAt, stepName } from './common';
 
 interface DatedEntry {

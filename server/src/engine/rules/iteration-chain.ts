@@ -1,7 +1,7 @@
 import { isScalar, mapAt, parseTde, scalarText, valueOf, type Node } from '../document';
 import { isUnwritten } from '../placeholders';
 import { ruleDescription, type Rule } from '../rule';
-import type { FileHost } from '../types';
+import type { FileHost } from '../fileHost';
 import { previousFile } from '../previousFile';
 import { quoted } from './common';
 

@@ -1,7 +1,7 @@
 import { isScalar, mapAt, scalarText, seqItems, shortName, stringAt, valueOf } from '../document';
 import type { TdeModel } from '../model';
 import { ruleDescription, type Rule } from '../rule';
-import type { RelatedLocation } from '../types';
+import type { RelatedLocation } from '../problem';
 import { message, type Language } from '../../shared/l10n';
 import { listWords, quoted, relatedAt, someOf } from './common';
 

@@ -1,7 +1,7 @@
 import { isEmptyValue, isSeq, pairOf, scalarText, seqItems, type YAMLSeq } from '../document';
 import { ruleDescription, type Rule, type RuleContext } from '../rule';
 import { quoted } from './common';
-import type { Fix } from '../types';
+import type { Fix } from '../problem';
 
 export const singleUseCase: Rule = {
   id: 'single-use-case',

@@ -1,9 +1,9 @@
-// Plain data the engine hands to its doors (CLI, language server, preview).
+// A problem a check reports, where it is and the changes it offers: plain
+// data the engine hands to its doors (CLI, language server, preview).
 // Everything is in offsets into the original text; line/column conversion
 // happens at the edges through LineIndex.
 
 export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
 
 /** A path into the YAML document, as keys and sequence indexes. */
 export type NodePath = (string | number)[];
@@ -65,31 +65,4 @@ export interface Suppression {
   problem: Problem;
   /** Offset of the comment that silenced it. */
   commentOffset: number;
-}
-
-/** The file-system look-ups the engine needs; the doors supply them. */
-export interface FileHost {
-  /** Whether a regular file exists at this absolute path. */
-  fileExists(path: string): boolean;
-  /** The text of a file, or undefined when it cannot be read. */
-  readFile(path: string): string | undefined;
-  /** The folder a file is checked in (its repository, the workspace folder): `previous` may not lead out of it. Without one, the file's own folder. */
-  treeRoot?(path: string): string;
-  /** Why a file that is there is not read (a symbolic link out of the tree), naming only the path; undefined when it is read or absent. */
-  whyNotRead?(path: string): string | undefined;
-}
-
-export type RuleSeverities = Record<string, SeveritySetting>;
-
-/** What a rule is, as data: `tde rules --format json` and the package's `rules`. */
-export interface RuleSummary {
-  id: string;
-  defaultSeverity: Severity;
-  defaultSeverityText?: string;
-  description: string;
-  /** Offers fixes, applied in bulk. */
-  fixable: boolean;
-  /** Offers suggestions, chosen one at a time. */
-  suggests: boolean;
-  docsUrl: string;
 }
