@@ -12,7 +12,7 @@ import { MAX_NESTING, MAX_SYNTAX_ISSUES, PARSE_OPTIONS } from '../../server/src/
 import { toPlainData } from '../../server/src/engine/plainData';
 import { editDistance, nearest } from '../../server/src/engine/suggest';
 import { readDirectives, silencing, type Directive } from '../../server/src/engine/suppressions';
-import { someOf } from '../../server/src/engine/rules/common';
+import { someOf } from '../../server/src/engine/rules/messageParts';
 import type { Node } from '../../server/src/engine/document';
 import { runs, seed } from '../helpers/seed';
 import { aliasesThatMultiply, HEAD, hugeCandidates, longContacts, manyDuplicateKeys } from '../hostile/pathological';

@@ -3,7 +3,7 @@
 // being edited, a tactic's checklist, use-case ids and Design's collaborators.
 // The cursor's place comes from indentation (cursorPath), so half-typed
 // lines complete as well as finished ones.
-import { stepName, tacticName } from '../engine/rules/common';
+import { stepName, tacticName } from '../engine/rules/messageParts';
 import { listWords } from '../engine/prose';
 import { message, type Language } from '../shared/l10n';
 import {

@@ -4,7 +4,7 @@ import { ruleDocsUrl, vocabulary, type Collaborator, type Step, type TdeModel, t
 import { isMap, isScalar, isSeq, mapAt, scalarText, seqItems, stringAt, valueOf } from '../engine/document';
 import { markdownCodeSpan, markdownText, markdownTextAsPlain } from '../engine/markdownText';
 import { clip } from '../engine/prose';
-import { stepName, tacticName } from '../engine/rules/common';
+import { stepName, tacticName } from '../engine/rules/messageParts';
 import { message, vocabularyText, type Language } from '../shared/l10n';
 
 /** The format reference, next to the rule pages. */

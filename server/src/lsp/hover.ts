@@ -4,7 +4,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { vocabulary, type NodePath, type TdeModel } from '../engine';
 import { designNameRefs, sameName } from '../engine/designFeedback';
-import { listWords, stepName } from '../engine/rules/common';
+import { stepName } from '../engine/rules/messageParts';
+import { listWords } from '../engine/prose';
 import { message, type Language } from '../shared/l10n';
 import { departsFromPlan, plannedIntervention } from '../engine/rules/intervention-mismatch';
 import { selectionConcerns } from '../engine/rules/selected-not-promising';

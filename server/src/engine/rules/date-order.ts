@@ -3,7 +3,8 @@ import type { Step, TdeModel } from '../model';
 import type { RuleContext } from '../rule';
 import { ruleDescription, type Rule } from '../rule';
 import type { RelatedLocation } from '../problem';
-import { quoted, relatedAt, stepName } from './common';
+import { relatedAt, stepName } from './messageParts';
+import { quoted } from '../prose';
 
 interface DatedEntry {
   /** What the date belongs to, as the message's key names it: "engagement", "milestone", … */

@@ -1,5 +1,5 @@
 import { ruleDescription, type Rule } from '../rule';
-import { quoted } from './common';
+import { quoted } from '../prose';
 
 export const duplicateUseCase: Rule = {
   id: 'duplicate-use-case',

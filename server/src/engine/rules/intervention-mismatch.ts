@@ -2,7 +2,8 @@ import { mapAt, scalarText, shortName, valueOf, type Node } from '../document';
 import type { TdeModel } from '../model';
 import { ruleDescription, type Rule } from '../rule';
 import { tacticById } from '../vocabulary';
-import { quoted, relatedAt } from './common';
+import { relatedAt } from './messageParts';
+import { quoted } from '../prose';
 
 /** The Implement tactic the Design plan intends (`design.plan.intervention`), when it names one. */
 export function plannedIntervention(model: TdeModel): { tactic: string; node: Node } | undefined {

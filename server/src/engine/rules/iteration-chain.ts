@@ -3,7 +3,7 @@ import { isUnwritten } from '../placeholders';
 import { ruleDescription, type Rule } from '../rule';
 import type { FileHost } from '../fileHost';
 import { previousFile } from '../previousFile';
-import { quoted } from './common';
+import { quoted } from '../prose';
 
 /** A valid `iteration` value (anything else is the schema's to report); null when there is none. */
 function iterationOf(node: Node | undefined): number | null | undefined {

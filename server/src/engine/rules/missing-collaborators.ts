@@ -1,6 +1,6 @@
 import { seqItems, valueOf } from '../document';
 import { ruleDescription, type Rule } from '../rule';
-import { stepName } from './common';
+import { stepName } from './messageParts';
 
 export const missingCollaborators: Rule = {
   id: 'missing-collaborators',

@@ -2,7 +2,7 @@ import * as path from '../paths';
 import { ruleDescription, type Rule } from '../rule';
 import { previousFile } from '../previousFile';
 import { shortName } from '../document';
-import { quoted } from './common';
+import { quoted } from '../prose';
 
 export const missingPrevious: Rule = {
   id: 'missing-previous',

@@ -2,7 +2,8 @@ import { mapAt, seqItems, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
 import type { Step } from '../model';
 import { ruleDescription, type Rule } from '../rule';
-import { listWords, stepName } from './common';
+import { stepName } from './messageParts';
+import { listWords } from '../prose';
 
 /** The key results a done step must show, as the names of what is missing. */
 function missingResults(step: Step): string[] {

@@ -1,6 +1,6 @@
 import { ruleDescription, type Rule } from '../rule';
 import { enums } from '../vocabulary';
-import { listWords } from './common';
+import { listWords } from '../prose';
 
 const ROLES = new Set(enums.role!.map((r) => r.value));
 

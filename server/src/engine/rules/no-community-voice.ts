@@ -1,6 +1,7 @@
 import { ruleDescription, type Rule } from '../rule';
 import { enums } from '../vocabulary';
-import { listQuoted, stepName } from './common';
+import { stepName } from './messageParts';
+import { listQuoted } from '../prose';
 
 const ROLES = new Set(enums.role!.map((r) => r.value));
 /** The roles that speak for residents and their communities. */

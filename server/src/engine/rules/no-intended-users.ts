@@ -1,5 +1,5 @@
 import { ruleDescription, type Rule } from '../rule';
-import { stepName } from './common';
+import { stepName } from './messageParts';
 
 export const noIntendedUsers: Rule = {
   id: 'no-intended-users',

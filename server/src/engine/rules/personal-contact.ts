@@ -1,7 +1,7 @@
 import { stringAt } from '../document';
 import { replaceScalarText } from '../edits';
 import { ruleDescription, type Rule } from '../rule';
-import { quoted } from './common';
+import { quoted } from '../prose';
 
 // Bounded parts (as an address's are: 64 before the @, 253 after): with `+`,
 // a long run of letters with no @ made this search take quadratic time.

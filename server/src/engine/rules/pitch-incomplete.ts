@@ -1,6 +1,6 @@
 import { buildPitch } from '../pitch';
 import { ruleDescription, type Rule } from '../rule';
-import { listWords, quoted } from './common';
+import { listWords, quoted } from '../prose';
 
 export const pitchIncomplete: Rule = {
   id: 'pitch-incomplete',

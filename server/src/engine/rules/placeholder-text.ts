@@ -1,7 +1,7 @@
-import { clip } from '../prose';
+import { clip, quoted } from '../prose';
 import { placeholderUses } from '../placeholders';
 import { ruleDescription, type Rule } from '../rule';
-import { quoted, stepName } from './common';
+import { stepName } from './messageParts';
 
 export const placeholderText: Rule = {
   id: 'placeholder-text',

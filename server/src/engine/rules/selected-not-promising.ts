@@ -3,7 +3,8 @@ import type { TdeModel } from '../model';
 import { ruleDescription, type Rule } from '../rule';
 import type { RelatedLocation } from '../problem';
 import { message, type Language } from '../../shared/l10n';
-import { listWords, quoted, relatedAt, someOf } from './common';
+import { relatedAt, someOf } from './messageParts';
+import { listWords, quoted } from '../prose';
 
 /** Refine's promising use-case ids, trimmed (empty when the list is absent or empty). */
 export function promisingUseCases(model: TdeModel): string[] {

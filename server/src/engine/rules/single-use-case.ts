@@ -1,6 +1,6 @@
 import { isEmptyValue, isSeq, pairOf, scalarText, seqItems, type YAMLSeq } from '../document';
 import { ruleDescription, type Rule, type RuleContext } from '../rule';
-import { quoted } from './common';
+import { quoted } from '../prose';
 import type { Fix } from '../problem';
 
 export const singleUseCase: Rule = {

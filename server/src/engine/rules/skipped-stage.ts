@@ -1,5 +1,6 @@
 import { ruleDescription, type Rule } from '../rule';
-import { listWords, relatedAt, stepName } from './common';
+import { relatedAt, stepName } from './messageParts';
+import { listWords } from '../prose';
 
 export const skippedStage: Rule = {
   id: 'skipped-stage',

@@ -1,5 +1,6 @@
 import { ruleDescription, type Rule } from '../rule';
-import { listWords, stepName } from './common';
+import { stepName } from './messageParts';
+import { listWords } from '../prose';
 
 export const stepOrder: Rule = {
   id: 'step-order',

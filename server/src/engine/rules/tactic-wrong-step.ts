@@ -1,7 +1,8 @@
 import { ruleDescription, type Rule } from '../rule';
 import { tacticById, tacticsOfStep } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
-import { quoted, stepName, tacticName } from './common';
+import { stepName, tacticName } from './messageParts';
+import { quoted } from '../prose';
 
 export const tacticWrongStep: Rule = {
   id: 'tactic-wrong-step',

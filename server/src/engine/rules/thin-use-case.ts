@@ -1,7 +1,7 @@
 import { shortName, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
 import { ruleDescription, type Rule } from '../rule';
-import { listWords, quoted } from './common';
+import { listWords, quoted } from '../prose';
 import { useCaseRefs } from '../useCaseRefs';
 
 export const thinUseCase: Rule = {

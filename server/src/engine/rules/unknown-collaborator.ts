@@ -1,7 +1,8 @@
 import { suggestValues } from '../edits';
 import { ruleDescription, type Rule } from '../rule';
 import { didYouMean, nearestAll } from '../suggest';
-import { quoted, someOf } from './common';
+import { someOf } from './messageParts';
+import { quoted } from '../prose';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
 /** "Did you mean" for this many unknown names at most: each search goes through every collaborator. */

@@ -2,7 +2,8 @@ import { correctScalar } from '../edits';
 import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { tacticById } from '../vocabulary';
-import { quoted, tacticName } from './common';
+import { tacticName } from './messageParts';
+import { quoted } from '../prose';
 
 export const unknownCriterion: Rule = {
   id: 'unknown-criterion',

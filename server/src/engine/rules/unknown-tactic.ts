@@ -3,7 +3,8 @@ import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered, nearestByWords, type Correction } from '../suggest';
 import { tacticById, tacticByOtherName, tactics, tacticsOfStep, type StepId } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
-import { quoted, stepName, tacticName } from './common';
+import { stepName, tacticName } from './messageParts';
+import { quoted } from '../prose';
 
 export const unknownTactic: Rule = {
   id: 'unknown-tactic',

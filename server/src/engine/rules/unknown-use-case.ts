@@ -2,7 +2,8 @@ import { correctScalar } from '../edits';
 import { ruleDescription, type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { shortName } from '../document';
-import { quoted, relatedAt, someOf } from './common';
+import { relatedAt, someOf } from './messageParts';
+import { quoted } from '../prose';
 import { useCaseRefs } from '../useCaseRefs';
 
 // Non-capturing: a capturing group makes the regex engine overflow its stack

@@ -1,7 +1,7 @@
 import { isUnwritten } from '../placeholders';
 import { valueOf } from '../document';
 import { ruleDescription, type Rule } from '../rule';
-import { relatedAt, stepName } from './common';
+import { relatedAt, stepName } from './messageParts';
 
 export const unplannedImplementation: Rule = {
   id: 'unplanned-implementation',

@@ -1,4 +1,5 @@
-// Small helpers shared by rules: naming steps and lists in messages.
+// The parts of messages that rules share: a step's or tactic's name in the
+// reader's language, a long list cut short, a related place.
 import { message, vocabularyText, type Language } from '../../shared/l10n';
 import { shortName, type Node } from '../document';
 import type { Step } from '../model';
@@ -24,8 +25,6 @@ export function someOf(words: readonly string[], language: Language = 'en', max 
   const shown = words.slice(0, max).map(shortName).join(', ');
   return words.length <= max ? shown : message(language, 'check.list.more', { shown, count: (words.length - max).toLocaleString(language) });
 }
-
-export { listWords, listQuoted, quoted } from '../prose';
 
 /** A related location on a node, for a problem that involves another place too (none when the node has no position). */
 export function relatedAt(node: Node | undefined, message: string): RelatedLocation[] {
