@@ -12,6 +12,7 @@ import { check } from '../../server/src/engine';
 import { applyTextChange } from '../../server/src/engine/incremental';
 import { IncrementalChecker } from '../../server/src/engine/incrementalCheck';
 import { DocumentChanges } from '../../server/src/lsp/documentChanges';
+import { InProcessRunner } from '../../server/src/lsp/validationWorkerInProcess';
 import { runs, seed } from '../helpers/seed';
 const URI = 'file:///project.tde.yaml';
 
@@ -109,4 +110,28 @@ describe('the client\'s changes sent to the checking thread', () => {
       { seed, numRuns: runs(150) },
     );
   });
+
+  it('a small document checked on the server\'s own thread is also handed the client\'s change, and finds what a fresh check finds', async () => {
+    const before = fs.readFileSync(path.join(__dirname, '../../examples/typical-mistakes.tde.yaml'), 'utf8');
+    const { changes, document, edit } = open(before);
+    const asked: [number, number][] = [];
+    const runner = new InProcessRunner({
+      host: { readFile: () => undefined, fileExists: () => false },
+      log: (message) => assert.fail(message),
+      changes: { between: (uri, from, to, text) => (asked.push([from, to]), changes.between(uri, from, to, text)) },
+    });
+    const job = () => ({ uri: URI, version: document.version, text: document.getText(), severities: {} });
+    assert.deepEqual(await runner.run(job()), { kind: 'checked', ...pick(check(before)) });
+    const at = document.positionAt(before.indexOf('Went through') + 'Went'.length);
+    edit([{ range: { start: at, end: at }, text: ' carefully' }]);
+    edit([{ range: { start: at, end: at }, text: ' very' }]);
+    const outcome = await runner.run(job());
+    assert.deepEqual(asked, [[1, 3]], 'asked once, for the change from the version it last checked');
+    assert.deepEqual(outcome, { kind: 'checked', ...pick(check(document.getText())) });
+    runner.dispose();
+  });
 });
+
+function pick(result: ReturnType<typeof check>) {
+  return { problems: result.problems, suppressions: result.suppressions, directives: result.directives };
+}

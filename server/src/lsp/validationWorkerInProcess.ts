@@ -108,6 +108,8 @@ export function describe(error: unknown): string {
 /** Checks on the server's own thread, one at a time, newest version first. */
 export class InProcessRunner implements ValidationRunner {
   private readonly checkers = new Map<string, IncrementalChecker>();
+  /** The version and text each open document's checker last parsed: the client's change from it goes with the next job. */
+  private readonly parsed = new Map<string, { version: number; text: string }>();
   private readonly waiting = new Map<string, { job: CheckJob; resolve: (outcome: CheckOutcome) => void }>();
   private scheduled = false;
   private nextDetached = 1;
@@ -127,12 +129,23 @@ export class InProcessRunner implements ValidationRunner {
 
   forget(uri: string): void {
     this.checkers.delete(uri);
+    this.parsed.delete(uri);
   }
 
   dispose(): void {
     for (const { resolve } of this.waiting.values()) resolve({ kind: 'cancelled' });
     this.waiting.clear();
     this.checkers.clear();
+    this.parsed.clear();
+  }
+
+  /** The job with the client's own change since the text its document's checker last parsed, when the client's log has it. */
+  private withChange(job: CheckJob): CheckJob {
+    if (job.detached) return job;
+    const last = this.parsed.get(job.uri);
+    this.parsed.set(job.uri, { version: job.version, text: job.text });
+    const change = last && this.options.changes?.between(job.uri, last.version, job.version, job.text);
+    return change ? { ...job, known: { ...change, before: last.text } } : job;
   }
 
   /** One job per turn of the event loop, so that newer versions arriving meanwhile replace older ones. */
@@ -143,7 +156,7 @@ export class InProcessRunner implements ValidationRunner {
       this.scheduled = false;
       const [key, next] = this.waiting.entries().next().value!;
       this.waiting.delete(key);
-      next.resolve(runJob(this.checkers, next.job, this.options.host, this.options.log));
+      next.resolve(runJob(this.checkers, this.withChange(next.job), this.options.host, this.options.log));
       this.schedule();
     });
   }
