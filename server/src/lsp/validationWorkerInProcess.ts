@@ -8,6 +8,7 @@ import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '
 import { message, type Language } from '../shared/l10n';
 import type { KnownChange, TextChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
+import { DocumentCheckers } from './documentCheckers';
 import { soon } from './afterPendingMessages';
 
 export interface CheckJob {
@@ -76,9 +77,8 @@ function formatMs(ms: number): string {
 }
 
 /** Run one job with a document's checker; shared by the worker thread and the in-process runner. */
-export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob, host: FileHost | undefined, log: (message: string) => void, isStale?: () => boolean): CheckOutcome {
-  const checker = job.detached ? new IncrementalChecker() : checkers.get(job.uri) ?? new IncrementalChecker();
-  if (!job.detached) checkers.set(job.uri, checker);
+export function runJob(checkers: DocumentCheckers, job: CheckJob, host: FileHost | undefined, log: (message: string) => void, isStale?: () => boolean): CheckOutcome {
+  const checker = job.detached ? new IncrementalChecker() : checkers.of(job.uri);
   try {
     const result = checker.check(
       job.text,
@@ -96,7 +96,7 @@ export function runJob(checkers: Map<string, IncrementalChecker>, job: CheckJob,
     return { kind: 'checked', problems: result.problems, suppressions: result.suppressions, directives: result.directives };
   } catch (error) {
     // Parse again from scratch next time rather than graft onto whatever the failure left.
-    checkers.delete(job.uri);
+    checkers.drop(job.uri);
     return { kind: 'failed', error: describe(error) };
   }
 }
@@ -107,7 +107,7 @@ export function describe(error: unknown): string {
 
 /** Checks on the server's own thread, one at a time, newest version first. */
 export class InProcessRunner implements ValidationRunner {
-  private readonly checkers = new Map<string, IncrementalChecker>();
+  private readonly checkers = new DocumentCheckers();
   /** The version and text each open document's checker last parsed: the client's change from it goes with the next job. */
   private readonly parsed = new Map<string, { version: number; text: string }>();
   private readonly waiting = new Map<string, { job: CheckJob; resolve: (outcome: CheckOutcome) => void }>();
@@ -128,7 +128,7 @@ export class InProcessRunner implements ValidationRunner {
   }
 
   forget(uri: string): void {
-    this.checkers.delete(uri);
+    this.checkers.close(uri);
     this.parsed.delete(uri);
   }
 

@@ -5,8 +5,8 @@
 // waiting is abandoned once its text is parsed (the parse is kept: the newer
 // version is grafted onto it).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IncrementalChecker } from '../engine/incrementalCheck';
 import { applyTextChange, type TextChange } from '../engine/incremental';
+import { DocumentCheckers } from './documentCheckers';
 import { createWorkspaceFiles } from './workspaceFiles';
 import { describe, runJob, type CheckJob, type CheckOutcome } from './validationWorkerInProcess';
 
@@ -23,7 +23,7 @@ export type FromWorker =
 
 /** Shared with the server: slot 0 holds the id of a job that has become stale. */
 const stale = new Int32Array(workerData.stale as SharedArrayBuffer);
-const checkers = new Map<string, IncrementalChecker>();
+const checkers = new DocumentCheckers();
 /** The last text of each open document sent here, the base of the next change. */
 const texts = new Map<string, string>();
 const port = parentPort!;
@@ -33,7 +33,7 @@ const files = createWorkspaceFiles({ warn: (message) => post({ type: 'log', mess
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'forget') {
-    checkers.delete(message.uri);
+    checkers.close(message.uri);
     texts.delete(message.uri);
     return;
   }
