@@ -15,7 +15,7 @@ import { generateProject } from './corpus.mjs';
 import { floorCheck } from './floor.mjs';
 import { buildBundles, measureInProcess, ROOT, stats } from './measure.mjs';
 import { report } from './report.mjs';
-import { measureCommands, measureServer, measureSite } from './sessions.mjs';
+import { batchPass, measureCommands, measureServer, measureSite } from './sessions.mjs';
 
 // Small files get more edits: a server that has been edited for a while has
 // its code optimised, and a median over 30 edits of a few ms is mostly
@@ -132,6 +132,7 @@ try {
     errors: batchErrors,
     ours: countLines('tde check (batch)', batchRuns.ours, batchErrors),
     floor: countLines('the floor CLI (batch)', batchRuns.floor, batchErrors),
+    onePass: batchPass(path.join(dir, 'engine.cjs'), batchFiles, batchErrors, BATCH.runs),
   };
 
   log(`the site of the batch, both languages`);

@@ -142,3 +142,22 @@ export function measureSite(cli, folder, outRoot, runs) {
   }
   return { ...stats(samples), pages };
 }
+
+/**
+ * The floor's and the engine's checks of every file once, each in a fresh
+ * process (bench/batchPass.mjs), taking turns `runs` times: what the batch's
+ * checks cost without the commands around them (medians, ms).
+ */
+export function batchPass(engineBundle, files, expected, runs) {
+  const samples = { floor: [], engine: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const which of ['floor', 'engine']) {
+      const result = spawnSync(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'batchPass.mjs'), which, engineBundle, ...files], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`one pass of the ${which} over the batch failed:\n${result.stderr}`);
+      const { ms, problems } = JSON.parse(result.stdout);
+      if (problems !== expected) throw new Error(`one pass of the ${which} over the batch found ${problems} problems, expected ${expected}`);
+      samples[which].push(ms);
+    }
+  }
+  return { floor: stats(samples.floor), engine: stats(samples.engine) };
+}
