@@ -28,7 +28,7 @@ export class IncrementalChecker {
     const before = this.parser.current;
     const update = this.parser.update(text, known);
     const { document } = update;
-    const clean = document.syntaxIssues.length === 0 && !!document.root;
+    const clean = isClean(document);
     // The parse is kept either way: the newer version is grafted onto it. Its data is kept in step
     // when that costs only the edit; otherwise the next check converts the whole tree.
     if (isStale?.()) {
@@ -44,6 +44,18 @@ export class IncrementalChecker {
       if (error instanceof StaleCheck) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The parse of a text, for what reads the document between checks (hover,
+   * completion, the outline): made by this checker's own parser, its data kept
+   * in step, so that the check of the same text parses nothing again.
+   */
+  parse(text: string, known?: KnownChange): TdeDocument {
+    const before = this.parser.current;
+    const update = this.parser.update(text, known);
+    if (isClean(update.document)) this.prepare(update, before);
+    return update.document;
   }
 
   /** The plain data of the updated document; undefined to let checkDocument build it (and report why it cannot). */
@@ -108,6 +120,10 @@ export class IncrementalChecker {
     this.values = values;
     return true;
   }
+}
+
+function isClean(document: TdeDocument): boolean {
+  return document.syntaxIssues.length === 0 && !!document.root;
 }
 
 /** The values toPlainData counts for a tree without aliases: every node but keys. */

@@ -44,8 +44,8 @@ export interface Checked {
 
 let nextResultId = 1;
 
-function parseText(uri: string, version: number, text: string, parser?: IncrementalParser): Parsed {
-  const document = parser ? parser.update(text).document : parseTde(text);
+function parseText(uri: string, version: number, text: string, parse: (text: string) => TdeDocument = parseTde): Parsed {
+  const document = parse(text);
   const model = document.root ? buildModel(document, document.root) : undefined;
   let structure: Structure | undefined;
   return {
@@ -85,11 +85,12 @@ export class Analyses {
     if (failure && failure.version === document.version) throw failure.error;
     // Not on this thread, a document whose check went over budget: features see it as empty until a version checks.
     if (this.overBudget.has(document.uri)) return parseText(document.uri, document.version, '');
-    let parser = this.parsers.get(document.uri);
-    if (!parser) this.parsers.set(document.uri, (parser = new IncrementalParser()));
+    const { uri, version } = document;
+    // The checker's own parse where the document is checked on this thread: one parse per version.
+    const parse = (text: string) => this.runner.parse?.(uri, version, text) ?? this.parserOf(uri).update(text).document;
     let parsed: Parsed;
     try {
-      parsed = parseText(document.uri, document.version, document.getText(), parser);
+      parsed = parseText(uri, version, document.getText(), parse);
     } catch (error) {
       this.parsers.delete(document.uri);
       this.failures.set(document.uri, { version: document.version, error });
@@ -99,6 +100,13 @@ export class Analyses {
     this.parses.set(document.uri, parsed);
     if (parsed.clean) this.lastClean.set(document.uri, parsed);
     return parsed;
+  }
+
+  /** A parser of its own, for a document checked in the other thread. */
+  private parserOf(uri: string): IncrementalParser {
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
+    return parser;
   }
 
   /** The current model if the file parses, else the last one that did. */

@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { TdeDocument } from '../engine';
 import type { FromWorker, ToWorker } from './validationWorkerThread';
 import {
   budgetFromEnvironment,
@@ -61,13 +62,27 @@ class RunnerBySize implements ValidationRunner {
   ) {}
 
   run(job: CheckJob): Promise<CheckOutcome> {
-    const runner = job.text.length <= SMALL_TEXT ? this.small : this.large;
-    if (!job.detached) {
-      const last = this.side.get(job.uri);
-      if (last && last !== runner) last.forget(job.uri);
-      this.side.set(job.uri, runner);
-    }
+    const runner = this.sideOf(job.text);
+    if (!job.detached) this.moveTo(job.uri, runner);
     return runner.run(job);
+  }
+
+  /** A small document's parse is its checker's (the large ones' checker is in the other thread). */
+  parse(uri: string, version: number, text: string): TdeDocument | undefined {
+    const runner = this.sideOf(text);
+    if (runner !== this.small) return undefined;
+    this.moveTo(uri, runner);
+    return runner.parse?.(uri, version, text);
+  }
+
+  private sideOf(text: string): ValidationRunner {
+    return text.length <= SMALL_TEXT ? this.small : this.large;
+  }
+
+  private moveTo(uri: string, runner: ValidationRunner): void {
+    const last = this.side.get(uri);
+    if (last && last !== runner) last.forget(uri);
+    this.side.set(uri, runner);
   }
 
   forget(uri: string): void {

@@ -4,7 +4,7 @@
 // incremental checker, so an edit re-parses only what it touched. The newest
 // version of a document always wins: a job not started yet when a newer one
 // for its document arrives is dropped, not run.
-import type { Directive, FileHost, Problem, RuleSeverities, Suppression } from '../engine';
+import type { Directive, FileHost, Problem, RuleSeverities, Suppression, TdeDocument } from '../engine';
 import { message, type Language } from '../shared/l10n';
 import type { KnownChange, TextChange } from '../engine/incremental';
 import { IncrementalChecker } from '../engine/incrementalCheck';
@@ -51,6 +51,8 @@ export interface RunnerOptions extends RunnerHooks {
 
 export interface ValidationRunner {
   run(job: CheckJob): Promise<CheckOutcome>;
+  /** The parse of an open document's text by the checker that checks it on this thread; undefined when it is checked elsewhere. */
+  parse?(uri: string, version: number, text: string): TdeDocument | undefined;
   /** The document closed: drop what is kept for it. */
   forget(uri: string): void;
   dispose(): void;
@@ -139,13 +141,35 @@ export class InProcessRunner implements ValidationRunner {
     this.parsed.clear();
   }
 
+  /** One parse per version: what the check of the same text then starts from. */
+  parse(uri: string, version: number, text: string): TdeDocument {
+    try {
+      return this.checkers.of(uri).parse(text, this.changeTo(uri, version, text));
+    } catch (error) {
+      this.forgetParse(uri);
+      throw error;
+    }
+  }
+
   /** The job with the client's own change since the text its document's checker last parsed, when the client's log has it. */
   private withChange(job: CheckJob): CheckJob {
     if (job.detached) return job;
-    const last = this.parsed.get(job.uri);
-    this.parsed.set(job.uri, { version: job.version, text: job.text });
-    const change = last && this.options.changes?.between(job.uri, last.version, job.version, job.text);
-    return change ? { ...job, known: { ...change, before: last.text } } : job;
+    const known = this.changeTo(job.uri, job.version, job.text);
+    return known ? { ...job, known } : job;
+  }
+
+  /** The client's change from the text the document's checker last parsed to this one (which it is about to parse). */
+  private changeTo(uri: string, version: number, text: string): KnownChange | undefined {
+    const last = this.parsed.get(uri);
+    this.parsed.set(uri, { version, text });
+    const change = last && this.options.changes?.between(uri, last.version, version, text);
+    return change ? { ...change, before: last.text } : undefined;
+  }
+
+  /** Start the document's parse from scratch (the engine failed on it). */
+  private forgetParse(uri: string): void {
+    this.checkers.drop(uri);
+    this.parsed.delete(uri);
   }
 
   /** One job per turn of the event loop, so that newer versions arriving meanwhile replace older ones. */
