@@ -16,7 +16,7 @@ export const END = '<!-- rules:end -->';
 export function rulesTable(docs = 'docs/rules/'): string {
   const rows = rules.map((rule) => {
     const severity = rule.defaultSeverityText ?? rule.defaultSeverity;
-    return `| [\`${rule.id}\`](${docs}${rule.id}.md) | ${severity} | ${ruleOffers(rule)} | ${rule.description.replace(/\|/g, '\\|')} |`;
+    return `| [\`${rule.id}\`](${docs}${rule.id}.md) | ${severity} | ${ruleOffers(rule)} | ${ruleDescription(rule.id).replace(/\|/g, '\\|')} |`;
   });
   return ['| rule | default | offers | flags |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -63,8 +63,6 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Human wording of the default, where there are two ("error when done, warning when in-progress"). */
   defaultSeverityText?: string;
-  /** One line: what the rule flags, in English (the catalogues' `rule.<id>.description`; see ruleDescription). */
-  description: string;
   /** Whether the rule offers fixes (applied in bulk: the result cannot mean something else). Absent: no. */
   fixable?: boolean;
   /** Whether the rule offers suggestions (chosen one at a time: "did you mean …"). */

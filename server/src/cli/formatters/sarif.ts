@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ruleDocsUrl, type Rule } from '../../engine';
+import { ruleDescription } from '../../engine/rule';
 import { DIRECTIVE_CHECKS } from '../../engine/review';
 import { HOMEPAGE } from '../version';
 import type { CheckReport, FileReport, Region, ReportedChange, ReportedProblem } from '../report';
@@ -29,8 +30,8 @@ function ruleDescriptor(rule: Rule) {
   const defaults = rule.defaultSeverityText ? ` Default severity: ${rule.defaultSeverityText.replace(/`/g, '')}.` : '';
   return {
     id: rule.id,
-    shortDescription: { text: rule.description },
-    fullDescription: { text: `${rule.description}${defaults}` },
+    shortDescription: { text: ruleDescription(rule.id) },
+    fullDescription: { text: `${ruleDescription(rule.id)}${defaults}` },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
     properties: { fixable: !!rule.fixable, suggests: !!rule.suggests },

@@ -1,7 +1,7 @@
 import { isMap, mapAt, scalarText, seqItems, valueOf, type Node } from '../document';
 import type { Step, TdeModel } from '../model';
 import type { RuleContext } from '../rule';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import type { RelatedLocation } from '../problem';
 import { relatedAt, stepName } from './messageParts';
 import { quoted } from '../prose';
@@ -68,7 +68,6 @@ function checkDates(model: TdeModel, { say, language }: Pick<RuleContext, 'say' 
 export const dateOrder: Rule = {
   id: 'date-order',
   defaultSeverity: 'info',
-  description: ruleDescription('date-order'),
   check({ model, say, language, report }) {
     checkDates(model, { say, language }, (entry, message, related) => report({ node: entry.node, message, related }));
   },

@@ -1,10 +1,9 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { quoted } from '../prose';
 
 export const duplicateUseCase: Rule = {
   id: 'duplicate-use-case',
   defaultSeverity: 'error',
-  description: ruleDescription('duplicate-use-case'),
   check({ model, say, report }) {
     const first = new Map<string, { offset: number; length: number }>();
     for (const useCase of model.useCases()) {

@@ -1,6 +1,6 @@
 import { mapAt, scalarText, shortName, valueOf, type Node } from '../document';
 import type { TdeModel } from '../model';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { tacticById } from '../vocabulary';
 import { relatedAt } from './messageParts';
 import { quoted } from '../prose';
@@ -21,7 +21,6 @@ export function departsFromPlan(planned: string, used: string): boolean {
 export const interventionMismatch: Rule = {
   id: 'intervention-mismatch',
   defaultSeverity: 'warning',
-  description: ruleDescription('intervention-mismatch'),
   check({ model, say, report }) {
     const planned = plannedIntervention(model);
     const usedNode = valueOf(mapAt(model.step('implement').map, 'intervention'), 'tactic');

@@ -1,6 +1,6 @@
 import { isScalar, mapAt, parseTde, scalarText, valueOf, type Node } from '../document';
 import { isUnwritten } from '../placeholders';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import type { FileHost } from '../fileHost';
 import { previousFile } from '../previousFile';
 import { quoted } from '../prose';
@@ -30,7 +30,6 @@ function previousIteration(host: FileHost, target: string): number | undefined {
 export const iterationChain: Rule = {
   id: 'iteration-chain',
   defaultSeverity: 'warning',
-  description: ruleDescription('iteration-chain'),
   check({ model, fileName, host, say, report }) {
     const project = mapAt(model.root, 'project');
     if (!project) return;

@@ -1,12 +1,11 @@
 import { seqItems, valueOf } from '../document';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { stepName } from './messageParts';
 
 export const missingCollaborators: Rule = {
   id: 'missing-collaborators',
   defaultSeverity: 'error',
   defaultSeverityText: 'error when the step is `done`, warning when `in-progress`',
-  description: ruleDescription('missing-collaborators'),
   check({ model, say, language, report }) {
     for (const step of model.startedSteps()) {
       if (seqItems(valueOf(step.map, 'collaborators')).length > 0) continue;

@@ -1,5 +1,5 @@
 import * as path from '../paths';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { previousFile } from '../previousFile';
 import { shortName } from '../document';
 import { quoted } from '../prose';
@@ -7,7 +7,6 @@ import { quoted } from '../prose';
 export const missingPrevious: Rule = {
   id: 'missing-previous',
   defaultSeverity: 'error',
-  description: ruleDescription('missing-previous'),
   check({ model, fileName, host, say, report }) {
     if (!fileName || !host) return;
     const previous = previousFile(model, fileName, host);

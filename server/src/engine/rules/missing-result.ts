@@ -1,7 +1,7 @@
 import { mapAt, seqItems, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
 import type { Step } from '../model';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { stepName } from './messageParts';
 import { listWords } from '../prose';
 
@@ -31,7 +31,6 @@ function missingResults(step: Step): string[] {
 export const missingResult: Rule = {
   id: 'missing-result',
   defaultSeverity: 'warning',
-  description: ruleDescription('missing-result'),
   check({ model, say, language, report }) {
     for (const step of model.doneSteps()) {
       const missing = missingResults(step);

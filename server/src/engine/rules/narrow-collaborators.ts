@@ -1,4 +1,4 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { enums } from '../vocabulary';
 import { listWords } from '../prose';
 
@@ -7,7 +7,6 @@ const ROLES = new Set(enums.role!.map((r) => r.value));
 export const narrowCollaborators: Rule = {
   id: 'narrow-collaborators',
   defaultSeverity: 'info',
-  description: ruleDescription('narrow-collaborators'),
   check({ model, say, language, report }) {
     const [find] = model.startedSteps('find');
     if (!find) return;

@@ -1,4 +1,4 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { enums } from '../vocabulary';
 import { stepName } from './messageParts';
 import { listQuoted } from '../prose';
@@ -10,7 +10,6 @@ const COMMUNITY_ROLES: readonly string[] = ['resident', 'community-group', 'orga
 export const noCommunityVoice: Rule = {
   id: 'no-community-voice',
   defaultSeverity: 'warning',
-  description: ruleDescription('no-community-voice'),
   check({ model, say, language, report }) {
     for (const step of model.startedSteps('find', 'refine')) {
       const collaborators = model.collaborators(step);

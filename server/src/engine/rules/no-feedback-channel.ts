@@ -1,10 +1,9 @@
 import { seqItems, valueOf } from '../document';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 export const noFeedbackChannel: Rule = {
   id: 'no-feedback-channel',
   defaultSeverity: 'warning',
-  description: ruleDescription('no-feedback-channel'),
   check({ model, say, report }) {
     const [implement] = model.startedSteps('implement');
     if (!implement) return;

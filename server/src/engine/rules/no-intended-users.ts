@@ -1,10 +1,9 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { stepName } from './messageParts';
 
 export const noIntendedUsers: Rule = {
   id: 'no-intended-users',
   defaultSeverity: 'warning',
-  description: ruleDescription('no-intended-users'),
   check({ model, say, language, report }) {
     for (const step of model.startedSteps('design', 'implement')) {
       const collaborators = model.collaborators(step);

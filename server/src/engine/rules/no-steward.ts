@@ -1,10 +1,9 @@
 import { isEmptyValue, isMap, pairOf, valueOf } from '../document';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 export const noSteward: Rule = {
   id: 'no-steward',
   defaultSeverity: 'info',
-  description: ruleDescription('no-steward'),
   check({ model, say, report }) {
     const plan = pairOf(model.step('design').map, 'plan');
     if (!plan || !isMap(plan.value) || !isEmptyValue(valueOf(plan.value, 'steward'))) return;

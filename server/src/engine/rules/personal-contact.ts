@@ -1,6 +1,6 @@
 import { stringAt } from '../document';
 import { replaceScalarText } from '../edits';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { quoted } from '../prose';
 
 // Bounded parts (as an address's are: 64 before the @, 253 after): with `+`,
@@ -21,7 +21,6 @@ const ROLE_MAILBOX = /^(info|contact|hello|office|admin|team|help|support|press|
 export const personalContact: Rule = {
   id: 'personal-contact',
   defaultSeverity: 'warning',
-  description: ruleDescription('personal-contact'),
   suggests: true,
   disableAsksReason: true,
   check({ model, say, report }) {

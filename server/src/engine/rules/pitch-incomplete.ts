@@ -1,11 +1,10 @@
 import { buildPitch } from '../pitch';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { listWords, quoted } from '../prose';
 
 export const pitchIncomplete: Rule = {
   id: 'pitch-incomplete',
   defaultSeverity: 'warning',
-  description: ruleDescription('pitch-incomplete'),
   check({ model, say, language, report }) {
     const [refine] = model.doneSteps('refine');
     if (!refine) return;

@@ -1,12 +1,11 @@
 import { clip, quoted } from '../prose';
 import { placeholderUses } from '../placeholders';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { stepName } from './messageParts';
 
 export const placeholderText: Rule = {
   id: 'placeholder-text',
   defaultSeverity: 'warning',
-  description: ruleDescription('placeholder-text'),
   check({ model, say, language, report }) {
     for (const step of model.steps) {
       if (!step.started || !step.map) continue;

@@ -1,10 +1,9 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { validateSchema } from '../schema';
 
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
-  description: ruleDescription('schema'),
   fixable: true,
   suggests: true,
   check({ model, data, language, report }) {

@@ -1,6 +1,6 @@
 import { isScalar, mapAt, scalarText, seqItems, shortName, stringAt, valueOf } from '../document';
 import type { TdeModel } from '../model';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import type { RelatedLocation } from '../problem';
 import { message, type Language } from '../../shared/l10n';
 import { relatedAt, someOf } from './messageParts';
@@ -35,7 +35,6 @@ export function selectionConcerns(model: TdeModel, id: string, language: Languag
 export const selectedNotPromising: Rule = {
   id: 'selected-not-promising',
   defaultSeverity: 'warning',
-  description: ruleDescription('selected-not-promising'),
   check({ model, say, language, report }) {
     const node = valueOf(model.step('design').map, 'selected_use_case');
     // A list of selections is single-use-case's to report.

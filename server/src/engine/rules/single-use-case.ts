@@ -1,12 +1,11 @@
 import { isEmptyValue, isSeq, pairOf, scalarText, seqItems, type YAMLSeq } from '../document';
-import { ruleDescription, type Rule, type RuleContext } from '../rule';
+import { type Rule, type RuleContext } from '../rule';
 import { quoted } from '../prose';
 import type { Fix } from '../problem';
 
 export const singleUseCase: Rule = {
   id: 'single-use-case',
   defaultSeverity: 'error',
-  description: ruleDescription('single-use-case'),
   fixable: true,
   check({ model, say, report }) {
     const [design] = model.startedSteps('design');

@@ -1,4 +1,4 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { relatedAt, stepName } from './messageParts';
 import { listWords } from '../prose';
 
@@ -6,7 +6,6 @@ export const skippedStage: Rule = {
   id: 'skipped-stage',
   defaultSeverity: 'error',
   defaultSeverityText: 'error; warning when every earlier step it names is `skipped`',
-  description: ruleDescription('skipped-stage'),
   check({ model, say, language, report }) {
     for (const step of model.startedSteps()) {
       const earlier = model.steps.slice(0, step.index).filter(

@@ -1,11 +1,10 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { stepName } from './messageParts';
 import { listWords } from '../prose';
 
 export const stepOrder: Rule = {
   id: 'step-order',
   defaultSeverity: 'warning',
-  description: ruleDescription('step-order'),
   check({ model, say, language, report }) {
     for (const step of model.doneSteps()) {
       const open = model.steps.slice(0, step.index).filter((s) => s.status === 'in-progress');

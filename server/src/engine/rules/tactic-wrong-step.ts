@@ -1,4 +1,4 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { tacticById, tacticsOfStep } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
 import { stepName, tacticName } from './messageParts';
@@ -7,7 +7,6 @@ import { quoted } from '../prose';
 export const tacticWrongStep: Rule = {
   id: 'tactic-wrong-step',
   defaultSeverity: 'warning',
-  description: ruleDescription('tactic-wrong-step'),
   check({ model, say, language, report }) {
     for (const ref of tacticRefs(model)) {
       const tactic = tacticById(ref.id);

@@ -1,13 +1,12 @@
 import { shortName, valueOf } from '../document';
 import { isUnwritten } from '../placeholders';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { listWords, quoted } from '../prose';
 import { useCaseRefs } from '../useCaseRefs';
 
 export const thinUseCase: Rule = {
   id: 'thin-use-case',
   defaultSeverity: 'warning',
-  description: ruleDescription('thin-use-case'),
   check({ model, say, language, report }) {
     const refine = model.step('refine');
     if (refine.status !== 'done') return;

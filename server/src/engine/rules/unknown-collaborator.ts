@@ -1,5 +1,5 @@
 import { suggestValues } from '../edits';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { didYouMean, nearestAll } from '../suggest';
 import { someOf } from './messageParts';
 import { quoted } from '../prose';
@@ -11,7 +11,6 @@ const MAX_SUGGESTIONS = 100;
 export const unknownCollaborator: Rule = {
   id: 'unknown-collaborator',
   defaultSeverity: 'warning',
-  description: ruleDescription('unknown-collaborator'),
   suggests: true,
   check({ model, say, language, report }) {
     const design = model.step('design');

@@ -1,5 +1,5 @@
 import { correctScalar } from '../edits';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { tacticById } from '../vocabulary';
 import { tacticName } from './messageParts';
@@ -8,7 +8,6 @@ import { quoted } from '../prose';
 export const unknownCriterion: Rule = {
   id: 'unknown-criterion',
   defaultSeverity: 'error',
-  description: ruleDescription('unknown-criterion'),
   fixable: true,
   suggests: true,
   check({ model, say, language, report }) {

@@ -1,5 +1,5 @@
 import { changeTo, correctScalar, replaceScalarFix } from '../edits';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { correction, didYouMean, offered, nearestByWords, type Correction } from '../suggest';
 import { tacticById, tacticByOtherName, tactics, tacticsOfStep, type StepId } from '../vocabulary';
 import { tacticRefs } from '../tacticRefs';
@@ -9,7 +9,6 @@ import { quoted } from '../prose';
 export const unknownTactic: Rule = {
   id: 'unknown-tactic',
   defaultSeverity: 'error',
-  description: ruleDescription('unknown-tactic'),
   fixable: true,
   suggests: true,
   check({ model, say, language, report }) {

@@ -1,5 +1,5 @@
 import { correctScalar } from '../edits';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { correction, didYouMean, offered } from '../suggest';
 import { shortName } from '../document';
 import { relatedAt, someOf } from './messageParts';
@@ -17,7 +17,6 @@ const MAX_SUGGESTIONS = 100;
 export const unknownUseCase: Rule = {
   id: 'unknown-use-case',
   defaultSeverity: 'error',
-  description: ruleDescription('unknown-use-case'),
   fixable: true,
   suggests: true,
   check({ model, say, language, report }) {

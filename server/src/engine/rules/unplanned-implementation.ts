@@ -1,12 +1,11 @@
 import { isUnwritten } from '../placeholders';
 import { valueOf } from '../document';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { relatedAt, stepName } from './messageParts';
 
 export const unplannedImplementation: Rule = {
   id: 'unplanned-implementation',
   defaultSeverity: 'warning',
-  description: ruleDescription('unplanned-implementation'),
   check({ model, say, language, report }) {
     const [implement] = model.startedSteps('implement');
     const design = model.step('design');

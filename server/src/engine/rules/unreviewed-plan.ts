@@ -1,5 +1,5 @@
 import { isMap, isScalar, seqItems, valueOf } from '../document';
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { enumValue } from '../vocabulary';
 import { collaboratorsByName, designNameRefs } from '../designFeedback';
 
@@ -11,7 +11,6 @@ function notTakenUp(incorporated: unknown): boolean {
 export const unreviewedPlan: Rule = {
   id: 'unreviewed-plan',
   defaultSeverity: 'warning',
-  description: ruleDescription('unreviewed-plan'),
   check({ model, say, report }) {
     const [design] = model.doneSteps('design');
     if (!design) return;

@@ -1,11 +1,10 @@
-import { ruleDescription, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   // Runs alone: when the YAML does not parse, no other rule runs (see engine).
   stage: 'syntax',
   defaultSeverity: 'error',
-  description: ruleDescription('yaml-syntax'),
   // Only stray control characters in unquoted text (see controlCharacters.ts).
   fixable: true,
   check({ model, say, report }) {
