@@ -9,13 +9,12 @@
 // One workbench for the whole file, on a COPY of examples/ in a temp folder (the tests edit
 // files, unsaved). The tests run in order and share it; each opens the file it needs.
 // Screenshots go to test-artifacts/e2e-*.png (failures: test-artifacts/e2e-failures/).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { startWorkbench, removeOnExit, REPO_ROOT, ARTIFACTS, VSIX, SKIP } from './workbench.mjs';
+import { useWorkbench, REPO_ROOT, SKIP } from './workbench.mjs';
 
 // The language server starts with the first TDE file; its first diagnostics can take a while on a busy machine.
 const FIRST_DIAGNOSTICS_MS = 90_000;
@@ -55,27 +54,18 @@ find:
     focus_area: Shade on the walk to school
 `;
 
-let wb;
-let page;
-let workspace;
-
-before(async () => {
-  if (SKIP) return;
-  workspace = await fsp.mkdtemp(path.join(os.tmpdir(), 'tde-e2e-ws-'));
-  removeOnExit(workspace);
-  await fsp.cp(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-  // A clean file to type into (completion), and a project that has only begun (pitch blanks).
-  await fsp.copyFile(path.join(workspace, 'lakeside-library-wifi.tde.yaml'), path.join(workspace, 'completion.tde.yaml'));
-  await fsp.writeFile(path.join(workspace, 'starter.tde.yaml'), STARTER);
-  wb = await startWorkbench({ folder: workspace, vsix: VSIX });
-  page = wb.page;
-  assert.ok(wb.installedExtensions.some((e) => e.startsWith('tde-tools.tde@')),
-    `the vsix installed (installed: ${JSON.stringify(wb.installedExtensions)})`);
-}, { timeout: 180_000 });
-
-after(async () => {
-  await wb?.close();
-  if (workspace) await fsp.rm(workspace, { recursive: true, force: true });
+const wb = useWorkbench({
+  name: 'ws',
+  async prepare(folder) {
+    await fsp.cp(path.join(REPO_ROOT, 'examples'), folder, { recursive: true });
+    // A clean file to type into (completion), and a project that has only begun (pitch blanks).
+    await fsp.copyFile(path.join(folder, 'lakeside-library-wifi.tde.yaml'), path.join(folder, 'completion.tde.yaml'));
+    await fsp.writeFile(path.join(folder, 'starter.tde.yaml'), STARTER);
+  },
+  onStart(started) {
+    assert.ok(started.installedExtensions.some((e) => e.startsWith('tde-tools.tde@')),
+      `the vsix installed (installed: ${JSON.stringify(started.installedExtensions)})`);
+  },
 });
 
 // ----------------------------------------------------------------- helpers
@@ -94,7 +84,7 @@ const byPosition = (a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompar
 
 /** Text of a file line as the editor should show it (1-based). */
 async function fileLine(rel, n) {
-  return (await fsp.readFile(path.join(workspace, rel), 'utf8')).split('\n')[n - 1];
+  return (await fsp.readFile(path.join(wb.folder, rel), 'utf8')).split('\n')[n - 1];
 }
 
 /** Wait until line `n` of the active editor reads `text` (scrolling it into view with Go to Line if needed). */
@@ -108,7 +98,7 @@ async function waitForEditorLine(n, text, what) {
 
 /** Rows of the visible suggest widget: [{label, details, ariaLabel}]. */
 function suggestRows() {
-  return page.evaluate(() => {
+  return wb.page.evaluate(() => {
     const widget = document.querySelector('.editor-widget.suggest-widget.visible');
     if (!widget) return undefined;
     return [...widget.querySelectorAll('.monaco-list-row')]
@@ -123,7 +113,7 @@ function suggestRows() {
 
 /** Titles of the code action widget's actions (the light bulb menu), or undefined if it is not shown. */
 function codeActionTitles() {
-  return page.evaluate(() => {
+  return wb.page.evaluate(() => {
     const widget = document.querySelector('.action-widget');
     if (!widget || widget.offsetParent === null) return undefined;
     return [...widget.querySelectorAll('.monaco-list-row.action .title')].map((t) => t.textContent.trim());
@@ -190,7 +180,7 @@ async function allProblems(expected, fileRow) {
 async function waitForProblemCounts(statusLabel, badge) {
   let last;
   await wb.waitFor(async () => {
-    last = await page.evaluate(() => ({
+    last = await wb.page.evaluate(() => ({
       status: document.querySelector('[id="status.problems"]')?.getAttribute('aria-label'),
       badge: [...document.querySelectorAll('.part.panel .composite-bar .action-item')]
         .find((a) => /Problems/.test(a.textContent))?.querySelector('.badge-content')?.textContent.trim(),
@@ -201,14 +191,9 @@ async function waitForProblemCounts(statusLabel, badge) {
 
 /** Home, Home: the cursor goes to column 1, and the (narrow) editor scrolls back to the left edge. */
 async function scrollToLineStart() {
-  await page.keyboard.press('Home');
-  if ((await wb.cursor())?.column !== 1) await page.keyboard.press('Home');
+  await wb.page.keyboard.press('Home');
+  if ((await wb.cursor())?.column !== 1) await wb.page.keyboard.press('Home');
   await wb.waitFor(async () => (await wb.cursor())?.column === 1, { message: 'the cursor to go to column 1' });
-}
-
-async function shot(name) {
-  const p = await wb.screenshot(path.join(ARTIFACTS, name));
-  console.log(`# screenshot: ${path.relative(REPO_ROOT, p)}`);
 }
 
 // ----------------------------------------------------------------- tests
@@ -221,7 +206,7 @@ test('the Problems panel lists the problems of typical-mistakes.tde.yaml, where 
   // The panel is short: maximize it so that all the rows are rendered (it is a virtual list).
   await wb.maximizePanel(true);
   const rows = await allProblems(TYPICAL_MISTAKES, 'typical-mistakes.tde.yaml 16');
-  await shot('e2e-problems.png');
+  await wb.shot('e2e-problems.png');
   const markers = markerRows(rows);
 
   // The count, as the panel's file row, its tab badge and the status bar show it.
@@ -261,7 +246,7 @@ test('a quick fix from the light bulb corrects the misspelt tactic', { skip: SKI
   assert.equal(await fileLine('typical-mistakes.tde.yaml', 74), '    - interview-stakholders');
   await wb.goToLine(74, 7);
   await waitForEditorLine(74, '    - interview-stakholders', 'the misspelt tactic in the editor');
-  await wb.waitFor(() => page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').first().isVisible(),
+  await wb.waitFor(() => wb.page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').first().isVisible(),
     { message: 'the light bulb to show on line 74' });
 
   // Ctrl+. opens the Quick Fix menu. The code actions come from the server; if the menu opened
@@ -273,27 +258,27 @@ test('a quick fix from the light bulb corrects the misspelt tactic', { skip: SKI
     titles = await codeActionTitles();
     if (titles?.includes(wanted)) return true;
     if (Date.now() - pressedAt > 5000) {
-      if (titles !== undefined || (await page.locator('.monaco-editor .message-widget, .monaco-editor-overlaymessage').first().isVisible())) await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+.');
+      if (titles !== undefined || (await wb.page.locator('.monaco-editor .message-widget, .monaco-editor-overlaymessage').first().isVisible())) await wb.page.keyboard.press('Escape');
+      await wb.page.keyboard.press('Control+.');
       pressedAt = Date.now();
     }
     return false;
   }, { message: () => `the Quick Fix menu (Ctrl+.) to offer "${wanted}" (it offers ${JSON.stringify(titles)})` });
   // Fix all is in the light bulb too, beside a problem that has a fix.
   assert.deepEqual(titles, [wanted, 'Disable unknown-tactic for this line', 'Disable unknown-tactic for the file', 'Fix all auto-fixable problems']);
-  await shot('e2e-quickfix.png');
+  await wb.shot('e2e-quickfix.png');
 
-  await page.locator('.action-widget .monaco-list-row.action').filter({ has: page.locator('.title', { hasText: wanted }) }).first().click();
+  await wb.page.locator('.action-widget .monaco-list-row.action').filter({ has: wb.page.locator('.title', { hasText: wanted }) }).first().click();
   await wb.waitFor(async () => (await codeActionTitles()) === undefined, { message: 'the Quick Fix menu to close' });
   await waitForEditorLine(74, '    - interview-stakeholders', 'the quick fix to apply');
-  await wb.waitFor(() => page.locator('.tabs-container .tab.active.dirty').first().isVisible(), { message: 'the tab to be marked dirty' });
+  await wb.waitFor(() => wb.page.locator('.tabs-container .tab.active.dirty').first().isVisible(), { message: 'the tab to be marked dirty' });
 
   // The problem leaves the panel; the other fifteen stay.
   await wb.problems({ until: (r) => r.includes('typical-mistakes.tde.yaml 15') && !r.some((x) => x.includes('interview-stakholders')) });
   await waitForProblemCounts('Errors: 6, Warnings: 8, Infos: 1', '15');
-  await wb.waitFor(async () => !(await page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').first().isVisible()),
+  await wb.waitFor(async () => !(await wb.page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget').first().isVisible()),
     { message: 'the light bulb on line 74 to go away (nothing left to fix there)' });
-  await shot('e2e-quickfix-applied.png');
+  await wb.shot('e2e-quickfix-applied.png');
   await wb.maximizePanel(true);
   const rows = await allProblems(TYPICAL_MISTAKES.filter((s) => s !== '74:7 error unknown-tactic'), 'typical-mistakes.tde.yaml 15');
   assert.ok(!rows.some((r) => r.text.includes('interview-stakholders')), 'no row mentions the misspelt tactic any more');
@@ -302,7 +287,7 @@ test('a quick fix from the light bulb corrects the misspelt tactic', { skip: SKI
 
 test('completion offers the tactics of the step being edited', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   const rel = 'completion.tde.yaml';
-  const lines = (await fsp.readFile(path.join(workspace, rel), 'utf8')).split('\n');
+  const lines = (await fsp.readFile(path.join(wb.folder, rel), 'utf8')).split('\n');
   const refine = lines.indexOf('refine:');
   const tacticsIndex = lines.indexOf('  tactics:', refine);
   assert.ok(refine >= 0 && tacticsIndex > refine, 'the copy has refine.tactics');
@@ -313,9 +298,9 @@ test('completion offers the tactics of the step being edited', { skip: SKIP, tim
 
   await wb.openFile(rel);
   await wb.goToLine(tacticsLine, lines[tacticsIndex].length + 1);
-  await page.keyboard.press('Enter');
+  await wb.page.keyboard.press('Enter');
   await wb.waitFor(async () => (await wb.cursor())?.line === tacticsLine + 1, { message: `the cursor to move to the new line ${tacticsLine + 1}` });
-  await page.keyboard.type('- ');
+  await wb.page.keyboard.type('- ');
   // The language configuration indents a list item under `tactics:`.
   await waitForEditorLine(tacticsLine + 1, '    - ', 'a new list item under refine.tactics');
 
@@ -327,13 +312,13 @@ test('completion offers the tactics of the step being edited', { skip: SKIP, tim
     rows = await suggestRows();
     if (rows?.some((r) => r.label === 'interview-stakeholders')) return true;
     if (Date.now() - pressedAt > 5000) {
-      if (rows !== undefined) await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Space');
+      if (rows !== undefined) await wb.page.keyboard.press('Escape');
+      await wb.page.keyboard.press('Control+Space');
       pressedAt = Date.now();
     }
     return false;
   }, { message: () => `the suggest widget (Ctrl+Space) to list interview-stakeholders (rows: ${JSON.stringify(rows)})` });
-  await shot('e2e-completion.png');
+  await wb.shot('e2e-completion.png');
 
   const byLabel = new Map(rows.map((r) => [r.label, r]));
   for (const id of ['interview-stakeholders', 'host-a-scope-a-thon', 'consult-data-users-and-experts']) {
@@ -347,15 +332,15 @@ test('completion offers the tactics of the step being edited', { skip: SKIP, tim
   for (const id of used) assert.ok(!byLabel.has(id), `completion does not offer ${id} again (already listed)`);
 
   // Pick one with the mouse: it is inserted after "- ".
-  await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: /^host-a-scope-a-thon$/ }) }).first().click();
+  await wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row')
+    .filter({ has: wb.page.locator('.label-name', { hasText: /^host-a-scope-a-thon$/ }) }).first().click();
   await waitForEditorLine(tacticsLine + 1, '    - host-a-scope-a-thon', 'the picked completion to be inserted');
   await wb.waitFor(async () => (await suggestRows()) === undefined, { message: 'the suggest widget to close' });
 });
 
 test('the pitch preview shows the filled pitch, the steps, the blanks, and follows the typing', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   const rel = 'riverton-eviction-data.tde.yaml';
-  const lines = (await fsp.readFile(path.join(workspace, rel), 'utf8')).split('\n');
+  const lines = (await fsp.readFile(path.join(wb.folder, rel), 'utf8')).split('\n');
   const focusIndex = lines.findIndex((l) => /^ {4}focus_area: /.test(l));
   assert.ok(focusIndex > 0, 'the file has find.result.focus_area');
   const focusArea = lines[focusIndex].replace(/^ {4}focus_area: /, '');
@@ -365,12 +350,12 @@ test('the pitch preview shows the filled pitch, the steps, the blanks, and follo
 
   await wb.openFile(rel);
   // Room for the preview: hide the panel.
-  if (await page.locator('.part.panel').first().isVisible()) {
+  if (await wb.page.locator('.part.panel').first().isVisible()) {
     await wb.runCommand('View: Toggle Panel Visibility');
-    await wb.waitFor(async () => !(await page.locator('.part.panel').first().isVisible()), { message: 'the panel to hide' });
+    await wb.waitFor(async () => !(await wb.page.locator('.part.panel').first().isVisible()), { message: 'the panel to hide' });
   }
   await wb.runCommand('TDE: Open Pitch Preview');
-  await wb.waitFor(() => page.locator('.tabs-container .tab').filter({ hasText: `Pitch · ${rel}` }).first().isVisible(),
+  await wb.waitFor(() => wb.page.locator('.tabs-container .tab').filter({ hasText: `Pitch · ${rel}` }).first().isVisible(),
     { message: `a tab "Pitch · ${rel}" beside the YAML` });
 
   const filled = await waitForPreview((s) => s.pitch.includes(asInPitch(focusArea)), `the filled pitch with "${focusArea}"`, 60_000);
@@ -383,35 +368,35 @@ test('the pitch preview shows the filled pitch, the steps, the blanks, and follo
   assert.deepEqual(filled.blanks, []);
   assert.equal(filled.allFilledNote, 'Every blank of the pitch is filled.');
   assert.equal(filled.noProblemsNote, 'No problems.');
-  await shot('e2e-preview-filled.png');
+  await wb.shot('e2e-preview-filled.png');
 
   // Empty the focus area in the YAML: the preview marks the blank and lists it.
   await wb.focusEditorOf(rel);
   const valueColumn = '    focus_area: '.length + 1;
   await wb.goToLine(focusIndex + 1, valueColumn);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.press('Delete');
+  await wb.page.keyboard.press('Shift+End');
+  await wb.page.keyboard.press('Delete');
   await waitForEditorLine(focusIndex + 1, '    focus_area: ', 'the focus area to be emptied');
   await scrollToLineStart();
-  await page.keyboard.press('End');
+  await wb.page.keyboard.press('End');
   await wb.waitFor(async () => (await wb.cursor())?.column === valueColumn, { message: `the cursor to go back to column ${valueColumn}` });
   const blank = await waitForPreview((s) => s.blanks.some((b) => b.label === 'FOCUS AREA'), 'FOCUS AREA as an empty blank');
   assert.deepEqual(blank.blanks, [{ label: 'FOCUS AREA', field: 'find.result.focus_area' }]);
   assert.deepEqual(blank.emptyInPitch, ['[FOCUS AREA]']);
   assert.ok(blank.pitch.startsWith('Residents could put information the city holds to work on [FOCUS AREA], which matters'), blank.pitch);
   assert.ok(blank.problems.some((p) => /pitch-incomplete$/.test(p)), `the preview lists the pitch-incomplete problem (${JSON.stringify(blank.problems)})`);
-  await shot('e2e-preview-blank.png');
+  await wb.shot('e2e-preview-blank.png');
 
   // Type a new focus area: the pitch follows.
   const typed = 'Tenants facing eviction in Riverton';
-  await page.keyboard.type(typed);
+  await wb.page.keyboard.type(typed);
   await waitForEditorLine(focusIndex + 1, `    focus_area: ${typed}`, 'the new focus area to be typed');
   const updated = await waitForPreview((s) => s.pitch.includes(`to work on ${asInPitch(typed)}, which matters`) && s.blanks.length === 0, `the pitch with the typed focus area "${typed}"`);
   assert.equal(updated.allFilledNote, 'Every blank of the pitch is filled.');
   assert.ok(!updated.pitch.includes(asInPitch(focusArea)), 'the old focus area is gone from the pitch');
   await wb.waitFor(async () => (await previewState())?.noProblemsNote === 'No problems.', { message: 'the preview to list no problems again' });
   await scrollToLineStart();
-  await shot('e2e-preview.png');
+  await wb.shot('e2e-preview.png');
 
   // The preview follows the active editor: a project that has only begun shows its empty blanks.
   await wb.openFile('starter.tde.yaml');
@@ -427,7 +412,7 @@ test('the pitch preview shows the filled pitch, the steps, the blanks, and follo
   ]);
   assert.ok(starter.pitch.startsWith('Residents could put information the city holds to work on shade on the walk to school, which matters because [IMPACT].'), starter.pitch);
   assert.equal(starter.allFilledNote, undefined);
-  await shot('e2e-preview-blanks.png');
+  await wb.shot('e2e-preview-blanks.png');
 });
 
 test('clicking an empty blank in the preview writes its field with a placeholder to type over, and no problem appears', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
@@ -441,11 +426,11 @@ test('clicking an empty blank in the preview writes its field with a placeholder
   assert.equal(await wb.editorLine(13), 'refine:');
   assert.equal(await wb.editorLine(14), '  status: not-started');
   const typed = 'Shade keeps children cool on the walk to school';
-  await page.keyboard.type(typed);
+  await wb.page.keyboard.type(typed);
   await waitForEditorLine(16, `    impact: ${typed}`, 'the typed text in place of the placeholder');
   const filled = await waitForPreview((s) => !s.blanks.some((b) => b.label === 'IMPACT') && s.pitch.includes(`which matters because ${typed[0].toLowerCase()}${typed.slice(1)}`),
     'the typed impact in the pitch');
   assert.ok(!filled.problems.some((p) => /schema$/.test(p)), `no schema problem from the click (${JSON.stringify(filled.problems)})`);
   await scrollToLineStart();
-  await shot('e2e-preview-blank-click.png');
+  await wb.shot('e2e-preview-blank-click.png');
 });

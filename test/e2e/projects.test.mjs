@@ -10,43 +10,24 @@
 //
 // Screenshots: test-artifacts/e2e-projects-view.png, e2e-project-page.png,
 // e2e-next-iteration.png, e2e-new-project-taken.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { startWorkbench, removeOnExit, REPO_ROOT, ARTIFACTS, VSIX, SKIP } from './workbench.mjs';
+import { useWorkbench, REPO_ROOT, SKIP } from './workbench.mjs';
 
 const FIRST_ANSWER_MS = 90_000;
 const TEST_TIMEOUT_MS = 240_000;
 
-let wb;
-let page;
-let workspace;
-
-before(async () => {
-  if (SKIP) return;
-  workspace = await fsp.mkdtemp(path.join(os.tmpdir(), 'tde-e2e-projects-'));
-  removeOnExit(workspace);
-  await fsp.cp(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-  wb = await startWorkbench({ folder: workspace, vsix: VSIX });
-  page = wb.page;
-}, { timeout: 180_000 });
-
-after(async () => {
-  await wb?.close();
-  if (workspace) await fsp.rm(workspace, { recursive: true, force: true });
+const wb = useWorkbench({
+  name: 'projects',
+  prepare: (folder) => fsp.cp(path.join(REPO_ROOT, 'examples'), folder, { recursive: true }),
 });
-
-async function shot(name) {
-  const p = await wb.screenshot(path.join(ARTIFACTS, name));
-  console.log(`# screenshot: ${path.relative(REPO_ROOT, p)}`);
-}
 
 /** Rows of the TDE Projects view as the tree shows them: level, label, description. */
 function projectRows() {
-  return page.evaluate(() => {
+  return wb.page.evaluate(() => {
     const pane = [...document.querySelectorAll('.pane')].find((p) => /TDE Projects/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
     if (!pane) return undefined;
     return [...pane.querySelectorAll('.monaco-list-row')]
@@ -62,11 +43,11 @@ function projectRows() {
 }
 
 async function focusProjectsView() {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await wb.page.keyboard.press('F1');
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>Focus on TDE Projects View');
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Focus on TDE Projects View' }).first();
+  const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Focus on TDE Projects View' }).first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
 }
@@ -87,12 +68,12 @@ const LAKESIDE = 'Free Wi-Fi where people can actually use it';
 test('the TDE Projects view groups the shipped examples by step, with iteration 2 under 1', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await wb.openFile('riverton-eviction-data.tde.yaml');
   // The view appears once the server has answered for the files.
-  await wb.waitFor(async () => page.evaluate(() => [...document.querySelectorAll('.pane-header')].some((h) => /TDE Projects/i.test(h.textContent))),
+  await wb.waitFor(async () => wb.page.evaluate(() => [...document.querySelectorAll('.pane-header')].some((h) => /TDE Projects/i.test(h.textContent))),
     { message: 'the TDE Projects view to appear in the Explorer', timeout: FIRST_ANSWER_MS });
   await focusProjectsView();
   const groups = (rows) => rows.filter((r) => r.level === 1).map((r) => r.label);
   const rows = await rowsWhen((r) => groups(r).length >= 3, 'three step groups');
-  await shot('e2e-projects-view.png');
+  await wb.shot('e2e-projects-view.png');
   assert.deepEqual(groups(rows), ['Design', 'Implement', 'All four steps done']);
   const first = rows.findIndex((r) => r.level === 2 && r.description.startsWith('iteration 1') && r.label === RIVERTON);
   assert.ok(first > 0, 'the first Riverton iteration is listed');
@@ -103,27 +84,27 @@ test('the TDE Projects view groups the shipped examples by step, with iteration 
 test('a project\'s context menu in the view opens its project page', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await focusProjectsView();
   await rowsWhen((r) => r.some((x) => x.label === LAKESIDE), 'the Lakeside project');
-  const row = page.locator('.pane .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: LAKESIDE }) }).first();
+  const row = wb.page.locator('.pane .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: LAKESIDE }) }).first();
   await row.click({ button: 'right' });
-  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Project Page' }).first();
+  const item = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Project Page' }).first();
   await item.waitFor({ state: 'visible', timeout: 30_000 });
   await item.click();
   let tabs;
   await wb.waitFor(async () => {
-    tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    tabs = await wb.page.locator('.tabs-container .tab').allInnerTexts();
     return tabs.some((t) => t.includes(LAKESIDE));
   }, { message: () => `a tab with the project page of "${LAKESIDE}" (tabs: ${JSON.stringify(tabs)})`, timeout: 60_000 });
   // The page itself, in its webview: the project's title as its heading.
   await wb.waitFor(async () => !!(await wb.findFrame((f) => f.evaluate((title) => document.querySelector('h1')?.textContent.includes(title) ?? false, LAKESIDE))),
     { message: `the project page to show "${LAKESIDE}" as its heading`, timeout: 60_000 });
-  await page.mouse.move(700, 300);
-  await shot('e2e-project-page.png');
+  await wb.page.mouse.move(700, 300);
+  await wb.shot('e2e-project-page.png');
 });
 
 test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and the view moves the chain to Find', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await wb.openFile('riverton-eviction-data.tde.yaml');
   await wb.runCommand('TDE: Start Next Iteration');
-  const created = path.join(workspace, 'riverton-eviction-data-3.tde.yaml');
+  const created = path.join(wb.folder, 'riverton-eviction-data-3.tde.yaml');
   await wb.waitFor(() => fs.existsSync(created), { message: 'riverton-eviction-data-3.tde.yaml to be written' });
   const text = await fsp.readFile(created, 'utf8');
   assert.match(text, /^  iteration: 3$/m);
@@ -137,33 +118,33 @@ test('Start Next Iteration writes iteration 3 beside iteration 2, opens it, and 
   const head = rows.find((r) => r.level === 2 && r.label === RIVERTON);
   assert.equal(head?.description.startsWith('iteration 1'), true, JSON.stringify(head));
   assert.equal(head.icon, 'circle-large-outline', 'the newest iteration\'s status, not iteration 1\'s');
-  await shot('e2e-next-iteration.png');
+  await wb.shot('e2e-next-iteration.png');
 });
 
 /** Run a command from the palette without waiting for the palette to close (the command opens its own input). */
 async function startCommand(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await wb.page.keyboard.press('F1');
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
 }
 
 /** Answer the input box titled `title`. */
 async function answer(title, text) {
-  const box = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) }).first();
+  const box = wb.page.locator('.quick-input-widget', { has: wb.page.locator('.quick-input-title', { hasText: title }) }).first();
   await box.waitFor({ state: 'visible', timeout: 30_000 });
   await box.locator('.quick-input-box input').fill(text);
-  await page.keyboard.press('Enter');
+  await wb.page.keyboard.press('Enter');
 }
 
 /** Wait for a notification whose message is `text`. */
 async function notification(text) {
   let shown;
   await wb.waitFor(async () => {
-    shown = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    shown = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
     return shown.some((m) => m.trim() === text);
   }, { message: () => `the notification "${text}" (shown: ${JSON.stringify(shown)})`, timeout: 60_000 });
 }
@@ -176,9 +157,9 @@ test('New Project says which name it took when the first was taken', { skip: SKI
     const name = round === 1 ? 'snow-routes.tde.yaml' : 'snow-routes-2.tde.yaml';
     await wb.waitFor(async () => ((await wb.activeTabPath()) ?? '').endsWith(name), { message: `${name} to open` });
   }
-  assert.ok(fs.existsSync(path.join(workspace, 'snow-routes.tde.yaml')) && fs.existsSync(path.join(workspace, 'snow-routes-2.tde.yaml')));
+  assert.ok(fs.existsSync(path.join(wb.folder, 'snow-routes.tde.yaml')) && fs.existsSync(path.join(wb.folder, 'snow-routes-2.tde.yaml')));
   await notification('TDE: snow-routes.tde.yaml is already taken in this folder, so the new project is snow-routes-2.tde.yaml.');
-  await shot('e2e-new-project-taken.png');
+  await wb.shot('e2e-new-project-taken.png');
 });
 
 test('Restart Language Server confirms when the server is back', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {

@@ -10,12 +10,11 @@
 //   npm run package && TDE_E2E_VSIX=$PWD/tde.vsix bash scripts/e2e-run.sh --require-vsix
 //
 // Screenshots: test-artifacts/e2e-spanish-problems.png, test-artifacts/e2e-spanish-hover.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { startWorkbench, removeOnExit, REPO_ROOT, ARTIFACTS, VSIX, SKIP } from './workbench.mjs';
+import { useWorkbench, REPO_ROOT, SKIP } from './workbench.mjs';
 
 const FIRST_DIAGNOSTICS_MS = 90_000;
 const TEST_TIMEOUT_MS = 240_000;
@@ -27,33 +26,17 @@ const MISSING_COLLABORATORS = 'Afinar está terminada pero no tiene colaboradore
 const HOVER_NAME = 'Participar en reuniones públicas';
 const HOVER_SUMMARY = /Escuche en las reuniones públicas donde los y las residentes ya expresan sus inquietudes/;
 
-let wb;
-let page;
-let workspace;
-
-before(async () => {
-  if (SKIP) return;
-  workspace = await fsp.mkdtemp(path.join(os.tmpdir(), 'tde-e2e-es-'));
-  removeOnExit(workspace);
-  await fsp.copyFile(path.join(REPO_ROOT, 'examples', 'typical-mistakes.tde.yaml'), path.join(workspace, 'typical-mistakes.tde.yaml'));
-  wb = await startWorkbench({ folder: workspace, vsix: VSIX, locale: 'es', settings: { 'tde.language': 'es' } });
-  page = wb.page;
-}, { timeout: 180_000 });
-
-after(async () => {
-  await wb?.close();
-  if (workspace) await fsp.rm(workspace, { recursive: true, force: true });
+const wb = useWorkbench({
+  name: 'es',
+  prepare: (folder) => fsp.copyFile(path.join(REPO_ROOT, 'examples', 'typical-mistakes.tde.yaml'), path.join(folder, 'typical-mistakes.tde.yaml')),
+  locale: 'es',
+  settings: { 'tde.language': 'es' },
 });
-
-async function shot(name) {
-  const p = await wb.screenshot(path.join(ARTIFACTS, name));
-  console.log(`# screenshot: ${path.relative(REPO_ROOT, p)}`);
-}
 
 test('the Problems panel lists the problems in Spanish', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await wb.openFile('typical-mistakes.tde.yaml');
   const rows = await wb.problems({ until: (r) => r.some((x) => x.includes(UNKNOWN_TACTIC)), timeout: FIRST_DIAGNOSTICS_MS });
-  await shot('e2e-spanish-problems.png');
+  await wb.shot('e2e-spanish-problems.png');
   assert.ok(rows.some((x) => x === `${UNKNOWN_TACTIC} tde unknown-tactic [Ln 74, Col 7]`), JSON.stringify(rows));
   assert.ok(rows.some((x) => x === `${MISSING_COLLABORATORS} tde missing-collaborators [Ln 66, Col 1]`), JSON.stringify(rows));
   assert.ok(!rows.some((x) => / tde \S+ \[Ln/.test(x) && /^Unknown tactic|is done but lists no collaborators/.test(x)), 'no English message left');
@@ -62,13 +45,13 @@ test('the Problems panel lists the problems in Spanish', { skip: SKIP, timeout: 
 test('the hover over a tactic names it and says what it is in Spanish', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await wb.openFile('typical-mistakes.tde.yaml');
   await wb.goToLine(53, 9);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
+  await wb.page.keyboard.press('Control+K');
+  await wb.page.keyboard.press('Control+I');
   let text;
   await wb.waitFor(async () => {
-    text = await page.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.innerText ?? '');
+    text = await wb.page.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.innerText ?? '');
     return text.includes(HOVER_NAME) && HOVER_SUMMARY.test(text);
   }, { message: () => `the hover over join-public-meetings to name it "${HOVER_NAME}" and say what it is (it shows ${JSON.stringify(text)})` });
   assert.ok(!/Join public meetings/.test(text), 'not the English name');
-  await shot('e2e-spanish-hover.png');
+  await wb.shot('e2e-spanish-hover.png');
 });

@@ -1,14 +1,15 @@
 // Real-workbench e2e harness: code-server (VS Code in the browser) driven by
 // playwright-core and Debian's chromium.
 //
-//   import { startWorkbench } from './workbench.mjs';
-//   const wb = await startWorkbench({ folder, vsix, settings });
-//   try {
-//     await wb.openFile('examples/a.tde.yaml');
+//   import { test } from 'node:test';
+//   import { useWorkbench, SKIP } from './workbench.mjs';
+//   const wb = useWorkbench({ name: 'mine', prepare: (folder) => fsp.writeFile(path.join(folder, 'a.tde.yaml'), text) });
+//   test('shows a problem', { skip: SKIP }, async () => {
+//     await wb.openFile('a.tde.yaml');
 //     const rows = await wb.problems({ until: (rows) => rows.length > 0 });
-//   } finally {
-//     await wb.close();
-//   }
+//   });
+//
+// Outside node:test (smoke.mjs), startWorkbench(options) and wb.close() do the same by hand.
 //
 // Prerequisite: `bash scripts/e2e-setup.sh` (installs chromium + code-server into
 // ${TDE_E2E_CACHE:-~/.cache/tde-e2e} and writes code-server.path there).
@@ -29,6 +30,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -377,27 +379,37 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
       await sleep(interval);
     }
     if (typeof message === 'function') message = await Promise.resolve().then(message).catch((e) => `(message failed: ${e.message})`);
-    const shot = path.join(artifactsDir, 'e2e-failures', `${Date.now()}-${slug(message)}.png`);
-    let shotNote = '';
-    try {
-      await screenshot(shot);
-      shotNote = `\n  screenshot: ${shot}`;
-    } catch (e) {
-      shotNote = `\n  (screenshot failed: ${e.message})`;
-    }
-    // The temp folder (and its log) goes away on close(): keep a copy next to the screenshot.
-    const logCopy = shot.replace(/\.png$/, '.code-server.log');
-    const logNote = await fsp.copyFile(state.logFile, logCopy).then(() => logCopy, () => state.logFile);
+    const saved = await saveFailure(message);
     const err = new Error(
       `Timed out after ${timeout}ms waiting for ${message}` +
       (lastValue !== undefined && typeof lastValue !== 'boolean' ? `\n  last value: ${JSON.stringify(lastValue)}` : '') +
       (lastErr ? `\n  last error: ${lastErr.message.split('\n')[0]}` : '') +
-      shotNote +
+      saved.note +
       (state.serverExit ? `\n  ${state.serverExit}` : '') +
-      `\n  code-server log: ${logNote}`,
+      `\n  code-server log: ${saved.log}`,
     );
-    err.screenshot = shot;
+    err.screenshot = saved.screenshot;
     throw err;
+  }
+
+  /**
+   * Keep what the workbench shows now, and its code-server log, in
+   * e2e-failures/ (the temp folder and its log go away on close()). Returns
+   * their paths and a line for an error message; never throws.
+   */
+  async function saveFailure(what) {
+    state.failuresKept = (state.failuresKept ?? 0) + 1;
+    const shot = path.join(artifactsDir, 'e2e-failures', `${Date.now()}-${slug(what)}.png`);
+    let note;
+    try {
+      await screenshot(shot);
+      note = `\n  screenshot: ${shot}`;
+    } catch (e) {
+      note = `\n  (screenshot failed: ${e.message})`;
+    }
+    const logCopy = shot.replace(/\.png$/, '.code-server.log');
+    const log = await fsp.copyFile(state.logFile, logCopy).then(() => logCopy, () => state.logFile);
+    return { screenshot: shot, log, note };
   }
 
   /** Like waitFor, but quiet: resolves to the truthy value, or undefined on timeout (no screenshot, no throw). For retry loops. */
@@ -699,6 +711,9 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
     timings: state.timings,
     logTail,
     waitFor,
+    saveFailure,
+    /** How many times saveFailure has kept the workbench's state. */
+    failuresKept: () => state.failuresKept ?? 0,
     waitForExplorer,
     title,
     activeTab,
@@ -721,12 +736,58 @@ function makeHelpers({ page, state, defaultTimeout, artifactsDir, close, logTail
   };
 }
 
-/** Start a workbench, run `fn(wb)`, always close it. */
-export async function withWorkbench(opts, fn) {
-  const wb = await startWorkbench(opts);
-  try {
-    return await fn(wb);
-  } finally {
-    await wb.close();
-  }
+/**
+ * The one start-up of a node:test file's workbench. Registers the file's hooks:
+ * before the first test, a workspace (a temp folder that `prepare(folder)`
+ * fills) opened in code-server with the .vsix under test and `options` (those
+ * of startWorkbench: settings, locale, …); after a test that failed, a
+ * screenshot and the code-server log in e2e-failures/ (unless a wait that
+ * timed out in it has already kept them); after the last test, everything
+ * closed and removed. Without a .vsix (SKIP) it starts nothing.
+ *
+ * Returns the workbench, filled in when the `before` hook has run: its
+ * helpers, `page`, `folder` (the workspace), and `shot(name)`, which saves a
+ * screenshot as test-artifacts/<name> and says so in the test's output.
+ *
+ * @param {object} [opts]
+ * @param {string} [opts.name]       names the workspace's temp folder (tde-e2e-<name>-…)
+ * @param {(folder: string) => Promise<void>} [opts.prepare]  writes the files the tests open
+ * @param {(wb: object) => void | Promise<void>} [opts.onStart]  checks the workbench once it is up, in the same hook
+ *   (a second top-level `before` would not wait for this one: node:test runs each as it is declared)
+ */
+export function useWorkbench({ name = 'ws', prepare, onStart, ...options } = {}) {
+  const session = {};
+  let started;
+  let workspace;
+  let keptBefore = 0;
+
+  before(async () => {
+    if (SKIP) return;
+    workspace = await fsp.mkdtemp(path.join(os.tmpdir(), `tde-e2e-${name}-`));
+    removeOnExit(workspace);
+    await prepare?.(workspace);
+    started = await startWorkbench({ folder: workspace, vsix: VSIX, ...options });
+    Object.assign(session, started, {
+      async shot(file) {
+        const saved = await started.screenshot(path.join(ARTIFACTS, file));
+        console.log(`# screenshot: ${path.relative(REPO_ROOT, saved)}`);
+      },
+    });
+    await onStart?.(session);
+  }, { timeout: 180_000 });
+
+  beforeEach(() => { keptBefore = started?.failuresKept() ?? 0; });
+
+  afterEach(async (t) => {
+    if (!started || t.passed || started.failuresKept() > keptBefore) return;
+    const saved = await started.saveFailure(t.name);
+    console.log(`# "${t.name}" failed: ${saved.note.trim()}; code-server log: ${saved.log}`);
+  });
+
+  after(async () => {
+    await started?.close();
+    if (workspace) await fsp.rm(workspace, { recursive: true, force: true });
+  });
+
+  return session;
 }
