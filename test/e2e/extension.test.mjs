@@ -423,8 +423,9 @@ test('clicking an empty blank in the preview writes its field with a placeholder
 
   // Refine is written after Find, with its status and the placeholder selected in the editor.
   await waitForEditorLine(16, '    impact: why the focus area matters', 'the impact field with its placeholder');
-  assert.equal(await wb.editorLine(13), 'refine:');
-  assert.equal(await wb.editorLine(14), '  status: not-started');
+  // Line 16 may be drawn before the lines above it are redrawn with their numbers: wait for those too.
+  await waitForEditorLine(13, 'refine:', 'Refine written after Find');
+  await waitForEditorLine(14, '  status: not-started', 'Refine\'s status');
   const typed = 'Shade keeps children cool on the walk to school';
   await wb.page.keyboard.type(typed);
   await waitForEditorLine(16, `    impact: ${typed}`, 'the typed text in place of the placeholder');
