@@ -81,10 +81,11 @@ describe('language server: pitch preview requests', function () {
     assert.equal(info.title, '*Lots* <b>', 'user text is data; the client renders it as text');
   });
 
-  it('escapes user text in the pitch Markdown', async () => {
-    const uri = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: done\n  result:\n    focus_area: "*bold* [link](http://x) <img>"\n');
+  it('escapes user text in the pitch Markdown, which still reads as written where it is pasted as plain text', async () => {
+    const uri = await openNew('tde: 1\nproject: {title: t, place: p}\nfind:\n  status: done\n  result:\n    focus_area: "*bold* [link](http://x) <img> in the \\"North End\\" & Co_op"\n');
     const info = await client().request<DocumentInfo>('tde/documentInfo', { uri });
-    assert.ok(info.pitch.markdown.includes('**&#42;bold&#42; &#91;link&#93;(http:&#8203;//x) &lt;img&gt;**'), info.pitch.markdown);
+    assert.ok(info.pitch.markdown.includes('**\\*bold\\* \\[link\\](http:\u200b//x) \\<img\\> in the "North End" \\& Co\\_op**'), info.pitch.markdown);
+    assert.doesNotMatch(info.pitch.markdown, /&#?\w+;/, 'no HTML entities in text people paste');
   });
 
   it('says the YAML did not parse', async () => {

@@ -49,6 +49,14 @@ interface MarkdownTextOptions {
   inCode?: boolean;
   /** What a line break in the text becomes: `<br>` where HTML is rendered (GitHub), a space where it is not (editors). */
   lineBreak?: string;
+  /**
+   * How markup is made inert: HTML entities (GitHub, hovers: whatever the
+   * reader's renderer, nothing is read as markup), or a backslash before
+   * each mark, with quotes left as they are and the zero-width spaces as
+   * characters, for Markdown people copy and paste, which must still read
+   * as written where it is not rendered (a chat, an e-mail).
+   */
+  escapes?: 'entities' | 'backslashes';
 }
 
 /**
@@ -59,8 +67,12 @@ interface MarkdownTextOptions {
 export function markdownText(text: string, options: MarkdownTextOptions = {}): string {
   const inCode = options.inCode ?? false;
   const lineBreak = options.lineBreak ?? '<br>';
+  const backslashes = options.escapes === 'backslashes';
+  const zwsp = backslashes ? '\u200b' : ZWSP;
+  /** A character Markdown would read as markup, shown as itself. */
+  const mark = (ch: string) => (backslashes ? (ch === '"' ? ch : `\\${ch}`) : ENTITIES[ch] ?? `&#${ch.charCodeAt(0)};`);
   return text.replace(SPECIAL, (ch: string, digits: string | undefined, offset: number) => {
-    if (digits !== undefined) return `${digits}&#${ch.charCodeAt(ch.length - 1)};`; // `1.` starts no list
+    if (digits !== undefined) return `${digits}${mark(ch.charAt(ch.length - 1))}`; // `1.` starts no list
     switch (ch) {
       case '\r\n':
       case '\r':
@@ -69,17 +81,16 @@ export function markdownText(text: string, options: MarkdownTextOptions = {}): s
       case '\u2029': return lineBreak;
       case '@':
         EMAIL_AT.lastIndex = offset;
-        return !inCode || EMAIL_AT.test(text) ? `@${ZWSP}` : '@';
-      case '#': return !inCode && /[0-9]/.test(text.charAt(offset + 1)) ? `&#35;${ZWSP}` : '&#35;';
-      case ':': return `:${ZWSP}`;
-      case '.': return !inCode || WWW_LINKABLE.test(text.slice(Math.max(0, offset - 4), offset)) ? `${ZWSP}.` : '.';
+        return !inCode || EMAIL_AT.test(text) ? `@${zwsp}` : '@';
+      case '#': return !inCode && /[0-9]/.test(text.charAt(offset + 1)) ? `${mark('#')}${zwsp}` : mark('#');
+      case ':': return `:${zwsp}`;
+      case '.': return !inCode || WWW_LINKABLE.test(text.slice(Math.max(0, offset - 4), offset)) ? `${zwsp}.` : '.';
     }
-    if (ch === '-' && offset > 0) return inCode ? '-' : `-${ZWSP}`; // GH-123
+    if (ch === '-' && offset > 0) return inCode ? '-' : `-${zwsp}`; // GH-123
     const last = ch.charAt(ch.length - 1);
-    if (ch.length > 1 || '-+='.includes(ch)) return `${ch.slice(0, -1)}&#${last.charCodeAt(0)};`; // `- `, `+ `, `=` at the start begin no list or heading
-    const entity = ENTITIES[ch];
-    if (entity !== undefined) return entity;
-    if (BIDI.test(ch)) return `&#92;${unicodeEscape(ch).slice(1)}`;
+    if (ch.length > 1 || '-+='.includes(ch)) return `${ch.slice(0, -1)}${mark(last)}`; // `- `, `+ `, `=` at the start begin no list or heading
+    if (ENTITIES[ch] !== undefined) return mark(ch);
+    if (BIDI.test(ch)) return `${mark('\\')}${unicodeEscape(ch).slice(1)}`;
     return ''; // a control character: dropped
   });
 }

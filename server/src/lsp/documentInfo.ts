@@ -8,7 +8,7 @@ import { isScalar, mapAt, stringAt, valueOf } from '../engine/document';
 import type { DocumentInfo, DocumentInfoParams, ProblemView, StepSummary } from '../shared/protocol';
 import { languageOfLocale, vocabularyText, type Language } from '../shared/l10n';
 import type { Analyses } from './analysis';
-import { escapeMarkdown } from './documentationMarkdown';
+import { markdownText } from '../engine/markdownText';
 import { isTdeFileName, type Session } from './session';
 import { rangeAt } from './rangesAndEdits';
 
@@ -44,7 +44,8 @@ export async function provideDocumentInfo(session: Session, analyses: Analyses, 
       blanks: pitch.blanks.map((b) => ({ key: b.key, label: b.label, ...(b.value !== undefined ? { value: b.value } : {}), empty: b.empty, path: b.path.join('.') })),
       emptyBlanks: pitch.emptyBlanks,
       customTemplate: pitch.customTemplate,
-      markdown: pitchParagraphMarkdown(pitch, escapeMarkdown),
+      // For the clipboard: it must read as written where Markdown is not rendered too.
+      markdown: pitchParagraphMarkdown(pitch, (text) => markdownText(text, { lineBreak: ' ', escapes: 'backslashes' })),
       text: pitch.text,
     },
     problems,
