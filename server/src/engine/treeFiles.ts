@@ -58,7 +58,7 @@ export function treeRootOf(file: string, fs: Pick<TreeFs, 'lstatSync'>, fallback
 
 /** What a refused link is called in a message: its name, as the caller shows it. */
 function linkRefusal(shown: string): string {
-  return `${shown} is a symbolic link to something other than a file in this repository; it is not read`;
+  return `${shown} is a symbolic link to something other than a file in the folder being checked; it is not read`;
 }
 
 /**
