@@ -61,6 +61,10 @@ describe('tde init --next', () => {
     assert.match(result.stdout, /^Created x\/riverton-eviction-data-3\.tde\.yaml, iteration 3 after riverton-eviction-data\.tde\.yaml\.\n/);
     assert.match(fs.readFileSync(path.join(dir, 'x', 'riverton-eviction-data-3.tde.yaml'), 'utf8'), /^  previous: \.\.\/riverton-eviction-data\.tde\.yaml$/m);
     assert.ok(!fs.existsSync(path.join(dir, 'x', 'x')) && fs.statSync(path.join(dir, 'x')).isDirectory());
+    // Again into the same folder: the next name not taken there, as beside the earlier file.
+    const again = await tde(dir, ['init', '--next', 'riverton-eviction-data.tde.yaml', 'x']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^Created x\/riverton-eviction-data-3-2\.tde\.yaml, iteration 3 after/);
     const missing = await tde(dir, ['init', '--next', 'riverton-eviction-data.tde.yaml', 'y/']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'tde: cannot create y/riverton-eviction-data-3.tde.yaml: its folder does not exist\n');

@@ -64,20 +64,16 @@ async function initNext(earlierArg: string, targetArg: string | undefined, io: C
   // The name depends on the iteration, which only the text tells: a first pass finds it.
   const probe = nextIteration(read.text, { previous: path.basename(earlier), started: new Date() });
   if (!probe.ok) throw new CliError(`cannot start the next iteration of ${printable(earlierShown)}: ${probe.reason}`);
-  let target: string | undefined;
-  if (targetArg !== undefined) {
-    target = path.resolve(io.cwd, targetArg);
-    if (namesFolder(targetArg, target, io)) target = path.join(target, [...nextIterationFileNames(path.basename(earlier), probe.iteration, 1)][0]!);
-  } else {
+  const firstFreeIn = (folder: string): string => {
     for (const name of nextIterationFileNames(path.basename(earlier), probe.iteration)) {
-      const candidate = path.join(path.dirname(earlier), name);
-      if (!exists(candidate, io)) {
-        target = candidate;
-        break;
-      }
+      const candidate = path.join(folder, name);
+      if (!exists(candidate, io)) return candidate;
     }
-    if (!target) throw new CliError(`too many iterations of ${printable(earlierShown)} in its folder; name the new file (tde init --next ${printable(earlierShown)} FILE)`);
-  }
+    throw new CliError(`too many iterations of ${printable(earlierShown)} in ${printable(displayPath(io.cwd, folder) || '.')}; name the new file (tde init --next ${printable(earlierShown)} FILE)`);
+  };
+  // No FILE, or a folder: the first name not taken there.
+  const named = targetArg === undefined ? undefined : path.resolve(io.cwd, targetArg);
+  const target = named === undefined ? firstFreeIn(path.dirname(earlier)) : namesFolder(targetArg!, named, io) ? firstFreeIn(named) : named;
   const previous = path.relative(path.dirname(target), earlier).split(path.sep).join('/');
   const next = nextIteration(read.text, { previous, started: new Date() });
   if (!next.ok) throw new CliError(`cannot start the next iteration of ${printable(earlierShown)}: ${next.reason}`);
