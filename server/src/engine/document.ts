@@ -356,14 +356,27 @@ function describeYamlError(code: string, message: string): { key: string; values
       return { key: 'syntax.customTag', values: { detail: first } };
     case 'MULTIPLE_DOCS':
       return { key: 'syntax.multipleDocuments', values: {} };
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    default:
-      // The parser's own words (in English), after ours.
+    default: {
+      // The mistakes people make most, in plain words; the parser's own (in English) for the rest.
+      const plain = PLAIN_PARSER_ERRORS.find(([codes, pattern]) => codes.includes(code) && pattern.test(first));
+      if (plain) return { key: plain[2], values: plain[3]?.(first) ?? {} };
       return { key: 'syntax.parser', values: { detail: `${first.charAt(0).toLowerCase()}${first.slice(1)}` } };
+    }
   }
 }
+
+/** The parser's error codes and words for the mistakes people make most, and what we say instead. */
+const PLAIN_PARSER_ERRORS: readonly [codes: readonly string[], words: RegExp, key: string, values?: (first: string) => MessageValues][] = [
+  [['TAB_AS_INDENT'], /^Tabs are not allowed as indentation/, 'syntax.tab'],
+  [['MISSING_CHAR'], /^Missing closing ("|')quote/, 'syntax.unclosedQuote', (first) => ({ quote: /^Missing closing (.)/.exec(first)![1]! })],
+  [['MISSING_CHAR'], /^Sequence item without - indicator/, 'syntax.itemWithoutDash'],
+  [['MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY'], /^Implicit (map )?keys need to be (followed by map values|on a single line)/, 'syntax.keyWithoutColon'],
+  [['BAD_INDENT'], /^Flow sequence .* end with a \]/, 'syntax.unclosedList'],
+  [['BAD_INDENT'], /^Flow map .* end with a \}/, 'syntax.unclosedMapping'],
+  [['BAD_INDENT'], /^All mapping items must start at the same column/, 'syntax.keysNotAligned'],
+  [['BLOCK_AS_IMPLICIT_KEY'], /^Nested mappings are not allowed in compact mappings/, 'syntax.colonInValue'],
+  [['BLOCK_AS_IMPLICIT_KEY'], /^A block sequence may not be used as an implicit map key/, 'syntax.listAmongKeys'],
+];
 
 // ---- node helpers -------------------------------------------------------
 
