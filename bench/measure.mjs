@@ -33,6 +33,7 @@ export async function buildBundles(dir) {
     },
   };
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', absWorkingDir: ROOT };
+  const engineBundle = path.join(dir, 'engine.cjs');
   await esbuild.build({
     ...common,
     stdin: {
@@ -41,13 +42,14 @@ export async function buildBundles(dir) {
       resolveDir: ROOT,
       loader: 'ts',
     },
-    outfile: path.join(dir, 'engine.cjs'),
+    outfile: engineBundle,
     plugins: [precompiled, yamlEsModule],
   });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench/floorCli.mjs')], outfile: path.join(dir, 'floor-cli.cjs') });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'bench/floorServer.mjs')], outfile: path.join(dir, 'floor-server.cjs') });
   return {
-    engine: createRequire(import.meta.url)(path.join(dir, 'engine.cjs')),
+    engine: createRequire(import.meta.url)(engineBundle),
+    engineBundle,
     floorCli: path.join(dir, 'floor-cli.cjs'),
     floorServer: path.join(dir, 'floor-server.cjs'),
   };

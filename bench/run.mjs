@@ -132,7 +132,7 @@ try {
     errors: batchErrors,
     ours: countLines('tde check (batch)', batchRuns.ours, batchErrors),
     floor: countLines('the floor CLI (batch)', batchRuns.floor, batchErrors),
-    onePass: batchPass(path.join(dir, 'engine.cjs'), batchFiles, batchErrors, BATCH.runs),
+    onePass: batchPass(bundles.engineBundle, batchFiles, batchErrors, BATCH.runs),
   };
 
   log(`the site of the batch, both languages`);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { editableLine } from './corpus.mjs';
 import { LspProcess } from './lsp.mjs';
@@ -152,7 +152,7 @@ export function batchPass(engineBundle, files, expected, runs) {
   const samples = { floor: [], engine: [] };
   for (let i = 0; i < runs; i++) {
     for (const which of ['floor', 'engine']) {
-      const result = spawnSync(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'batchPass.mjs'), which, engineBundle, ...files], { encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [fileURLToPath(new URL('./batchPass.mjs', import.meta.url)), which, engineBundle, ...files], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`one pass of the ${which} over the batch failed:\n${result.stderr}`);
       const { ms, problems } = JSON.parse(result.stdout);
       if (problems !== expected) throw new Error(`one pass of the ${which} over the batch found ${problems} problems, expected ${expected}`);

@@ -110,8 +110,8 @@ export function describe(error: unknown): string {
 /** Checks on the server's own thread, one at a time, newest version first. */
 export class InProcessRunner implements ValidationRunner {
   private readonly checkers = new DocumentCheckers();
-  /** The version and text each open document's checker last parsed: the client's change from it goes with the next job. */
-  private readonly parsed = new Map<string, { version: number; text: string }>();
+  /** The version each open document's checker last parsed: the client's change from it goes with the next job. */
+  private readonly parsed = new Map<string, number>();
   private readonly waiting = new Map<string, { job: CheckJob; resolve: (outcome: CheckOutcome) => void }>();
   private scheduled = false;
   private nextDetached = 1;
@@ -158,12 +158,14 @@ export class InProcessRunner implements ValidationRunner {
     return known ? { ...job, known } : job;
   }
 
-  /** The client's change from the text the document's checker last parsed to this one (which it is about to parse). */
+  /** The client's change from the text the document's checker last parsed (its parser's own) to this one, which it is about to parse. */
   private changeTo(uri: string, version: number, text: string): KnownChange | undefined {
     const last = this.parsed.get(uri);
-    this.parsed.set(uri, { version, text });
-    const change = last && this.options.changes?.between(uri, last.version, version, text);
-    return change ? { ...change, before: last.text } : undefined;
+    this.parsed.set(uri, version);
+    const before = this.checkers.of(uri).parser.current?.text;
+    if (last === undefined || before === undefined) return undefined;
+    const change = this.options.changes?.between(uri, last, version, text);
+    return change && { ...change, before };
   }
 
   /** Start the document's parse from scratch (the engine failed on it). */
